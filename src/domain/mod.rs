@@ -1,0 +1,15 @@
+//! Pure business rules of collections. Nothing here reads a clock, draws a random number or
+//! touches the browser: `today`, `now` and ids come in as arguments, so every rule is testable
+//! natively and gives the same answer on every device.
+
+pub mod aging;
+pub mod allocation;
+pub mod customer;
+pub mod dispute;
+pub mod invoice;
+pub mod money;
+pub mod number_format;
+pub mod payment;
+pub mod portfolio;
+pub mod promise;
+pub mod tax_id;

@@ -1,0 +1,145 @@
+//! Money is an exact decimal amount tied to an ISO 4217 currency; amounts of different
+//! currencies are never added together.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// An ISO 4217 currency code such as `COP` or `USD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    pub const COP: Currency = Currency(*b"COP");
+
+    pub fn parse(code: &str) -> Result<Self, InvalidCurrency> {
+        let upper = code.trim().to_ascii_uppercase();
+        match upper.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(|ch| ch.is_ascii_uppercase()) => {
+                Ok(Currency([*a, *b, *c]))
+            }
+            _ => Err(InvalidCurrency(code.to_owned())),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        // Only ASCII uppercase letters are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+
+    /// Digits after the decimal point in everyday use; currencies without minor units in
+    /// practice are shown whole.
+    pub fn minor_digits(&self) -> u32 {
+        match &self.0 {
+            b"CLP" | b"PYG" | b"JPY" | b"KRW" => 0,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl TryFrom<String> for Currency {
+    type Error = InvalidCurrency;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Currency::parse(&value)
+    }
+}
+
+impl From<Currency> for String {
+    fn from(value: Currency) -> Self {
+        value.code().to_owned()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidCurrency(pub String);
+
+impl fmt::Display for InvalidCurrency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not an ISO 4217 currency code: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for InvalidCurrency {}
+
+/// An amount in one currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+impl Money {
+    pub fn new(amount: Decimal, currency: Currency) -> Self {
+        Money { amount, currency }
+    }
+
+    pub fn zero(currency: Currency) -> Self {
+        Money::new(Decimal::ZERO, currency)
+    }
+}
+
+/// Totals kept apart per currency: the only honest way to sum a multi-currency portfolio.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals(BTreeMap<Currency, Decimal>);
+
+impl Totals {
+    pub fn add(&mut self, money: Money) {
+        *self.0.entry(money.currency).or_default() += money.amount;
+    }
+
+    pub fn get(&self, currency: Currency) -> Decimal {
+        self.0.get(&currency).copied().unwrap_or_default()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Money> + '_ {
+        self.0
+            .iter()
+            .map(|(currency, amount)| Money::new(*amount, *currency))
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.0.values().all(Decimal::is_zero)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn currency_codes_are_normalised_and_validated() {
+        assert_eq!(Currency::parse(" cop ").map(|c| c.to_string()), Ok("COP".into()));
+        assert!(Currency::parse("CO").is_err());
+        assert!(Currency::parse("C0P").is_err());
+        assert!(Currency::parse("PESO").is_err());
+    }
+
+    #[test]
+    fn totals_never_mix_currencies() {
+        let usd = Currency::parse("USD").expect("valid code");
+        let mut totals = Totals::default();
+        totals.add(Money::new(dec!(1000), Currency::COP));
+        totals.add(Money::new(dec!(5.50), usd));
+        totals.add(Money::new(dec!(250), Currency::COP));
+        assert_eq!(totals.get(Currency::COP), dec!(1250));
+        assert_eq!(totals.get(usd), dec!(5.50));
+        assert_eq!(totals.iter().count(), 2);
+    }
+
+    #[test]
+    fn money_serialises_amount_as_string() {
+        let json = serde_json::to_string(&Money::new(dec!(1234.50), Currency::COP))
+            .expect("serialisable");
+        assert_eq!(json, r#"{"amount":"1234.50","currency":"COP"}"#);
+    }
+}

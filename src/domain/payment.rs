@@ -1,0 +1,34 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::customer::CustomerId;
+use super::invoice::InvoiceId;
+use super::money::Money;
+
+/// Unique without coordination: it is the id of the operation that recorded the payment.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PaymentId(pub String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Cash,
+    Transfer,
+    BankDeposit,
+    Card,
+    DigitalWallet,
+    Cheque,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub customer: CustomerId,
+    pub received_on: NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub reference: String,
+    /// Invoices the customer said this pays, in order; empty means oldest due first.
+    pub applies_to: Vec<InvoiceId>,
+}

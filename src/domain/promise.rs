@@ -1,0 +1,18 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::customer::CustomerId;
+use super::money::Money;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PromiseId(pub String);
+
+/// A promise to pay ("promesa de pago") made by the customer during a contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Promise {
+    pub customer: CustomerId,
+    pub made_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub amount: Money,
+}
