@@ -104,7 +104,11 @@ mod tests {
 
     fn portfolio_with_three_invoices() -> Portfolio {
         let mut p = Portfolio::default();
-        for (n, due, amount) in [("A", 10, dec!(100)), ("B", 5, dec!(200)), ("C", 20, dec!(300))] {
+        for (n, due, amount) in [
+            ("A", 10, dec!(100)),
+            ("B", 5, dec!(200)),
+            ("C", 20, dec!(300)),
+        ] {
             p.invoices.insert(
                 InvoiceId(n.into()),
                 Invoice {

@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn currency_codes_are_normalised_and_validated() {
-        assert_eq!(Currency::parse(" cop ").map(|c| c.to_string()), Ok("COP".into()));
+        assert_eq!(
+            Currency::parse(" cop ").map(|c| c.to_string()),
+            Ok("COP".into())
+        );
         assert!(Currency::parse("CO").is_err());
         assert!(Currency::parse("C0P").is_err());
         assert!(Currency::parse("PESO").is_err());
@@ -138,8 +141,8 @@ mod tests {
 
     #[test]
     fn money_serialises_amount_as_string() {
-        let json = serde_json::to_string(&Money::new(dec!(1234.50), Currency::COP))
-            .expect("serialisable");
+        let json =
+            serde_json::to_string(&Money::new(dec!(1234.50), Currency::COP)).expect("serialisable");
         assert_eq!(json, r#"{"amount":"1234.50","currency":"COP"}"#);
     }
 }

@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn us_amounts_group_with_commas() {
-        assert_eq!(NumberFormat::EN_US.amount(dec!(1234567.891), 2), "1,234,567.89");
+        assert_eq!(
+            NumberFormat::EN_US.amount(dec!(1234567.891), 2),
+            "1,234,567.89"
+        );
     }
 
     #[test]

@@ -1,1 +1,9 @@
+//! The operation log: every change a person makes is an operation; the state on screen is the
+//! projection of all operations, identical on every device that holds the same set.
 
+pub mod author;
+pub mod demo;
+pub mod hlc;
+pub mod op;
+pub mod projection;
+pub mod version_vector;

@@ -1,0 +1,47 @@
+use super::hlc::{DeviceId, HybridClock};
+use super::op::{Event, Op, OpId};
+
+/// Turns this device's events into operations: the next sequence number and a timestamp
+/// after everything the device has issued or seen.
+#[derive(Clone, Debug)]
+pub struct Author {
+    device: DeviceId,
+    next_seq: u64,
+    clock: HybridClock,
+}
+
+impl Author {
+    /// Resumes authoring after the operations already stored, whoever wrote them.
+    pub fn resume<'a>(device: DeviceId, stored: impl IntoIterator<Item = &'a Op>) -> Self {
+        let mut clock = HybridClock::new(device.clone());
+        let mut last_seq = 0;
+        for op in stored {
+            clock.observe(&op.hlc);
+            if op.id.device == device {
+                last_seq = last_seq.max(op.id.seq);
+            }
+        }
+        Author {
+            device,
+            next_seq: last_seq + 1,
+            clock,
+        }
+    }
+
+    pub fn device(&self) -> &DeviceId {
+        &self.device
+    }
+
+    pub fn record(&mut self, event: Event, now_ms: u64) -> Op {
+        let id = OpId {
+            device: self.device.clone(),
+            seq: self.next_seq,
+        };
+        self.next_seq += 1;
+        Op {
+            id,
+            hlc: self.clock.tick(now_ms),
+            event,
+        }
+    }
+}

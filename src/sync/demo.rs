@@ -1,0 +1,296 @@
+//! The demonstration portfolio loaded on first start: forty businesses in Colombian cities
+//! with invoices in pesos spread over every aging bucket, a few payments, promises and a
+//! dispute. It is written through the operation log like real work, so everything a person
+//! tries on it behaves as it will with their own data. Deterministic: the same `today` gives
+//! the same portfolio.
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::author::Author;
+use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use crate::domain::customer::CustomerId;
+use crate::domain::dispute::{Dispute, DisputeReason};
+use crate::domain::invoice::InvoiceId;
+use crate::domain::money::{Currency, Money};
+use crate::domain::payment::{Payment, PaymentMethod};
+use crate::domain::promise::Promise;
+use crate::domain::tax_id::nit_check_digit;
+
+const COLLECTORS: [&str; 3] = ["Juan Pérez", "María Gómez", "Oficina"];
+
+/// (business name, city, street address)
+const BUSINESSES: [(&str, &str, &str); 40] = [
+    ("Ferretería El Tornillo", "Bogotá", "Cra 13 # 45-12"),
+    ("Droguería San Jorge", "Medellín", "Cl 50 # 43-21"),
+    ("Panadería La Espiga Dorada", "Cali", "Av 6N # 23-45"),
+    ("Supermercado Doña Rosa", "Barranquilla", "Cra 54 # 72-80"),
+    ("Distribuidora Los Andes S.A.S.", "Bogotá", "Cl 80 # 68-15"),
+    ("Restaurante El Fogón Paisa", "Medellín", "Cra 70 # 44-09"),
+    ("Papelería El Estudiante", "Bucaramanga", "Cl 36 # 27-18"),
+    (
+        "Miscelánea La Económica",
+        "Cartagena",
+        "Av Pedro de Heredia # 31-50",
+    ),
+    ("Taller Mecánico Hermanos Ruiz", "Pereira", "Cra 10 # 17-33"),
+    ("Tienda Naturista Vida Sana", "Manizales", "Cl 23 # 21-40"),
+    (
+        "Comercializadora del Caribe Ltda.",
+        "Santa Marta",
+        "Cra 5 # 22-11",
+    ),
+    ("Almacén Textiles La Moda", "Cúcuta", "Av 5 # 9-64"),
+    ("Minimercado El Vecino", "Ibagué", "Cl 60 # 5-23"),
+    ("Agropecuaria El Llano", "Villavicencio", "Cra 33 # 38-17"),
+    ("Hotel Casa Colonial", "Cartagena", "Cl del Curato # 38-120"),
+    (
+        "Constructora Horizonte S.A.S.",
+        "Bogotá",
+        "Av Cra 15 # 100-43",
+    ),
+    ("Carnicería Don Pedro", "Cali", "Cl 5 # 39-70"),
+    ("Frutería Tropical", "Barranquilla", "Cl 84 # 43-12"),
+    ("Cafetería La Tertulia", "Manizales", "Cra 23 # 63-15"),
+    ("Ópticas Visión Clara", "Medellín", "Cl 10 # 43D-28"),
+    ("Lavandería Burbujas", "Bogotá", "Cl 53 # 22-35"),
+    ("Colchones El Descanso", "Bucaramanga", "Cra 27 # 48-22"),
+    (
+        "Repuestos Moto Express",
+        "Pereira",
+        "Av 30 de Agosto # 40-18",
+    ),
+    ("Floristería Jardín Secreto", "Cali", "Cra 100 # 11-60"),
+    ("Veterinaria Huellitas", "Ibagué", "Cra 5 # 37-41"),
+    ("Licorera La 70", "Medellín", "Cra 70 # 1-34"),
+    (
+        "Depósito de Materiales El Constructor",
+        "Villavicencio",
+        "Vía Puerto López km 2",
+    ),
+    ("Calzado Paso Firme", "Cúcuta", "Cl 10 # 4-56"),
+    ("Salsamentaría La Especial", "Santa Marta", "Cl 22 # 3-45"),
+    (
+        "Industrias Metálicas del Norte S.A.",
+        "Barranquilla",
+        "Vía 40 # 71-197",
+    ),
+    (
+        "Piqueteadero El Rancherito",
+        "Bogotá",
+        "Autopista Norte # 145-20",
+    ),
+    ("Librería El Saber", "Manizales", "Cl 19 # 22-30"),
+    (
+        "Clínica Dental Sonrisas",
+        "Cartagena",
+        "Av San Martín # 8-62",
+    ),
+    ("Tostadora de Café La Montaña", "Pereira", "Cl 14 # 7-25"),
+    ("Eléctricos y Ferretería Luz", "Cali", "Cl 15 # 8-44"),
+    ("Panificadora Santa Clara", "Bucaramanga", "Cl 45 # 31-07"),
+    ("Autoservicio La Canasta", "Ibagué", "Cl 42 # 4-18"),
+    ("Confecciones Valentina", "Medellín", "Cl 33 # 65-90"),
+    ("Transportes Rápido Sur S.A.S.", "Bogotá", "Cl 13 # 68D-40"),
+    ("Granero El Porvenir", "Villavicencio", "Cl 38 # 30A-12"),
+];
+
+const METHODS: [PaymentMethod; 5] = [
+    PaymentMethod::Cash,
+    PaymentMethod::Transfer,
+    PaymentMethod::BankDeposit,
+    PaymentMethod::DigitalWallet,
+    PaymentMethod::Cheque,
+];
+
+/// The customer id of the `i`-th demonstration business.
+pub fn customer_id(i: usize) -> CustomerId {
+    CustomerId(format!("CLI-{:03}", i + 1))
+}
+
+/// Invoices the `i`-th business owes: two to six.
+fn invoice_count(i: usize) -> usize {
+    2 + (i * 7) % 5
+}
+
+/// A spread of ages, from 30 days before due to 199 days overdue, so every bucket is filled.
+fn days_overdue(i: usize, j: usize) -> i64 {
+    ((i * 37 + j * 53 + 11) % 230) as i64 - 30
+}
+
+/// A few large accounts, more medium ones, many small ones: the usual Pareto shape.
+fn invoice_amount(i: usize, j: usize) -> Decimal {
+    let base: i64 = match i {
+        _ if i % 10 == 0 => 9_000_000,
+        _ if i % 3 == 0 => 2_400_000,
+        _ => 450_000,
+    };
+    let factor = ((i * 13 + j * 29) % 17 + 4) as i64;
+    Decimal::from(base * factor / 10 / 1000 * 1000)
+}
+
+fn shifted(today: NaiveDate, days_back: i64) -> NaiveDate {
+    if days_back >= 0 {
+        today - Days::new(days_back.unsigned_abs())
+    } else {
+        today + Days::new(days_back.unsigned_abs())
+    }
+}
+
+/// The demonstration portfolio as operations authored by this device.
+pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
+    let mut events = Vec::new();
+    for (i, (name, city, address)) in BUSINESSES.iter().enumerate() {
+        let nit = format!("{}", 800_100_000 + i * 7_919);
+        let dv = nit_check_digit(&nit).unwrap_or(0);
+        events.push(Event::CustomerUpserted {
+            customer: customer_id(i),
+            patch: CustomerPatch {
+                name: Some((*name).to_owned()),
+                tax_id: Some(format!("{nit}-{dv}")),
+                phones: Some(vec![format!(
+                    "+57 3{:02} {:03} {:04}",
+                    10 + i % 40,
+                    100 + i * 17 % 900,
+                    1000 + i * 271 % 9000
+                )]),
+                email: Some(format!("cartera{}@ejemplo.com.co", i + 1)),
+                address: Some((*address).to_owned()),
+                city: Some((*city).to_owned()),
+                collector: Some(COLLECTORS[i % COLLECTORS.len()].to_owned()),
+                notes: None,
+            },
+        });
+        for j in 0..invoice_count(i) {
+            events.extend(invoice_events(i, j, today));
+        }
+    }
+    events.extend(promise_and_dispute_events(today));
+    events
+        .into_iter()
+        .map(|event| author.record(event, now_ms))
+        .collect()
+}
+
+fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
+    let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + j));
+    let age = days_overdue(i, j);
+    let due_on = shifted(today, age);
+    let term = if i % 4 == 0 { 60 } else { 30 };
+    let issued_on = due_on - Days::new(term);
+    let amount = invoice_amount(i, j);
+    let mut events = vec![Event::InvoiceUpserted {
+        invoice: number.clone(),
+        patch: InvoicePatch {
+            customer: Some(customer_id(i)),
+            issued_on: Some(issued_on),
+            due_on: Some(due_on),
+            amount: Some(Money::new(amount, Currency::COP)),
+        },
+    }];
+    // Some invoices were paid in full a few days after falling due, some only in part.
+    let paid = if (i + j) % 9 == 0 && age > 5 {
+        Some((amount, shifted(today, age - 5)))
+    } else if (i + 2 * j) % 5 == 0 && age > 30 {
+        Some((amount * Decimal::new(4, 1), shifted(today, age / 2)))
+    } else {
+        None
+    };
+    if let Some((paid, received_on)) = paid {
+        events.push(Event::PaymentRecorded {
+            payment: Payment {
+                customer: customer_id(i),
+                received_on,
+                amount: Money::new(paid.round_dp(0), Currency::COP),
+                method: METHODS[(i + j) % METHODS.len()],
+                reference: format!("RC-{}", 5000 + i * 10 + j),
+                applies_to: vec![number],
+            },
+        });
+    }
+    events
+}
+
+fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
+    let promise =
+        |i: usize, made_days_ago: i64, due_days_ago: i64, amount: i64| Event::PromiseMade {
+            promise: Promise {
+                customer: customer_id(i),
+                made_on: shifted(today, made_days_ago),
+                due_on: shifted(today, due_days_ago),
+                amount: Money::new(Decimal::from(amount), Currency::COP),
+            },
+        };
+    vec![
+        // Due today, broken a week ago, and due next week.
+        promise(4, 6, 0, 3_500_000),
+        promise(11, 20, 7, 1_200_000),
+        promise(20, 2, -7, 8_000_000),
+        Event::DisputeOpened {
+            dispute: Dispute {
+                customer: customer_id(7),
+                invoices: vec![InvoiceId(format!("FV-{}", 1001 + 7 * 10))],
+                reason: DisputeReason::DamagedGoods,
+                opened_on: shifted(today, 12),
+                resolved_on: None,
+            },
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::aging::{age, AgingBasis, AgingBuckets};
+    use crate::sync::hlc::DeviceId;
+    use crate::sync::projection::Projection;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+    }
+
+    fn demo() -> crate::domain::portfolio::Portfolio {
+        let mut author = Author::resume(DeviceId("demo-test".into()), []);
+        Projection::from_ops(&demo_ops(&mut author, today(), 1_700_000_000_000)).portfolio()
+    }
+
+    #[test]
+    fn demo_is_a_realistic_colombian_portfolio() {
+        let portfolio = demo();
+        assert_eq!(portfolio.customers.len(), 40);
+        assert!((140..=170).contains(&portfolio.invoices.len()));
+        assert!(portfolio
+            .invoices
+            .values()
+            .all(|inv| inv.amount.currency == Currency::COP));
+        assert!(portfolio.payments.len() >= 10);
+        assert_eq!(portfolio.promises.len(), 3);
+        assert_eq!(
+            portfolio.disputes.values().filter(|d| d.is_open()).count(),
+            1
+        );
+        let tax_id = &portfolio.customers[&customer_id(0)].tax_id;
+        let (nit, dv) = tax_id.split_once('-').expect("NIT with check digit");
+        assert_eq!(
+            nit_check_digit(nit).map(|d| d.to_string()),
+            Some(dv.to_owned())
+        );
+    }
+
+    #[test]
+    fn demo_fills_every_aging_bucket() {
+        let buckets = AgingBuckets::default();
+        let report = age(&demo(), today(), AgingBasis::DueDate, &buckets);
+        let totals = &report.totals[&Currency::COP];
+        assert_eq!(totals.len(), buckets.count());
+        assert!(
+            totals.iter().all(|amount| *amount > Decimal::ZERO),
+            "{totals:?}"
+        );
+    }
+
+    #[test]
+    fn demo_is_deterministic_for_a_given_day() {
+        assert_eq!(demo(), demo());
+    }
+}

@@ -1,0 +1,211 @@
+//! Folds operations into state. `apply` is commutative and idempotent: any order of the same
+//! set of operations, with any duplicates, yields the same projection.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::hlc::Hlc;
+use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use super::version_vector::VersionVector;
+use crate::domain::customer::{Customer, CustomerId};
+use crate::domain::dispute::{Dispute, DisputeId};
+use crate::domain::invoice::{Invoice, InvoiceId};
+use crate::domain::payment::{Payment, PaymentId};
+use crate::domain::portfolio::Portfolio;
+use crate::domain::promise::{Promise, PromiseId};
+
+/// A last-writer-wins field: the value written with the highest timestamp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Register<T> {
+    value: Option<T>,
+    stamp: Option<Hlc>,
+}
+
+impl<T> Default for Register<T> {
+    fn default() -> Self {
+        Register {
+            value: None,
+            stamp: None,
+        }
+    }
+}
+
+impl<T> Register<T> {
+    fn merge(&mut self, value: Option<T>, stamp: &Hlc) {
+        let Some(value) = value else { return };
+        if self.stamp.as_ref().is_none_or(|current| stamp > current) {
+            self.value = Some(value);
+            self.stamp = Some(stamp.clone());
+        }
+    }
+}
+
+impl<T: Clone + Default> Register<T> {
+    fn get(&self) -> T {
+        self.value.clone().unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct CustomerRegisters {
+    name: Register<String>,
+    tax_id: Register<String>,
+    phones: Register<Vec<String>>,
+    email: Register<String>,
+    address: Register<String>,
+    city: Register<String>,
+    collector: Register<String>,
+    notes: Register<String>,
+}
+
+impl CustomerRegisters {
+    fn merge(&mut self, patch: &CustomerPatch, stamp: &Hlc) {
+        self.name.merge(patch.name.clone(), stamp);
+        self.tax_id.merge(patch.tax_id.clone(), stamp);
+        self.phones.merge(patch.phones.clone(), stamp);
+        self.email.merge(patch.email.clone(), stamp);
+        self.address.merge(patch.address.clone(), stamp);
+        self.city.merge(patch.city.clone(), stamp);
+        self.collector.merge(patch.collector.clone(), stamp);
+        self.notes.merge(patch.notes.clone(), stamp);
+    }
+
+    fn customer(&self) -> Customer {
+        Customer {
+            name: self.name.get(),
+            tax_id: self.tax_id.get(),
+            phones: self.phones.get(),
+            email: self.email.get(),
+            address: self.address.get(),
+            city: self.city.get(),
+            collector: self.collector.get(),
+            notes: self.notes.get(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct InvoiceRegisters {
+    customer: Register<CustomerId>,
+    issued_on: Register<NaiveDate>,
+    due_on: Register<NaiveDate>,
+    amount: Register<crate::domain::money::Money>,
+}
+
+impl InvoiceRegisters {
+    fn merge(&mut self, patch: &InvoicePatch, stamp: &Hlc) {
+        self.customer.merge(patch.customer.clone(), stamp);
+        self.issued_on.merge(patch.issued_on, stamp);
+        self.due_on.merge(patch.due_on, stamp);
+        self.amount.merge(patch.amount, stamp);
+    }
+
+    /// `None` until every required field has arrived: an edit can arrive before the invoice.
+    fn invoice(&self) -> Option<Invoice> {
+        Some(Invoice {
+            customer: self.customer.value.clone()?,
+            issued_on: self.issued_on.value?,
+            due_on: self.due_on.value?,
+            amount: self.amount.value?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Projection {
+    customers: BTreeMap<CustomerId, CustomerRegisters>,
+    invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
+    payments: BTreeMap<PaymentId, Payment>,
+    voided: BTreeMap<PaymentId, Register<String>>,
+    promises: BTreeMap<PromiseId, Promise>,
+    disputes: BTreeMap<DisputeId, Dispute>,
+    resolutions: BTreeMap<DisputeId, Register<NaiveDate>>,
+    versions: VersionVector,
+}
+
+impl Projection {
+    pub fn from_ops<'a>(ops: impl IntoIterator<Item = &'a Op>) -> Self {
+        let mut projection = Projection::default();
+        for op in ops {
+            projection.apply(op);
+        }
+        projection
+    }
+
+    pub fn apply(&mut self, op: &Op) {
+        self.versions.observe(&op.id);
+        let fact_id = op.id.to_string();
+        match &op.event {
+            Event::CustomerUpserted { customer, patch } => self
+                .customers
+                .entry(customer.clone())
+                .or_default()
+                .merge(patch, &op.hlc),
+            Event::InvoiceUpserted { invoice, patch } => self
+                .invoices
+                .entry(invoice.clone())
+                .or_default()
+                .merge(patch, &op.hlc),
+            Event::PaymentRecorded { payment } => {
+                self.payments.insert(PaymentId(fact_id), payment.clone());
+            }
+            Event::PaymentVoided { payment, reason } => self
+                .voided
+                .entry(payment.clone())
+                .or_default()
+                .merge(Some(reason.clone()), &op.hlc),
+            Event::PromiseMade { promise } => {
+                self.promises.insert(PromiseId(fact_id), promise.clone());
+            }
+            Event::DisputeOpened { dispute } => {
+                self.disputes.insert(DisputeId(fact_id), dispute.clone());
+            }
+            Event::DisputeResolved {
+                dispute,
+                resolved_on,
+            } => self
+                .resolutions
+                .entry(dispute.clone())
+                .or_default()
+                .merge(Some(*resolved_on), &op.hlc),
+        }
+    }
+
+    pub fn versions(&self) -> &VersionVector {
+        &self.versions
+    }
+
+    pub fn portfolio(&self) -> Portfolio {
+        Portfolio {
+            customers: self
+                .customers
+                .iter()
+                .map(|(id, registers)| (id.clone(), registers.customer()))
+                .collect(),
+            invoices: self
+                .invoices
+                .iter()
+                .filter_map(|(id, registers)| Some((id.clone(), registers.invoice()?)))
+                .collect(),
+            payments: self
+                .payments
+                .iter()
+                .filter(|(id, _)| !self.voided.contains_key(*id))
+                .map(|(id, payment)| (id.clone(), payment.clone()))
+                .collect(),
+            promises: self.promises.clone(),
+            disputes: self
+                .disputes
+                .iter()
+                .map(|(id, dispute)| {
+                    let mut dispute = dispute.clone();
+                    if let Some(resolution) = self.resolutions.get(id) {
+                        dispute.resolved_on = resolution.value;
+                    }
+                    (id.clone(), dispute)
+                })
+                .collect(),
+        }
+    }
+}
