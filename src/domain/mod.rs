@@ -12,4 +12,5 @@ pub mod number_format;
 pub mod payment;
 pub mod portfolio;
 pub mod promise;
+pub mod search;
 pub mod tax_id;

@@ -67,3 +67,80 @@ impl Portfolio {
         standings
     }
 }
+
+/// The headline numbers of the portfolio on a day.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub receivable: Totals,
+    pub overdue: Totals,
+    pub customers_overdue: usize,
+    pub promises_due_today: usize,
+}
+
+impl Portfolio {
+    pub fn summary(&self, today: NaiveDate) -> Summary {
+        let mut summary = Summary::default();
+        for standing in self.standings(today).values() {
+            for money in standing.balance.iter() {
+                summary.receivable.add(money);
+            }
+            for money in standing.overdue.iter() {
+                summary.overdue.add(money);
+            }
+            if !standing.overdue.is_zero() {
+                summary.customers_overdue += 1;
+            }
+        }
+        summary.promises_due_today = self.promises.values().filter(|p| p.due_on == today).count();
+        summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Currency;
+    use crate::domain::payment::PaymentMethod;
+    use rust_decimal::dec;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, d).expect("valid date")
+    }
+
+    #[test]
+    fn standing_counts_only_what_is_still_owed() {
+        let mut p = Portfolio::default();
+        let customer = CustomerId("c".into());
+        p.customers.insert(customer.clone(), Customer::default());
+        for (n, due) in [("A", 2), ("B", 20)] {
+            p.invoices.insert(
+                InvoiceId(n.into()),
+                Invoice {
+                    customer: customer.clone(),
+                    issued_on: day(1),
+                    due_on: day(due),
+                    amount: Money::new(dec!(100), Currency::COP),
+                },
+            );
+        }
+        p.payments.insert(
+            PaymentId("p".into()),
+            Payment {
+                customer: customer.clone(),
+                received_on: day(3),
+                amount: Money::new(dec!(40), Currency::COP),
+                method: PaymentMethod::Cash,
+                reference: String::new(),
+                applies_to: vec![],
+            },
+        );
+        let standing = &p.standings(day(10))[&customer];
+        assert_eq!(standing.balance.get(Currency::COP), dec!(160));
+        assert_eq!(standing.overdue.get(Currency::COP), dec!(60));
+        assert_eq!(standing.oldest_days_overdue, 8);
+        assert_eq!(standing.open_invoices, 2);
+        let summary = p.summary(day(10));
+        assert_eq!(summary.customers_overdue, 1);
+        assert_eq!(summary.receivable.get(Currency::COP), dec!(160));
+    }
+}

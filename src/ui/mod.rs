@@ -1,1 +1,14 @@
-pub fn start() {}
+//! Leptos components and pages. They read the session's state and issue its commands; the
+//! rules they show come from `domain`.
+
+mod app;
+mod browser;
+mod demo_banner;
+mod i18n;
+mod pages;
+mod service_worker;
+mod session;
+
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use super::browser;
+use super::demo_banner::DemoBanner;
+use super::i18n::{use_i18n, I18n};
+use super::pages::{
+    PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage,
+};
+use super::service_worker::Updates;
+use super::session::{use_session, Phase, Session};
+
+#[component]
+pub fn App() -> impl IntoView {
+    I18n::provide();
+    let session = Session::provide();
+    let updates = Updates::register();
+    let t = move || use_i18n().texts();
+    view! {
+        <Router>
+            {move || match session.phase.get() {
+                Phase::Opening => view! { <p class="status">{t().opening}</p> }.into_any(),
+                Phase::Unavailable(detail) => view! {
+                    <div class="status error" role="alert">
+                        <p>{t().storage_unavailable}</p>
+                        <details><summary>{t().technical_detail}</summary>{detail}</details>
+                    </div>
+                }.into_any(),
+                Phase::Welcome => view! { <WelcomePage/> }.into_any(),
+                Phase::Ready => view! { <Shell/> }.into_any(),
+            }}
+            <Show when=move || updates.available()>
+                <div class="update-toast" role="status">
+                    <span>{move || t().update_available}</span>
+                    <button on:click=move |_| updates.apply()>{move || t().update_now}</button>
+                </div>
+            </Show>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let online = browser::online_signal();
+    let t = move || i18n.texts();
+    let label = move || session.device.with(|d| d.as_ref().map(|d| d.label.clone()));
+    view! {
+        <header class="app-header">
+            <span class="app-name">{move || t().app_name}</span>
+            <span class="device-label">{label}</span>
+            <span class="connectivity" class:offline=move || !online.get()>
+                {move || if online.get() { t().online } else { t().offline }}
+            </span>
+        </header>
+        <DemoBanner/>
+        <Show when=move || session.save_error.with(Option::is_some)>
+            <p class="status error" role="alert">{move || t().save_failed}</p>
+        </Show>
+        <main>
+            <Routes fallback=|| view! { <TodayPage/> }>
+                <Route path=path!("/") view=TodayPage/>
+                <Route path=path!("/cartera") view=PortfolioPage/>
+                <Route path=path!("/informes") view=ReportsPage/>
+                <Route path=path!("/sincronizar") view=SyncPage/>
+                <Route path=path!("/ajustes") view=SettingsPage/>
+            </Routes>
+        </main>
+        <nav class="bottom-nav">
+            <A href="/" exact=true>{move || t().nav_today}</A>
+            <A href="/cartera">{move || t().nav_portfolio}</A>
+            <A href="/informes">{move || t().nav_reports}</A>
+            <A href="/sincronizar">{move || t().nav_sync}</A>
+            <A href="/ajustes">{move || t().nav_settings}</A>
+        </nav>
+    }
+}

@@ -1,0 +1,70 @@
+//! What only the browser knows: the time, randomness, connectivity, storage persistence.
+//! Read here and passed down, so the layers below stay pure.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::sync::hlc::DeviceId;
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today in the device's own time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
+}
+
+/// 128 random bits from the browser's CSPRNG, which (unlike `randomUUID`) also exists on
+/// plain-http intranet addresses.
+pub fn new_device_id() -> Result<DeviceId, String> {
+    let crypto = window().crypto().map_err(|e| format!("{e:?}"))?;
+    let mut bytes = [0u8; 16];
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(DeviceId(bytes.iter().map(|b| format!("{b:02x}")).collect()))
+}
+
+/// Whether the browser believes it has a network; follows changes.
+pub fn online_signal() -> ReadSignal<bool> {
+    let (online, set_online) = signal(window().navigator().on_line());
+    let on = window_event_listener(leptos::ev::online, move |_| set_online.set(true));
+    let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    online
+}
+
+/// Asks the browser not to evict our data under storage pressure; answers whether it agreed.
+pub async fn persist_storage() -> bool {
+    let storage = window().navigator().storage();
+    let Ok(promise) = storage.persist() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|granted| granted.as_bool())
+        .unwrap_or(false)
+}
+
+pub fn reload() {
+    // If reloading fails there is nothing better to do than stay on the current page.
+    let _ = window().location().reload();
+}
+
+pub fn has_service_worker_support() -> bool {
+    js_sys::Reflect::has(window().navigator().as_ref(), &"serviceWorker".into()).unwrap_or(false)
+        && window().is_secure_context()
+}
+
+pub fn dyn_into<T: JsCast>(value: wasm_bindgen::JsValue) -> Option<T> {
+    value.dyn_into::<T>().ok()
+}

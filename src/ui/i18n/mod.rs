@@ -1,0 +1,150 @@
+//! Every word the interface shows, per language. A `Texts` table per language makes a missing
+//! translation a compile error rather than a blank on a collector's screen.
+
+mod en;
+mod es;
+
+use leptos::prelude::*;
+
+use crate::domain::number_format::NumberFormat;
+use crate::store::settings;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    Es,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Es, Language::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Es => "es",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Language::Es => &es::TEXTS,
+            Language::En => &en::TEXTS,
+        }
+    }
+
+    pub fn number_format(self) -> NumberFormat {
+        match self {
+            Language::Es => NumberFormat::ES_CO,
+            Language::En => NumberFormat::EN_US,
+        }
+    }
+}
+
+pub struct Texts {
+    pub language_name: &'static str,
+    pub app_name: &'static str,
+    pub opening: &'static str,
+    pub storage_unavailable: &'static str,
+    pub save_failed: &'static str,
+    pub technical_detail: &'static str,
+    pub online: &'static str,
+    pub offline: &'static str,
+    pub nav_today: &'static str,
+    pub nav_portfolio: &'static str,
+    pub nav_reports: &'static str,
+    pub nav_sync: &'static str,
+    pub nav_settings: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_intro: &'static str,
+    pub device_label: &'static str,
+    pub device_label_placeholder: &'static str,
+    pub device_label_required: &'static str,
+    pub welcome_demo_note: &'static str,
+    pub start: &'static str,
+    pub demo_banner: &'static str,
+    pub demo_clear: &'static str,
+    pub demo_clear_confirm: &'static str,
+    pub confirm_clear: &'static str,
+    pub cancel: &'static str,
+    pub update_available: &'static str,
+    pub update_now: &'static str,
+    pub total_receivable: &'static str,
+    pub overdue: &'static str,
+    pub customers_overdue: &'static str,
+    pub promises_due_today: &'static str,
+    pub empty_portfolio: &'static str,
+    pub search_placeholder: &'static str,
+    pub no_match: &'static str,
+    pub up_to_date: &'static str,
+    pub days_overdue: fn(i64) -> String,
+    pub in_dispute: &'static str,
+    pub customers_shown: fn(usize, usize) -> String,
+    pub aging_title: &'static str,
+    pub cutoff_date: &'static str,
+    pub bucket_not_due: &'static str,
+    pub bucket_range: fn(i64, i64) -> String,
+    pub bucket_over: fn(i64) -> String,
+    pub bucket: &'static str,
+    pub amount: &'static str,
+    pub total: &'static str,
+    pub sync_intro: &'static str,
+    pub this_device: &'static str,
+    pub device_id: &'static str,
+    pub operations_stored: &'static str,
+    pub language: &'static str,
+    pub storage: &'static str,
+    pub storage_persistent: &'static str,
+    pub storage_best_effort: &'static str,
+}
+
+/// The language in use, shared by every component.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    language: RwSignal<Language>,
+}
+
+impl I18n {
+    pub fn provide() -> I18n {
+        let saved = settings::language().and_then(|code| Language::from_code(&code));
+        let i18n = I18n {
+            language: RwSignal::new(saved.unwrap_or_default()),
+        };
+        set_document_language(i18n.language.get_untracked());
+        provide_context(i18n);
+        i18n
+    }
+
+    pub fn language(&self) -> Language {
+        self.language.get()
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        self.language.get().texts()
+    }
+
+    pub fn number_format(&self) -> NumberFormat {
+        self.language.get().number_format()
+    }
+
+    pub fn set_language(&self, language: Language) {
+        settings::set_language(language.code());
+        set_document_language(language);
+        self.language.set(language);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn set_document_language(language: Language) {
+    if let Some(root) = document().document_element() {
+        // Only screen readers and hyphenation read this; a failure changes nothing visible.
+        let _ = root.set_attribute("lang", language.code());
+    }
+}

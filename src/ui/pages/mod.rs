@@ -1,0 +1,26 @@
+mod portfolio;
+mod reports;
+mod settings;
+mod sync;
+mod today;
+mod welcome;
+
+pub use portfolio::PortfolioPage;
+pub use reports::ReportsPage;
+pub use settings::SettingsPage;
+pub use sync::SyncPage;
+pub use today::TodayPage;
+pub use welcome::WelcomePage;
+
+use crate::domain::money::Totals;
+use crate::domain::number_format::NumberFormat;
+
+/// Per-currency totals on one line, never added across currencies.
+fn totals_text(totals: &Totals, format: NumberFormat) -> String {
+    let parts: Vec<String> = totals.iter().map(|money| format.money(money)).collect();
+    if parts.is_empty() {
+        "—".to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}

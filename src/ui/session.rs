@@ -1,0 +1,158 @@
+//! The open portfolio of this device: the store, the projection of its operation log, and the
+//! commands that append to it. Every command writes first and shows second, so what is on
+//! screen is always what is stored.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::browser;
+use crate::domain::portfolio::Portfolio;
+use crate::store::database::Store;
+use crate::store::device_record::DeviceRecord;
+use crate::store::error::StoreError;
+use crate::sync::author::Author;
+use crate::sync::demo::demo_ops;
+use crate::sync::projection::Projection;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Opening,
+    Unavailable(String),
+    /// First start: the device has no identity yet.
+    Welcome,
+    Ready,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
+    author: StoredValue<Option<Author>>,
+    pub phase: RwSignal<Phase>,
+    pub device: RwSignal<Option<DeviceRecord>>,
+    pub projection: RwSignal<Projection>,
+    pub operations: RwSignal<usize>,
+    pub today: RwSignal<NaiveDate>,
+    pub save_error: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl Session {
+    pub fn provide() -> Session {
+        let session = Session {
+            store: StoredValue::new_local(None),
+            author: StoredValue::new(None),
+            phase: RwSignal::new(Phase::Opening),
+            device: RwSignal::new(None),
+            projection: RwSignal::new(Projection::default()),
+            operations: RwSignal::new(0),
+            today: RwSignal::new(browser::today()),
+            save_error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        };
+        provide_context(session);
+        leptos::task::spawn_local(session.open());
+        session
+    }
+
+    pub fn portfolio(&self) -> Memo<Portfolio> {
+        let projection = self.projection;
+        Memo::new(move |_| projection.with(Projection::portfolio))
+    }
+
+    async fn open(self) {
+        match load().await {
+            Ok((store, None, _)) => {
+                self.store.set_value(Some(Rc::new(store)));
+                self.phase.set(Phase::Welcome);
+            }
+            Ok((store, Some(device), ops)) => {
+                self.store.set_value(Some(Rc::new(store)));
+                self.author
+                    .set_value(Some(Author::resume(device.id.clone(), &ops)));
+                self.operations.set(ops.len());
+                self.projection.set(Projection::from_ops(&ops));
+                self.device.set(Some(device));
+                self.phase.set(Phase::Ready);
+                browser::persist_storage().await;
+            }
+            Err(error) => self.phase.set(Phase::Unavailable(error.to_string())),
+        }
+    }
+
+    /// First start: gives the device its identity and loads the demonstration portfolio.
+    pub fn introduce(self, label: String) {
+        self.run(async move {
+            let device = DeviceRecord {
+                id: browser::new_device_id().map_err(StoreError::Failed)?,
+                label,
+                demo: true,
+            };
+            let mut author = Author::resume(device.id.clone(), []);
+            let ops = demo_ops(&mut author, self.today.get_untracked(), browser::now_ms());
+            self.store()?.introduce(&device, &ops).await?;
+            self.author.set_value(Some(author));
+            self.operations.set(ops.len());
+            self.projection.set(Projection::from_ops(&ops));
+            self.device.set(Some(device));
+            self.phase.set(Phase::Ready);
+            browser::persist_storage().await;
+            Ok(())
+        });
+    }
+
+    /// Clears the demonstration data. The device takes a new id so that no operation id it
+    /// used for the demonstration, which a peer may already hold, is ever reused.
+    pub fn start_empty(self) {
+        self.run(async move {
+            let label = self
+                .device
+                .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
+                .unwrap_or_default();
+            let device = DeviceRecord {
+                id: browser::new_device_id().map_err(StoreError::Failed)?,
+                label,
+                demo: false,
+            };
+            self.store()?.start_over(&device).await?;
+            self.author
+                .set_value(Some(Author::resume(device.id.clone(), [])));
+            self.operations.set(0);
+            self.projection.set(Projection::default());
+            self.device.set(Some(device));
+            Ok(())
+        });
+    }
+
+    fn store(&self) -> Result<Rc<Store>, StoreError> {
+        self.store
+            .get_value()
+            .ok_or_else(|| StoreError::Unavailable("not open".into()))
+    }
+
+    fn run(self, command: impl std::future::Future<Output = Result<(), StoreError>> + 'static) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        self.save_error.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(error) = command.await {
+                self.save_error.set(Some(error.to_string()));
+            }
+            self.busy.set(false);
+        });
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+async fn load() -> Result<(Store, Option<DeviceRecord>, Vec<crate::sync::op::Op>), StoreError> {
+    let store = Store::open().await?;
+    let device = store.device().await?;
+    let ops = store.ops().await?;
+    Ok((store, device, ops))
+}
