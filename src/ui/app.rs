@@ -5,9 +5,8 @@ use leptos_router::path;
 use super::browser;
 use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
-use super::pages::{
-    PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage,
-};
+use super::nav_icon::{NavIcon, Tab};
+use super::pages::{PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
 
@@ -69,11 +68,11 @@ fn Shell() -> impl IntoView {
             </Routes>
         </main>
         <nav class="bottom-nav">
-            <A href="/" exact=true>{move || t().nav_today}</A>
-            <A href="/cartera">{move || t().nav_portfolio}</A>
-            <A href="/informes">{move || t().nav_reports}</A>
-            <A href="/sincronizar">{move || t().nav_sync}</A>
-            <A href="/ajustes">{move || t().nav_settings}</A>
+            <A href="/" exact=true><NavIcon tab=Tab::Today/><span>{move || t().nav_today}</span></A>
+            <A href="/cartera"><NavIcon tab=Tab::Portfolio/><span>{move || t().nav_portfolio}</span></A>
+            <A href="/informes"><NavIcon tab=Tab::Reports/><span>{move || t().nav_reports}</span></A>
+            <A href="/sincronizar"><NavIcon tab=Tab::Sync/><span>{move || t().nav_sync}</span></A>
+            <A href="/ajustes"><NavIcon tab=Tab::Settings/><span>{move || t().nav_settings}</span></A>
         </nav>
     }
 }

@@ -15,8 +15,12 @@ pub fn now_ms() -> u64 {
 /// Today in the device's own time zone.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// 128 random bits from the browser's CSPRNG, which (unlike `randomUUID`) also exists on

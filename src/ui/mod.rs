@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod demo_banner;
 mod i18n;
+mod nav_icon;
 mod pages;
 mod service_worker;
 mod session;

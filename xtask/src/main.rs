@@ -1,1 +1,100 @@
-fn main() {}
+//! `cargo xtask serve` and `cargo xtask test`: the README's two commands. Each installs what
+//! is missing (and only that), then does its job. `cargo xtask precache` is trunk's
+//! post_build hook.
+
+mod precache;
+mod process;
+mod size_report;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use process::{run, run_counting, TestTally};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root),
+        Some("test") => test(&root),
+        Some("precache") => precache::from_trunk_env(),
+        Some("size") => size_report::print(&root.join("dist")),
+        _ => Err("usage: cargo xtask <serve | test | size | precache>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Builds a release and serves it on http://127.0.0.1:8080, rebuilding on change.
+fn serve(root: &Path) -> Result<(), String> {
+    let env = tools::ensure(root, tools::Needs::Build)?;
+    run(root, &env, "trunk", &["serve", "--release"])
+}
+
+/// Every check and test: formatting, lints, native tests, in-browser tests, the release
+/// build, and end-to-end tests against it.
+fn test(root: &Path) -> Result<(), String> {
+    let env = tools::ensure(root, tools::Needs::BuildAndBrowser)?;
+    run(root, &env, "cargo", &["fmt", "--all", "--", "--check"])?;
+    run(
+        root,
+        &env,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        root,
+        &env,
+        "cargo",
+        &[
+            "clippy",
+            "--target",
+            tools::WASM_TARGET,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    let mut tally = TestTally::default();
+    run_counting(root, &env, &mut tally, &["test", "--workspace"])?;
+    run_counting(
+        root,
+        &env,
+        &mut tally,
+        &["test", "--target", tools::WASM_TARGET, "--tests"],
+    )?;
+    run(root, &env, "trunk", &["build", "--release"])?;
+    run_counting(
+        root,
+        &env,
+        &mut tally,
+        &["test", "--test", "e2e", "--", "--test-threads=1"],
+    )?;
+    size_report::print(&root.join("dist"))?;
+    println!("all tests: {}", tally.summary());
+    if tally.failed > 0 || tally.passed == 0 {
+        return Err("tests failed or none ran".into());
+    }
+    Ok(())
+}

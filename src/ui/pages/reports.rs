@@ -16,7 +16,14 @@ pub fn ReportsPage() -> impl IntoView {
     let buckets = AgingBuckets::default();
     let ranges = buckets.ranges();
     let report = Memo::new(move |_| {
-        portfolio.with(|p| age(p, cutoff.get(), AgingBasis::DueDate, &AgingBuckets::default()))
+        portfolio.with(|p| {
+            age(
+                p,
+                cutoff.get(),
+                AgingBasis::DueDate,
+                &AgingBuckets::default(),
+            )
+        })
     });
     let t = move || i18n.texts();
     view! {

@@ -1,0 +1,363 @@
+//! End-to-end: a person's path through the release build in headless Chromium.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+
+use harness::*;
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+const NAV_ES: [&str; 5] = ["Hoy", "Cartera", "Informes", "Sincronizar", "Ajustes"];
+const NAV_EN: [&str; 5] = ["Today", "Portfolio", "Reports", "Sync", "Settings"];
+
+/// First start: name the device and land on the demo portfolio.
+async fn first_start(driver: &WebDriver, origin: &str, label: &str) {
+    driver.goto(origin).await.expect("app loads");
+    wait_for_text(driver, "h1", "Bienvenido a Cobranza").await;
+    driver
+        .find(By::Id("device-label"))
+        .await
+        .expect("label field")
+        .send_keys(label)
+        .await
+        .expect("typing");
+    driver
+        .find(By::Css("button[type=submit]"))
+        .await
+        .expect("start button")
+        .click()
+        .await
+        .expect("tap");
+    wait_for_text(driver, ".app-header .device-label", label).await;
+}
+
+async fn open_tab(driver: &WebDriver, name: &str) {
+    wait_for_text(driver, ".bottom-nav a", name)
+        .await
+        .click()
+        .await
+        .expect("tap on tab");
+    wait_for_text(driver, "h1", "").await;
+}
+
+async fn nav_labels(driver: &WebDriver) -> Vec<String> {
+    let mut labels = Vec::new();
+    for link in driver
+        .find_all(By::Css(".bottom-nav a"))
+        .await
+        .expect("nav")
+    {
+        labels.push(link.text().await.expect("label"));
+    }
+    labels
+}
+
+async fn wait_for_nav(driver: &WebDriver, expected: [&str; 5]) {
+    let started = std::time::Instant::now();
+    while nav_labels(driver).await != expected {
+        assert!(started.elapsed() < WAIT, "nav never became {expected:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
+    let server = StaticServer::start(dist());
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, PHONE).await;
+
+    first_start(&driver, &server.origin, "Cobrador Juan").await;
+    wait_for_text(&driver, ".demo-banner", "Datos de demostración").await;
+    wait_for_nav(&driver, NAV_ES).await;
+    wait_for_text(&driver, ".card", "Cartera total").await;
+    wait_for_text(&driver, ".card .amount", "COP").await;
+
+    open_tab(&driver, "Cartera").await;
+    wait_for_text(&driver, ".count", "40 de 40 clientes").await;
+    wait_for_text(&driver, ".customer .lateness.late", "días vencido").await;
+    let search = driver.find(By::Css("input.search")).await.expect("search");
+    search.send_keys("bogota").await.expect("typing");
+    wait_for_text(&driver, ".count", "6 de 40 clientes").await;
+
+    open_tab(&driver, "Informes").await;
+    wait_for_text(&driver, "table.aging caption", "COP").await;
+    let buckets = driver
+        .find_all(By::Css("table.aging tbody td.amount"))
+        .await
+        .expect("aging rows");
+    assert_eq!(buckets.len(), 6, "one row per aging bucket");
+    for bucket in buckets {
+        let amount = bucket.text().await.expect("amount");
+        assert!(
+            !amount.starts_with("$ 0 "),
+            "every bucket holds demo debt: {amount}"
+        );
+    }
+
+    open_tab(&driver, "Ajustes").await;
+    driver
+        .find(By::Css("#language option[value=en]"))
+        .await
+        .expect("English option")
+        .click()
+        .await
+        .expect("choose English");
+    wait_for_nav(&driver, NAV_EN).await;
+    assert_eq!(
+        script(&driver, "return document.documentElement.lang").await,
+        "en"
+    );
+
+    driver.refresh().await.expect("reload");
+    wait_for_nav(&driver, NAV_EN).await;
+    open_tab(&driver, "Portfolio").await;
+    wait_for_text(&driver, ".count", "40 of 40 customers").await;
+
+    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
+    driver.quit().await.expect("quit");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_one_online_load_the_app_starts_offline_with_its_data() {
+    let mut server = StaticServer::start(dist());
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, PHONE).await;
+
+    first_start(&driver, &server.origin, "Cobradora Ana").await;
+    wait_until(&driver, "navigator.serviceWorker.controller").await;
+    server.stop();
+
+    driver.refresh().await.expect("reload with no server");
+    wait_for_text(&driver, ".app-header .device-label", "Cobradora Ana").await;
+    wait_for_text(&driver, ".demo-banner", "Datos de demostración").await;
+    open_tab(&driver, "Cartera").await;
+    wait_for_text(&driver, ".count", "40 de 40 clientes").await;
+
+    // A deep link typed or bookmarked while offline opens too.
+    driver
+        .goto(format!("{}/informes", server.origin))
+        .await
+        .expect("deep link");
+    wait_for_text(&driver, "table.aging caption", "COP").await;
+
+    // With the server gone, only the browser's own update check of sw.js may fail.
+    let errors: Vec<String> = console_errors(&driver)
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("/sw.js"))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new());
+    driver.quit().await.expect("quit");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_request_leaves_the_apps_origin() {
+    let server = StaticServer::start(dist());
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, PHONE).await;
+
+    first_start(&driver, &server.origin, "Oficina").await;
+    for tab in NAV_ES {
+        open_tab(&driver, tab).await;
+    }
+    driver.refresh().await.expect("reload");
+    wait_for_text(&driver, ".app-header .device-label", "Oficina").await;
+
+    let urls = requested_urls(&driver, &server.origin).await;
+    assert!(
+        urls.iter().any(|u| u.ends_with(".wasm")),
+        "the log saw the app load: {urls:?}"
+    );
+    // A data: URL carries its bytes inline and reaches no host (Chromium draws the date
+    // field's calendar icon from one).
+    let foreign: Vec<&String> = urls
+        .iter()
+        .filter(|url| !url.starts_with(&format!("{}/", server.origin)) && !url.starts_with("data:"))
+        .collect();
+    assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
+    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
+    driver.quit().await.expect("quit");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clearing_the_demo_starts_empty_and_stays_empty_after_reload() {
+    let server = StaticServer::start(dist());
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, PHONE).await;
+
+    first_start(&driver, &server.origin, "Cobrador Juan").await;
+    wait_for_text(&driver, ".demo-banner button", "Borrar y empezar vacío")
+        .await
+        .click()
+        .await
+        .expect("tap clear");
+    wait_for_text(&driver, ".demo-banner", "Se borrarán todos los datos").await;
+    wait_for_text(&driver, ".demo-banner button.danger", "Sí, borrar")
+        .await
+        .click()
+        .await
+        .expect("confirm");
+    wait_for_text(&driver, ".empty", "Aún no hay clientes").await;
+    assert!(driver
+        .find_all(By::Css(".demo-banner"))
+        .await
+        .expect("query")
+        .is_empty());
+
+    driver.refresh().await.expect("reload");
+    wait_for_text(&driver, ".app-header .device-label", "Cobrador Juan").await;
+    wait_for_text(&driver, ".empty", "Aún no hay clientes").await;
+    open_tab(&driver, "Cartera").await;
+    wait_for_text(&driver, ".count", "0 de 0 clientes").await;
+    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
+    driver.quit().await.expect("quit");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shell_fits_a_phone_and_a_tablet() {
+    let server = StaticServer::start(dist());
+    let chromedriver = Chromedriver::start();
+    for (name, screen) in [("phone-360x640", PHONE), ("tablet-1024x768", TABLET)] {
+        let driver = browser(&chromedriver, screen).await;
+        first_start(&driver, &server.origin, "Cobrador Juan").await;
+        open_tab(&driver, "Cartera").await;
+        wait_for_text(&driver, ".count", "40 de 40 clientes").await;
+        screenshot(&driver, &format!("cartera-{name}")).await;
+
+        let layout = script(
+            &driver,
+            r#"
+            const nav = document.querySelector('.bottom-nav').getBoundingClientRect();
+            const links = [...document.querySelectorAll('.bottom-nav a')].map(a => a.getBoundingClientRect());
+            return {
+                width: window.innerWidth,
+                height: window.innerHeight,
+                scrollWidth: document.documentElement.scrollWidth,
+                navBottom: nav.bottom,
+                linksInside: links.every(r => r.width >= 44 && r.height >= 44 && r.left >= 0 && r.right <= window.innerWidth + 0.5),
+                labelsFit: [...document.querySelectorAll('.bottom-nav a span')].every(s =>
+                    s.getClientRects().length === 1 && s.getBoundingClientRect().width <= s.parentElement.getBoundingClientRect().width),
+            };
+            "#,
+        )
+        .await;
+        assert_eq!(layout["width"], Value::from(screen.width), "{name}");
+        assert!(
+            layout["scrollWidth"].as_f64() <= layout["width"].as_f64(),
+            "{name}: nothing scrolls sideways: {layout}"
+        );
+        assert_eq!(
+            layout["navBottom"].as_f64(),
+            layout["height"].as_f64(),
+            "{name}: nav at the bottom"
+        );
+        assert_eq!(
+            layout["linksInside"],
+            Value::Bool(true),
+            "{name}: every tab reachable: {layout}"
+        );
+        assert_eq!(
+            layout["labelsFit"],
+            Value::Bool(true),
+            "{name}: tab names on one line, uncut: {layout}"
+        );
+        driver.quit().await.expect("quit");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_version_waits_for_the_person_to_take_it() {
+    let site = tempfile_copy_of_dist();
+    let server = StaticServer::start(site.clone());
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, PHONE).await;
+
+    first_start(&driver, &server.origin, "Cobrador Juan").await;
+    wait_until(
+        &driver,
+        "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'",
+    )
+    .await;
+    let old_cache = cache_names(&driver).await;
+
+    // Publish a new build: a different service worker version.
+    let sw_path = site.join("sw.js");
+    let worker = std::fs::read_to_string(&sw_path).expect("sw.js");
+    std::fs::write(
+        &sw_path,
+        worker.replacen("const VERSION = \"", "const VERSION = \"next-", 1),
+    )
+    .expect("new sw.js");
+    script(
+        &driver,
+        "navigator.serviceWorker.getRegistration().then(r => r.update()); return null;",
+    )
+    .await;
+
+    let toast = wait_for_text(&driver, ".update-toast", "Nueva versión disponible").await;
+    let before = cache_names(&driver).await;
+    assert!(
+        old_cache.iter().all(|name| before.contains(name)),
+        "the running version stays until the person agrees: {before:?}"
+    );
+    toast
+        .find(By::Css("button"))
+        .await
+        .expect("update button")
+        .click()
+        .await
+        .expect("tap update");
+
+    let started = std::time::Instant::now();
+    loop {
+        let names = cache_names(&driver).await;
+        if names.len() == 1 && names[0].starts_with("cobranza-next-") {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "new version never took over: {names:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    wait_for_text(&driver, ".app-header .device-label", "Cobrador Juan").await;
+    assert!(driver
+        .find_all(By::Css(".update-toast"))
+        .await
+        .expect("query")
+        .is_empty());
+    driver.quit().await.expect("quit");
+}
+
+/// The service worker caches, by name.
+async fn cache_names(driver: &WebDriver) -> Vec<String> {
+    script(
+        driver,
+        "caches.keys().then(k => { window.__cacheNames = k.sort(); }); return null;",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let names = script(driver, "return window.__cacheNames || [];").await;
+    serde_json::from_value(names).unwrap_or_default()
+}
+
+/// A private copy of dist/ that a test may change as a new deployment would.
+fn tempfile_copy_of_dist() -> std::path::PathBuf {
+    let target = std::env::temp_dir().join(format!("cobranza-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&target);
+    copy_dir(&dist(), &target);
+    target
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let dest = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            std::fs::copy(&path, &dest).expect("copy");
+        }
+    }
+}

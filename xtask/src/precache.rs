@@ -1,0 +1,134 @@
+//! trunk's post_build hook. Two jobs on the staged build, before it becomes dist/:
+//!
+//! 1. trunk injects its loader as an inline `<script type="module">`; moving it to a hashed
+//!    file lets the Content-Security-Policy allow scripts from 'self' only.
+//! 2. The service worker's precache list and cache version are written from the files
+//!    actually built, so the list can never drift from the build.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+const SERVICE_WORKER: &str = "sw.js";
+const VERSION_LINE: &str = "const VERSION = \"unbuilt\";";
+const PRECACHE_LINE: &str = "const PRECACHE = [];";
+
+pub fn from_trunk_env() -> Result<(), String> {
+    let staging = std::env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "precache runs as trunk's post_build hook (TRUNK_STAGING_DIR unset)")?;
+    let staging = PathBuf::from(staging);
+    externalize_inline_scripts(&staging)?;
+    write_service_worker(&staging)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+fn externalize_inline_scripts(staging: &Path) -> Result<(), String> {
+    let index_path = staging.join("index.html");
+    let html = fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
+    let (html, scripts) = split_inline_scripts(&html);
+    for (name, body) in scripts {
+        fs::write(staging.join(name), body).map_err(|e| format!("loader script: {e}"))?;
+    }
+    fs::write(&index_path, html).map_err(|e| format!("index.html: {e}"))
+}
+
+/// Replaces each inline `<script …>body</script>` with `<script … src="/boot-HASH.js">`;
+/// returns the new HTML and the files to write.
+fn split_inline_scripts(html: &str) -> (String, Vec<(String, String)>) {
+    let mut out = String::with_capacity(html.len());
+    let mut files = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>').map(|i| start + i) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("</script>").map(|i| open_end + i) else {
+            break;
+        };
+        let open_tag = &rest[start..open_end];
+        let body = &rest[open_end + 1..close];
+        out.push_str(&rest[..start]);
+        if open_tag.contains(" src=") || body.trim().is_empty() {
+            out.push_str(&rest[start..close]);
+        } else {
+            let name = format!("boot-{}.js", &hex(&Sha256::digest(body.as_bytes()))[..16]);
+            let _ = write!(out, "{open_tag} src=\"/{name}\">");
+            files.push((name, body.to_owned()));
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    (out, files)
+}
+
+fn write_service_worker(staging: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    collect_files(staging, staging, &mut files)?;
+    files.retain(|path| path != SERVICE_WORKER);
+    files.sort();
+    let mut hasher = Sha256::new();
+    for path in &files {
+        hasher.update(path.as_bytes());
+        hasher.update(fs::read(staging.join(path)).map_err(|e| format!("{path}: {e}"))?);
+    }
+    let version = &hex(&hasher.finalize())[..16];
+    let list = files
+        .iter()
+        .map(|path| format!("\n  \"/{path}\","))
+        .collect::<String>();
+
+    let sw_path = staging.join(SERVICE_WORKER);
+    let template = fs::read_to_string(&sw_path).map_err(|e| format!("{SERVICE_WORKER}: {e}"))?;
+    if !template.contains(VERSION_LINE) || !template.contains(PRECACHE_LINE) {
+        return Err(format!(
+            "{SERVICE_WORKER} lacks `{VERSION_LINE}` or `{PRECACHE_LINE}`"
+        ));
+    }
+    let worker = template
+        .replace(VERSION_LINE, &format!("const VERSION = \"{version}\";"))
+        .replace(PRECACHE_LINE, &format!("const PRECACHE = [{list}\n];"));
+    fs::write(&sw_path, worker).map_err(|e| format!("{SERVICE_WORKER}: {e}"))?;
+    println!("precache: {} files, version {version}", files.len());
+    Ok(())
+}
+
+fn collect_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_files(base, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_loader_moves_to_a_hashed_file_and_external_scripts_stay() {
+        let html = r#"<head><script type="module" src="/a.js"></script><script type="module">import init from '/app.js'; init();</script></head>"#;
+        let (out, files) = split_inline_scripts(html);
+        assert_eq!(files.len(), 1);
+        let (name, body) = &files[0];
+        assert!(name.starts_with("boot-") && name.ends_with(".js"));
+        assert_eq!(body, "import init from '/app.js'; init();");
+        assert_eq!(
+            out,
+            format!(
+                r#"<head><script type="module" src="/a.js"></script><script type="module" src="/{name}"></script></head>"#
+            )
+        );
+    }
+}

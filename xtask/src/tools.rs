@@ -1,0 +1,173 @@
+//! Installs what the build and the tests need, skipping what is already there at the right
+//! version: the wasm32 target, trunk 0.21, wasm-bindgen-cli at exactly the Cargo.lock
+//! version, wasm-opt from npm's binaryen (Debian's is too old and breaks the app), and
+//! Debian's Chromium with its driver.
+
+use std::path::Path;
+
+use crate::process::{output, run, Env};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const TRUNK_SERIES: &str = "0.21";
+const BINARYEN_VERSION: &str = "132";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Build,
+    BuildAndBrowser,
+}
+
+pub fn ensure(root: &Path, needs: Needs) -> Result<Env, String> {
+    let env = environment(root);
+    ensure_wasm_target(root, &env)?;
+    ensure_trunk(root, &env)?;
+    ensure_wasm_bindgen(root, &env)?;
+    ensure_wasm_opt(root, &env)?;
+    if needs == Needs::BuildAndBrowser {
+        ensure_chromium(root, &env)?;
+    }
+    Ok(env)
+}
+
+/// Tools installed here come first on PATH; the browser tests find Chromium's driver.
+fn environment(root: &Path) -> Env {
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(|home| format!("{home}/bin"))
+        .or_else(|_| std::env::var("HOME").map(|home| format!("{home}/.cargo/bin")))
+        .unwrap_or_default();
+    let npm_bin = root.join(".tools/node_modules/.bin");
+    let path = format!(
+        "{}:{}:{}",
+        npm_bin.display(),
+        cargo_bin,
+        std::env::var("PATH").unwrap_or_default()
+    );
+    vec![
+        ("PATH".into(), path),
+        ("CHROMEDRIVER".into(), CHROMEDRIVER.into()),
+        ("TRUNK_OFFLINE".into(), "true".into()),
+    ]
+}
+
+fn path_of(env: &Env) -> String {
+    env.iter()
+        .find(|(key, _)| key == "PATH")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
+}
+
+/// `program --version` as found on the tools' PATH.
+fn version_of(env: &Env, program: &str) -> Option<String> {
+    let found = path_of(env)
+        .split(':')
+        .map(|dir| Path::new(dir).join(program))
+        .find(|candidate| candidate.is_file())?;
+    output(found.to_str()?, &["--version"])
+}
+
+fn ensure_wasm_target(root: &Path, env: &Env) -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    run(root, env, "rustup", &["target", "add", WASM_TARGET])
+}
+
+fn ensure_trunk(root: &Path, env: &Env) -> Result<(), String> {
+    let wanted = format!("trunk {TRUNK_SERIES}.");
+    if version_of(env, "trunk").is_some_and(|v| v.starts_with(&wanted)) {
+        return Ok(());
+    }
+    println!("Installing trunk {TRUNK_SERIES} (about 15 minutes on two cores)…");
+    let series = format!("~{TRUNK_SERIES}");
+    run(
+        root,
+        env,
+        "cargo",
+        &["install", "trunk", "--version", &series, "--locked"],
+    )
+}
+
+fn ensure_wasm_bindgen(root: &Path, env: &Env) -> Result<(), String> {
+    let wanted = locked_version(root, "wasm-bindgen")?;
+    let has = |program: &str| {
+        version_of(env, program).is_some_and(|v| v.split_whitespace().nth(1) == Some(&wanted))
+    };
+    if has("wasm-bindgen") && has("wasm-bindgen-test-runner") {
+        return Ok(());
+    }
+    // Without --locked: the CLI's own lock file does not resolve on this toolchain.
+    run(
+        root,
+        env,
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ],
+    )
+}
+
+fn ensure_wasm_opt(root: &Path, env: &Env) -> Result<(), String> {
+    let wanted = format!("wasm-opt version {BINARYEN_VERSION}");
+    if version_of(env, "wasm-opt").is_some_and(|v| v.starts_with(&wanted)) {
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(root, env, &["nodejs", "npm"])?;
+    }
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    run(
+        root,
+        env,
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            ".tools",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &package,
+        ],
+    )
+}
+
+fn ensure_chromium(root: &Path, env: &Env) -> Result<(), String> {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        return Ok(());
+    }
+    apt_install(root, env, &["chromium", "chromium-driver"])
+}
+
+fn apt_install(root: &Path, env: &Env, packages: &[&str]) -> Result<(), String> {
+    run(root, env, "apt-get", &["update"])?;
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
+    run(root, env, "apt-get", &args)
+}
+
+/// The version Cargo.lock pins for a package.
+fn locked_version(root: &Path, package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let marker = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == marker {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
