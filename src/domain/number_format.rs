@@ -39,7 +39,7 @@ impl NumberFormat {
             out.push('-');
         }
         for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 out.push(self.group);
             }
             out.push(digit);

@@ -121,8 +121,8 @@ fn days_overdue(i: usize, j: usize) -> i64 {
 /// A few large accounts, more medium ones, many small ones: the usual Pareto shape.
 fn invoice_amount(i: usize, j: usize) -> Decimal {
     let base: i64 = match i {
-        _ if i % 10 == 0 => 9_000_000,
-        _ if i % 3 == 0 => 2_400_000,
+        _ if i.is_multiple_of(10) => 9_000_000,
+        _ if i.is_multiple_of(3) => 2_400_000,
         _ => 450_000,
     };
     let factor = ((i * 13 + j * 29) % 17 + 4) as i64;
@@ -176,7 +176,7 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
     let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + j));
     let age = days_overdue(i, j);
     let due_on = shifted(today, age);
-    let term = if i % 4 == 0 { 60 } else { 30 };
+    let term = if i.is_multiple_of(4) { 60 } else { 30 };
     let issued_on = due_on - Days::new(term);
     let amount = invoice_amount(i, j);
     let mut events = vec![Event::InvoiceUpserted {
@@ -189,9 +189,9 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
         },
     }];
     // Some invoices were paid in full a few days after falling due, some only in part.
-    let paid = if (i + j) % 9 == 0 && age > 5 {
+    let paid = if (i + j).is_multiple_of(9) && age > 5 {
         Some((amount, shifted(today, age - 5)))
-    } else if (i + 2 * j) % 5 == 0 && age > 30 {
+    } else if (i + 2 * j).is_multiple_of(5) && age > 30 {
         Some((amount * Decimal::new(4, 1), shifted(today, age / 2)))
     } else {
         None

@@ -21,7 +21,7 @@ pub fn print(dist: &Path) -> Result<(), String> {
             .to_string();
         rows.push((name, bytes.len(), zipped));
     }
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     println!("\nrelease build (dist/), bytes raw / gzipped:");
     for (name, raw, zipped) in &rows {
         println!("  {raw:>9} {zipped:>9}  {name}");
