@@ -9,6 +9,7 @@ use super::nav_icon::{NavIcon, Tab};
 use super::pages::{PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
+use crate::store::error::StoreError;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,12 +21,19 @@ pub fn App() -> impl IntoView {
         <Router>
             {move || match session.phase.get() {
                 Phase::Opening => view! { <p class="status">{t().opening}</p> }.into_any(),
-                Phase::Unavailable(detail) => view! {
-                    <div class="status error" role="alert">
-                        <p>{t().storage_unavailable}</p>
-                        <details><summary>{t().technical_detail}</summary>{detail}</details>
-                    </div>
-                }.into_any(),
+                Phase::Failed(error) => {
+                    let message = match error {
+                        StoreError::Unavailable(_) => t().storage_unavailable,
+                        StoreError::QuotaExceeded => t().storage_full,
+                        StoreError::Failed(_) => t().storage_unreadable,
+                    };
+                    view! {
+                        <div class="status error" role="alert">
+                            <p>{message}</p>
+                            <details><summary>{t().technical_detail}</summary>{error.to_string()}</details>
+                        </div>
+                    }.into_any()
+                }
                 Phase::Welcome => view! { <WelcomePage/> }.into_any(),
                 Phase::Ready => view! { <Shell/> }.into_any(),
             }}
@@ -67,7 +75,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/ajustes") view=SettingsPage/>
             </Routes>
         </main>
-        <nav class="bottom-nav">
+        <nav class="bottom-nav" aria-label=move || t().nav_label>
             <A href="/" exact=true><NavIcon tab=Tab::Today/><span>{move || t().nav_today}</span></A>
             <A href="/cartera"><NavIcon tab=Tab::Portfolio/><span>{move || t().nav_portfolio}</span></A>
             <A href="/informes"><NavIcon tab=Tab::Reports/><span>{move || t().nav_reports}</span></A>

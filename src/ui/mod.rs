@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod demo_banner;
 mod i18n;
+mod language_picker;
 mod nav_icon;
 mod pages;
 mod service_worker;

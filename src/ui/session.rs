@@ -19,7 +19,8 @@ use crate::sync::projection::Projection;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
     Opening,
-    Unavailable(String),
+    /// The stored data could not be opened; nothing was changed.
+    Failed(StoreError),
     /// First start: the device has no identity yet.
     Welcome,
     Ready,
@@ -77,7 +78,7 @@ impl Session {
                 self.phase.set(Phase::Ready);
                 browser::persist_storage().await;
             }
-            Err(error) => self.phase.set(Phase::Unavailable(error.to_string())),
+            Err(error) => self.phase.set(Phase::Failed(error)),
         }
     }
 

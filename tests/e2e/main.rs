@@ -5,38 +5,63 @@ mod harness;
 
 use harness::*;
 use serde_json::Value;
+use thirtyfour::cdp::domains::network::NetworkConditions;
 use thirtyfour::prelude::*;
 
 const NAV_ES: [&str; 5] = ["Hoy", "Cartera", "Informes", "Sincronizar", "Ajustes"];
 const NAV_EN: [&str; 5] = ["Today", "Portfolio", "Reports", "Sync", "Settings"];
 
-/// First start: name the device and land on the demo portfolio.
-async fn first_start(driver: &WebDriver, origin: &str, label: &str) {
-    driver.goto(origin).await.expect("app loads");
-    wait_for_text(driver, "h1", "Bienvenido a Cobranza").await;
-    driver
-        .find(By::Id("device-label"))
+/// A person opening the app in a fresh browser.
+struct Visit {
+    server: StaticServer,
+    _chromedriver: Chromedriver,
+    driver: WebDriver,
+}
+
+impl Visit {
+    /// First start: name the device and land on the demo portfolio.
+    async fn first_start(site: std::path::PathBuf, screen: Screen, label: &str) -> Visit {
+        let server = StaticServer::start(site);
+        let chromedriver = Chromedriver::start();
+        let driver = browser(&chromedriver, screen).await;
+        let visit = Visit {
+            server,
+            _chromedriver: chromedriver,
+            driver,
+        };
+        let driver = &visit.driver;
+        driver.goto(&visit.server.origin).await.expect("app loads");
+        wait_for_text(driver, "h1", "Bienvenido a Cobranza").await;
+        driver
+            .find(By::Id("device-label"))
+            .await
+            .expect("label field")
+            .send_keys(label)
+            .await
+            .expect("typing");
+        tap(driver, "button[type=submit]", "").await;
+        wait_for_text(driver, ".app-header .device-label", label).await;
+        visit
+    }
+
+    /// Ends the visit, after checking the console stayed free of errors.
+    async fn finish(self) {
+        assert_eq!(console_errors(&self.driver).await, Vec::<String>::new());
+        self.driver.quit().await.expect("quit");
+    }
+}
+
+/// Taps the element matching `css` that shows `text`, once it is there.
+async fn tap(driver: &WebDriver, css: &str, text: &str) {
+    wait_for_text(driver, css, text)
         .await
-        .expect("label field")
-        .send_keys(label)
-        .await
-        .expect("typing");
-    driver
-        .find(By::Css("button[type=submit]"))
-        .await
-        .expect("start button")
         .click()
         .await
         .expect("tap");
-    wait_for_text(driver, ".app-header .device-label", label).await;
 }
 
 async fn open_tab(driver: &WebDriver, name: &str) {
-    wait_for_text(driver, ".bottom-nav a", name)
-        .await
-        .click()
-        .await
-        .expect("tap on tab");
+    tap(driver, ".bottom-nav a", name).await;
     wait_for_text(driver, "h1", "").await;
 }
 
@@ -62,25 +87,22 @@ async fn wait_for_nav(driver: &WebDriver, expected: [&str; 5]) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
-    let server = StaticServer::start(dist());
-    let chromedriver = Chromedriver::start();
-    let driver = browser(&chromedriver, PHONE).await;
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+    wait_for_text(driver, ".demo-banner", "Datos de demostración").await;
+    wait_for_nav(driver, NAV_ES).await;
+    wait_for_text(driver, ".card", "Cartera total").await;
+    wait_for_text(driver, ".card .amount", "COP").await;
 
-    first_start(&driver, &server.origin, "Cobrador Juan").await;
-    wait_for_text(&driver, ".demo-banner", "Datos de demostración").await;
-    wait_for_nav(&driver, NAV_ES).await;
-    wait_for_text(&driver, ".card", "Cartera total").await;
-    wait_for_text(&driver, ".card .amount", "COP").await;
-
-    open_tab(&driver, "Cartera").await;
-    wait_for_text(&driver, ".count", "40 de 40 clientes").await;
-    wait_for_text(&driver, ".customer .lateness.late", "días vencido").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".count", "40 de 40 clientes").await;
+    wait_for_text(driver, ".customer .lateness.late", "días vencido").await;
     let search = driver.find(By::Css("input.search")).await.expect("search");
     search.send_keys("bogota").await.expect("typing");
-    wait_for_text(&driver, ".count", "6 de 40 clientes").await;
+    wait_for_text(driver, ".count", "6 de 40 clientes").await;
 
-    open_tab(&driver, "Informes").await;
-    wait_for_text(&driver, "table.aging caption", "COP").await;
+    open_tab(driver, "Informes").await;
+    wait_for_text(driver, "table.aging caption", "COP").await;
     let buckets = driver
         .find_all(By::Css("table.aging tbody td.amount"))
         .await
@@ -94,7 +116,7 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
         );
     }
 
-    open_tab(&driver, "Ajustes").await;
+    open_tab(driver, "Ajustes").await;
     driver
         .find(By::Css("#language option[value=en]"))
         .await
@@ -102,68 +124,60 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
         .click()
         .await
         .expect("choose English");
-    wait_for_nav(&driver, NAV_EN).await;
+    wait_for_nav(driver, NAV_EN).await;
     assert_eq!(
-        script(&driver, "return document.documentElement.lang").await,
+        script(driver, "return document.documentElement.lang").await,
         "en"
     );
 
     driver.refresh().await.expect("reload");
-    wait_for_nav(&driver, NAV_EN).await;
-    open_tab(&driver, "Portfolio").await;
-    wait_for_text(&driver, ".count", "40 of 40 customers").await;
-
-    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
-    driver.quit().await.expect("quit");
+    wait_for_nav(driver, NAV_EN).await;
+    open_tab(driver, "Portfolio").await;
+    wait_for_text(driver, ".count", "40 of 40 customers").await;
+    visit.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn after_one_online_load_the_app_starts_offline_with_its_data() {
-    let mut server = StaticServer::start(dist());
-    let chromedriver = Chromedriver::start();
-    let driver = browser(&chromedriver, PHONE).await;
+    let mut visit = Visit::first_start(dist(), PHONE, "Cobradora Ana").await;
+    wait_until(&visit.driver, "navigator.serviceWorker.controller").await;
 
-    first_start(&driver, &server.origin, "Cobradora Ana").await;
-    wait_until(&driver, "navigator.serviceWorker.controller").await;
-    server.stop();
+    // Out of coverage: the header says so, and says so again when the signal is back.
+    set_network(&visit.driver, false).await;
+    wait_for_text(&visit.driver, ".connectivity.offline", "Sin conexión").await;
+    set_network(&visit.driver, true).await;
+    wait_for_text(&visit.driver, ".connectivity", "En línea").await;
 
+    visit.server.stop();
+
+    let driver = &visit.driver;
     driver.refresh().await.expect("reload with no server");
-    wait_for_text(&driver, ".app-header .device-label", "Cobradora Ana").await;
-    wait_for_text(&driver, ".demo-banner", "Datos de demostración").await;
-    open_tab(&driver, "Cartera").await;
-    wait_for_text(&driver, ".count", "40 de 40 clientes").await;
+    wait_for_text(driver, ".app-header .device-label", "Cobradora Ana").await;
+    wait_for_text(driver, ".demo-banner", "Datos de demostración").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".count", "40 de 40 clientes").await;
 
     // A deep link typed or bookmarked while offline opens too.
     driver
-        .goto(format!("{}/informes", server.origin))
+        .goto(format!("{}/informes", visit.server.origin))
         .await
         .expect("deep link");
-    wait_for_text(&driver, "table.aging caption", "COP").await;
-
-    // With the server gone, only the browser's own update check of sw.js may fail.
-    let errors: Vec<String> = console_errors(&driver)
-        .await
-        .into_iter()
-        .filter(|e| !e.contains("/sw.js"))
-        .collect();
-    assert_eq!(errors, Vec::<String>::new());
-    driver.quit().await.expect("quit");
+    wait_for_text(driver, "table.aging caption", "COP").await;
+    visit.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn no_request_leaves_the_apps_origin() {
-    let server = StaticServer::start(dist());
-    let chromedriver = Chromedriver::start();
-    let driver = browser(&chromedriver, PHONE).await;
-
-    first_start(&driver, &server.origin, "Oficina").await;
+    let visit = Visit::first_start(dist(), PHONE, "Oficina").await;
+    let driver = &visit.driver;
     for tab in NAV_ES {
-        open_tab(&driver, tab).await;
+        open_tab(driver, tab).await;
     }
     driver.refresh().await.expect("reload");
-    wait_for_text(&driver, ".app-header .device-label", "Oficina").await;
+    wait_for_text(driver, ".app-header .device-label", "Oficina").await;
 
-    let urls = requested_urls(&driver, &server.origin).await;
+    let origin = &visit.server.origin;
+    let urls = requested_urls(driver, origin).await;
     assert!(
         urls.iter().any(|u| u.ends_with(".wasm")),
         "the log saw the app load: {urls:?}"
@@ -172,32 +186,20 @@ async fn no_request_leaves_the_apps_origin() {
     // field's calendar icon from one).
     let foreign: Vec<&String> = urls
         .iter()
-        .filter(|url| !url.starts_with(&format!("{}/", server.origin)) && !url.starts_with("data:"))
+        .filter(|url| !url.starts_with(&format!("{origin}/")) && !url.starts_with("data:"))
         .collect();
     assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
-    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
-    driver.quit().await.expect("quit");
+    visit.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn clearing_the_demo_starts_empty_and_stays_empty_after_reload() {
-    let server = StaticServer::start(dist());
-    let chromedriver = Chromedriver::start();
-    let driver = browser(&chromedriver, PHONE).await;
-
-    first_start(&driver, &server.origin, "Cobrador Juan").await;
-    wait_for_text(&driver, ".demo-banner button", "Borrar y empezar vacío")
-        .await
-        .click()
-        .await
-        .expect("tap clear");
-    wait_for_text(&driver, ".demo-banner", "Se borrarán todos los datos").await;
-    wait_for_text(&driver, ".demo-banner button.danger", "Sí, borrar")
-        .await
-        .click()
-        .await
-        .expect("confirm");
-    wait_for_text(&driver, ".empty", "Aún no hay clientes").await;
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    wait_for_text(driver, ".demo-banner", "Se borrarán todos los datos").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
     assert!(driver
         .find_all(By::Css(".demo-banner"))
         .await
@@ -205,27 +207,24 @@ async fn clearing_the_demo_starts_empty_and_stays_empty_after_reload() {
         .is_empty());
 
     driver.refresh().await.expect("reload");
-    wait_for_text(&driver, ".app-header .device-label", "Cobrador Juan").await;
-    wait_for_text(&driver, ".empty", "Aún no hay clientes").await;
-    open_tab(&driver, "Cartera").await;
-    wait_for_text(&driver, ".count", "0 de 0 clientes").await;
-    assert_eq!(console_errors(&driver).await, Vec::<String>::new());
-    driver.quit().await.expect("quit");
+    wait_for_text(driver, ".app-header .device-label", "Cobrador Juan").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".count", "0 de 0 clientes").await;
+    visit.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_shell_fits_a_phone_and_a_tablet() {
-    let server = StaticServer::start(dist());
-    let chromedriver = Chromedriver::start();
     for (name, screen) in [("phone-360x640", PHONE), ("tablet-1024x768", TABLET)] {
-        let driver = browser(&chromedriver, screen).await;
-        first_start(&driver, &server.origin, "Cobrador Juan").await;
-        open_tab(&driver, "Cartera").await;
-        wait_for_text(&driver, ".count", "40 de 40 clientes").await;
-        screenshot(&driver, &format!("cartera-{name}")).await;
+        let visit = Visit::first_start(dist(), screen, "Cobrador Juan").await;
+        let driver = &visit.driver;
+        open_tab(driver, "Cartera").await;
+        wait_for_text(driver, ".count", "40 de 40 clientes").await;
+        screenshot(driver, &format!("cartera-{name}")).await;
 
         let layout = script(
-            &driver,
+            driver,
             r#"
             const nav = document.querySelector('.bottom-nav').getBoundingClientRect();
             const links = [...document.querySelectorAll('.bottom-nav a')].map(a => a.getBoundingClientRect());
@@ -261,24 +260,21 @@ async fn the_shell_fits_a_phone_and_a_tablet() {
             Value::Bool(true),
             "{name}: tab names on one line, uncut: {layout}"
         );
-        driver.quit().await.expect("quit");
+        visit.finish().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_version_waits_for_the_person_to_take_it() {
     let site = tempfile_copy_of_dist();
-    let server = StaticServer::start(site.clone());
-    let chromedriver = Chromedriver::start();
-    let driver = browser(&chromedriver, PHONE).await;
-
-    first_start(&driver, &server.origin, "Cobrador Juan").await;
+    let visit = Visit::first_start(site.clone(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
     wait_until(
-        &driver,
+        driver,
         "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'",
     )
     .await;
-    let old_cache = cache_names(&driver).await;
+    let old_cache = cache_names(driver).await;
 
     // Publish a new build: a different service worker version.
     let sw_path = site.join("sw.js");
@@ -289,28 +285,22 @@ async fn a_new_version_waits_for_the_person_to_take_it() {
     )
     .expect("new sw.js");
     script(
-        &driver,
+        driver,
         "navigator.serviceWorker.getRegistration().then(r => r.update()); return null;",
     )
     .await;
 
-    let toast = wait_for_text(&driver, ".update-toast", "Nueva versión disponible").await;
-    let before = cache_names(&driver).await;
+    wait_for_text(driver, ".update-toast", "Nueva versión disponible").await;
+    let before = cache_names(driver).await;
     assert!(
         old_cache.iter().all(|name| before.contains(name)),
         "the running version stays until the person agrees: {before:?}"
     );
-    toast
-        .find(By::Css("button"))
-        .await
-        .expect("update button")
-        .click()
-        .await
-        .expect("tap update");
+    tap(driver, ".update-toast button", "Actualizar").await;
 
     let started = std::time::Instant::now();
     loop {
-        let names = cache_names(&driver).await;
+        let names = cache_names(driver).await;
         if names.len() == 1 && names[0].starts_with("cobranza-next-") {
             break;
         }
@@ -320,13 +310,29 @@ async fn a_new_version_waits_for_the_person_to_take_it() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
-    wait_for_text(&driver, ".app-header .device-label", "Cobrador Juan").await;
+    wait_for_text(driver, ".app-header .device-label", "Cobrador Juan").await;
     assert!(driver
         .find_all(By::Css(".update-toast"))
         .await
         .expect("query")
         .is_empty());
-    driver.quit().await.expect("quit");
+    visit.finish().await;
+}
+
+/// Cuts or restores the page's network, as Chromium's DevTools "offline" switch does.
+async fn set_network(driver: &WebDriver, online: bool) {
+    driver
+        .cdp()
+        .network()
+        .emulate_network_conditions(NetworkConditions {
+            offline: !online,
+            latency: 0,
+            download_throughput: -1,
+            upload_throughput: -1,
+            connection_type: None,
+        })
+        .await
+        .expect("network emulation");
 }
 
 /// The service worker caches, by name.

@@ -82,7 +82,13 @@ fn test(root: &Path) -> Result<(), String> {
         root,
         &env,
         &mut tally,
-        &["test", "--target", tools::WASM_TARGET, "--test", "*_in_browser"],
+        &[
+            "test",
+            "--target",
+            tools::WASM_TARGET,
+            "--test",
+            "*_in_browser",
+        ],
     )?;
     run(root, &env, "trunk", &["build", "--release"])?;
     run_counting(

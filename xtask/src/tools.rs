@@ -48,6 +48,7 @@ fn environment(root: &Path) -> Env {
         ("PATH".into(), path),
         ("CHROMEDRIVER".into(), CHROMEDRIVER.into()),
         ("TRUNK_OFFLINE".into(), "true".into()),
+        ("DEBIAN_FRONTEND".into(), "noninteractive".into()),
     ]
 }
 

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::i18n::use_i18n;
+use crate::ui::language_picker::LanguagePicker;
 use crate::ui::session::use_session;
 
 #[component]
@@ -41,6 +42,7 @@ pub fn WelcomePage() -> impl IntoView {
                     {move || t().start}
                 </button>
             </form>
+            <LanguagePicker/>
             <Show when=move || session.save_error.with(Option::is_some)>
                 <p class="status error" role="alert">{move || t().save_failed}</p>
             </Show>
