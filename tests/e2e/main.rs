@@ -32,6 +32,11 @@ impl Visit {
         let driver = &visit.driver;
         driver.goto(&visit.server.origin).await.expect("app loads");
         wait_for_text(driver, "h1", "Bienvenido a Cobranza").await;
+        screenshot(
+            driver,
+            &format!("welcome-{}x{}", screen.width, screen.height),
+        )
+        .await;
         driver
             .find(By::Id("device-label"))
             .await
@@ -93,6 +98,7 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
     wait_for_nav(driver, NAV_ES).await;
     wait_for_text(driver, ".card", "Cartera total").await;
     wait_for_text(driver, ".card .amount", "COP").await;
+    screenshot(driver, "hoy-phone").await;
 
     open_tab(driver, "Cartera").await;
     wait_for_text(driver, ".count", "40 de 40 clientes").await;
@@ -115,6 +121,7 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
             "every bucket holds demo debt: {amount}"
         );
     }
+    screenshot(driver, "informes-phone").await;
 
     open_tab(driver, "Ajustes").await;
     driver

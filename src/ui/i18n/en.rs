@@ -22,7 +22,7 @@ pub static TEXTS: Texts = Texts {
     device_label: "Device name",
     device_label_placeholder: "E.g. Collector Juan, Office",
     device_label_required: "Type a name for this device.",
-    welcome_demo_note: "You will start with a demonstration portfolio to explore; one tap clears it.",
+    welcome_demo_note: "You will start with a demonstration portfolio to explore; you can clear it at any time.",
     start: "Start",
     demo_banner: "Demonstration data",
     demo_clear: "Clear and start empty",

@@ -22,7 +22,7 @@ pub static TEXTS: Texts = Texts {
     device_label: "Nombre del dispositivo",
     device_label_placeholder: "Ej.: Cobrador Juan, Oficina",
     device_label_required: "Escribe un nombre para este dispositivo.",
-    welcome_demo_note: "Empezarás con una cartera de demostración para explorar; puedes borrarla con un toque.",
+    welcome_demo_note: "Empezarás con una cartera de demostración para explorar; puedes borrarla cuando quieras.",
     start: "Comenzar",
     demo_banner: "Datos de demostración",
     demo_clear: "Borrar y empezar vacío",

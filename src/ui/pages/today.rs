@@ -19,11 +19,11 @@ pub fn TodayPage() -> impl IntoView {
             fallback=move || view! { <p class="empty">{move || t().empty_portfolio}</p> }
         >
             <dl class="cards">
-                <div class="card">
+                <div class="card wide">
                     <dt>{move || t().total_receivable}</dt>
                     <dd class="amount">{move || summary.with(|s| totals_text(&s.receivable, fmt()))}</dd>
                 </div>
-                <div class="card">
+                <div class="card wide">
                     <dt>{move || t().overdue}</dt>
                     <dd class="amount overdue">{move || summary.with(|s| totals_text(&s.overdue, fmt()))}</dd>
                 </div>

@@ -21,6 +21,7 @@ pub fn WelcomePage() -> impl IntoView {
     };
     view! {
         <main class="welcome">
+            <LanguagePicker/>
             <h1>{move || t().welcome_title}</h1>
             <p>{move || t().welcome_intro}</p>
             <form on:submit=submit>
@@ -42,7 +43,6 @@ pub fn WelcomePage() -> impl IntoView {
                     {move || t().start}
                 </button>
             </form>
-            <LanguagePicker/>
             <Show when=move || session.save_error.with(Option::is_some)>
                 <p class="status error" role="alert">{move || t().save_failed}</p>
             </Show>
