@@ -33,7 +33,8 @@ pub struct Session {
     pub phase: RwSignal<Phase>,
     pub device: RwSignal<Option<DeviceRecord>>,
     pub projection: RwSignal<Projection>,
-    pub operations: RwSignal<usize>,
+    /// The portfolio the projection shows, computed once for every page.
+    pub portfolio: Memo<Portfolio>,
     pub today: RwSignal<NaiveDate>,
     pub save_error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
@@ -41,13 +42,14 @@ pub struct Session {
 
 impl Session {
     pub fn provide() -> Session {
+        let projection = RwSignal::new(Projection::default());
         let session = Session {
             store: StoredValue::new_local(None),
             author: StoredValue::new(None),
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
-            projection: RwSignal::new(Projection::default()),
-            operations: RwSignal::new(0),
+            projection,
+            portfolio: Memo::new(move |_| projection.with(Projection::portfolio)),
             today: RwSignal::new(browser::today()),
             save_error: RwSignal::new(None),
             busy: RwSignal::new(false),
@@ -55,11 +57,6 @@ impl Session {
         provide_context(session);
         leptos::task::spawn_local(session.open());
         session
-    }
-
-    pub fn portfolio(&self) -> Memo<Portfolio> {
-        let projection = self.projection;
-        Memo::new(move |_| projection.with(Projection::portfolio))
     }
 
     async fn open(self) {
@@ -72,7 +69,6 @@ impl Session {
                 self.store.set_value(Some(Rc::new(store)));
                 self.author
                     .set_value(Some(Author::resume(device.id.clone(), &ops)));
-                self.operations.set(ops.len());
                 self.projection.set(Projection::from_ops(&ops));
                 self.device.set(Some(device));
                 self.phase.set(Phase::Ready);
@@ -94,7 +90,6 @@ impl Session {
             let ops = demo_ops(&mut author, self.today.get_untracked(), browser::now_ms());
             self.store()?.introduce(&device, &ops).await?;
             self.author.set_value(Some(author));
-            self.operations.set(ops.len());
             self.projection.set(Projection::from_ops(&ops));
             self.device.set(Some(device));
             self.phase.set(Phase::Ready);
@@ -119,7 +114,6 @@ impl Session {
             self.store()?.start_over(&device).await?;
             self.author
                 .set_value(Some(Author::resume(device.id.clone(), [])));
-            self.operations.set(0);
             self.projection.set(Projection::default());
             self.device.set(Some(device));
             Ok(())

@@ -10,7 +10,7 @@ use crate::ui::session::use_session;
 pub fn PortfolioPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let portfolio = session.portfolio();
+    let portfolio = session.portfolio;
     let query = RwSignal::new(String::new());
     let standings = Memo::new(move |_| portfolio.with(|p| p.standings(session.today.get())));
     let rows = Memo::new(move |_| {

@@ -11,7 +11,7 @@ use crate::ui::session::use_session;
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let portfolio = session.portfolio();
+    let portfolio = session.portfolio;
     let cutoff = RwSignal::new(session.today.get_untracked());
     let buckets = AgingBuckets::default();
     let ranges = buckets.ranges();

@@ -18,7 +18,7 @@ pub fn SyncPage() -> impl IntoView {
             <dt>{move || t().device_id}</dt>
             <dd class="mono">{move || device().map(|d| d.id.0)}</dd>
             <dt>{move || t().operations_stored}</dt>
-            <dd>{move || session.operations.get()}</dd>
+            <dd>{move || session.projection.with(|p| p.versions().operation_count())}</dd>
         </dl>
     }
 }

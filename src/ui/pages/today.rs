@@ -8,7 +8,7 @@ use crate::ui::session::use_session;
 pub fn TodayPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let portfolio = session.portfolio();
+    let portfolio = session.portfolio;
     let summary = Memo::new(move |_| portfolio.with(|p| p.summary(session.today.get())));
     let t = move || i18n.texts();
     let fmt = move || i18n.number_format();
