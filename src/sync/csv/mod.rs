@@ -1,0 +1,7 @@
+//! Reading portfolios the way they arrive — CSV exported from Siigo, Alegra or Excel — and
+//! saying precisely what is wrong with a file instead of guessing.
+
+pub mod amount;
+pub mod column;
+pub mod date;
+pub mod text;
