@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use cobranza::domain::allocation::Allocation;
 use cobranza::domain::customer::CustomerId;
-use cobranza::domain::invoice::InvoiceId;
+use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
 use cobranza::sync::author::Author;
@@ -27,6 +27,30 @@ fn currency(usd: bool) -> Currency {
     }
 }
 
+/// An invoice's terms: the whole amount on one day, or up to three instalments.
+fn terms() -> impl Strategy<Value = Terms> {
+    (
+        any::<bool>(),
+        prop::collection::vec((0..150u32, 1..1_000_000i64), 1..4),
+    )
+        .prop_map(|(usd, parts)| {
+            let installments: Vec<Installment> = parts
+                .iter()
+                .zip(1..)
+                .map(|((due, cents), number)| Installment {
+                    number,
+                    due_on: day(*due),
+                    amount: Decimal::new(*cents, 2),
+                })
+                .collect();
+            let terms = match installments.as_slice() {
+                [only] => Terms::single(Money::new(only.amount, currency(usd)), only.due_on),
+                _ => Terms::in_installments(currency(usd), installments),
+            };
+            terms.expect("positive amounts and distinct numbers make valid terms")
+        })
+}
+
 /// An event over a small universe of ids, so that devices collide on the same records.
 fn event() -> impl Strategy<Value = Event> {
     let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}")));
@@ -45,29 +69,20 @@ fn event() -> impl Strategy<Value = Event> {
                     ..CustomerPatch::default()
                 },
             }),
-        (
-            invoice.clone(),
-            customer.clone(),
-            0..60u32,
-            0..90u32,
-            1..1_000_000i64,
-            any::<bool>()
-        )
-            .prop_map(|(invoice, customer, issued, term, amount, usd)| {
-                Event::InvoiceUpserted {
-                    invoice,
-                    patch: InvoicePatch {
-                        customer: Some(customer),
-                        issued_on: Some(day(issued)),
-                        due_on: Some(day(issued + term)),
-                        amount: Some(Money::new(Decimal::new(amount, 2), currency(usd))),
-                    },
-                }
-            }),
-        (invoice.clone(), 0..90u32).prop_map(|(invoice, due)| Event::InvoiceUpserted {
+        (invoice.clone(), customer.clone(), 0..60u32, terms()).prop_map(
+            |(invoice, customer, issued, terms)| Event::InvoiceUpserted {
+                invoice,
+                patch: InvoicePatch {
+                    customer: Some(customer),
+                    issued_on: Some(day(issued)),
+                    terms: Some(terms),
+                },
+            }
+        ),
+        (invoice.clone(), terms()).prop_map(|(invoice, terms)| Event::InvoiceUpserted {
             invoice,
             patch: InvoicePatch {
-                due_on: Some(day(due)),
+                terms: Some(terms),
                 ..InvoicePatch::default()
             },
         }),
@@ -149,7 +164,10 @@ proptest! {
         }
         for (id, invoice) in &portfolio.invoices {
             let open = allocation.open_amount(id, invoice);
-            prop_assert!(open >= Decimal::ZERO && open <= invoice.amount.amount);
+            prop_assert!(open >= Decimal::ZERO && open <= invoice.amount().amount);
+            for due in allocation.open_dues(id, invoice) {
+                prop_assert!(due.amount >= Decimal::ZERO, "no instalment is overpaid");
+            }
         }
     }
 }

@@ -98,19 +98,21 @@ pub fn age(
         if invoice.issued_on > cutoff {
             continue;
         }
-        let open = allocation.open_amount(id, invoice);
-        if open.is_zero() {
-            continue;
+        // Each instalment ages from its own due date.
+        for due in allocation.open_dues(id, invoice) {
+            if due.amount.is_zero() {
+                continue;
+            }
+            let from = match basis {
+                AgingBasis::DueDate => due.due_on,
+                AgingBasis::IssueDate => invoice.issued_on,
+            };
+            let bucket = buckets.index_for((cutoff - from).num_days());
+            let row = rows
+                .entry((invoice.customer.clone(), invoice.amount().currency))
+                .or_insert_with(|| vec![Decimal::ZERO; buckets.count()]);
+            row[bucket] += due.amount;
         }
-        let from = match basis {
-            AgingBasis::DueDate => invoice.due_on,
-            AgingBasis::IssueDate => invoice.issued_on,
-        };
-        let bucket = buckets.index_for((cutoff - from).num_days());
-        let row = rows
-            .entry((invoice.customer.clone(), invoice.amount.currency))
-            .or_insert_with(|| vec![Decimal::ZERO; buckets.count()]);
-        row[bucket] += open;
     }
     let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
     for ((_, currency), amounts) in &rows {

@@ -7,14 +7,17 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::invoice::{Invoice, InvoiceId};
+use super::invoice::{Due, Invoice, InvoiceId};
 use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 
+/// One amount that falls due: an invoice's position in its list of dues.
+type DueKey = (InvoiceId, usize);
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Allocation {
-    /// Amount paid on each invoice; never more than the invoice amount.
-    pub paid: BTreeMap<InvoiceId, Decimal>,
+    /// Amount paid on each due (whole invoice or instalment); never more than it.
+    paid: BTreeMap<DueKey, Decimal>,
     /// How each payment was split over invoices.
     pub applied: BTreeMap<PaymentId, Vec<(InvoiceId, Decimal)>>,
     /// What a payment left over once the customer's invoices in its currency were paid: a
@@ -26,8 +29,8 @@ impl Allocation {
     /// Allocates the payments received up to `as_of` to the invoices issued up to then.
     ///
     /// Payments are taken in order of date (then id); each goes first to the invoices it names,
-    /// in the order named, then to the customer's other invoices in its currency, oldest due
-    /// first.
+    /// in the order named (their instalments earliest first), then to the customer's other
+    /// dues in its currency, oldest due first.
     pub fn compute(portfolio: &Portfolio, as_of: NaiveDate) -> Allocation {
         let mut allocation = Allocation::default();
         let mut payments: Vec<_> = portfolio
@@ -37,43 +40,57 @@ impl Allocation {
             .collect();
         payments.sort_by(|(a_id, a), (b_id, b)| (a.received_on, a_id).cmp(&(b.received_on, b_id)));
 
-        let mut by_due: Vec<(&InvoiceId, &Invoice)> = portfolio
+        let issued = |inv: &&Invoice| inv.issued_on <= as_of;
+        let dues_of = |id: &InvoiceId, inv: &Invoice| {
+            inv.terms
+                .dues()
+                .into_iter()
+                .enumerate()
+                .map(|(position, due)| ((id.clone(), position), due))
+                .collect::<Vec<(DueKey, Due)>>()
+        };
+        let mut by_due: Vec<(DueKey, Due, &Invoice)> = portfolio
             .invoices
             .iter()
-            .filter(|(_, inv)| inv.issued_on <= as_of)
+            .filter(|(_, inv)| issued(inv))
+            .flat_map(|(id, inv)| dues_of(id, inv).into_iter().map(move |(k, d)| (k, d, inv)))
             .collect();
-        by_due.sort_by(|(a_id, a), (b_id, b)| {
-            (a.due_on, a.issued_on, a_id).cmp(&(b.due_on, b.issued_on, b_id))
+        by_due.sort_by(|(a_key, a, a_inv), (b_key, b, b_inv)| {
+            (a.due_on, a_inv.issued_on, a_key).cmp(&(b.due_on, b_inv.issued_on, b_key))
         });
 
         for (payment_id, payment) in payments {
             let eligible = |inv: &Invoice| {
-                inv.customer == payment.customer && inv.amount.currency == payment.amount.currency
+                inv.customer == payment.customer && inv.amount().currency == payment.amount.currency
             };
             let named = payment
                 .applies_to
                 .iter()
                 .filter_map(|id| portfolio.invoices.get_key_value(id))
-                .filter(|(_, inv)| inv.issued_on <= as_of);
+                .filter(|(_, inv)| issued(inv))
+                .flat_map(|(id, inv)| dues_of(id, inv).into_iter().map(move |(k, d)| (k, d, inv)));
             let rest = by_due
                 .iter()
-                .copied()
-                .filter(|(id, _)| !payment.applies_to.contains(id));
+                .filter(|((id, _), _, _)| !payment.applies_to.contains(id))
+                .cloned();
             let mut remaining = payment.amount.amount;
-            let mut splits = Vec::new();
-            for (invoice_id, invoice) in named.chain(rest) {
+            let mut splits: Vec<(InvoiceId, Decimal)> = Vec::new();
+            for (key, due, invoice) in named.chain(rest) {
                 if remaining <= Decimal::ZERO {
                     break;
                 }
                 if !eligible(invoice) {
                     continue;
                 }
-                let paid = allocation.paid.entry(invoice_id.clone()).or_default();
-                let take = (invoice.amount.amount - *paid).min(remaining);
+                let paid = allocation.paid.entry(key.clone()).or_default();
+                let take = (due.amount - *paid).min(remaining);
                 if take > Decimal::ZERO {
                     *paid += take;
                     remaining -= take;
-                    splits.push((invoice_id.clone(), take));
+                    match splits.last_mut() {
+                        Some((last, amount)) if *last == key.0 => *amount += take,
+                        _ => splits.push((key.0, take)),
+                    }
                 }
             }
             if remaining > Decimal::ZERO {
@@ -84,9 +101,33 @@ impl Allocation {
         allocation
     }
 
+    /// What is still owed on each of an invoice's dues, earliest first.
+    pub fn open_dues(&self, id: &InvoiceId, invoice: &Invoice) -> Vec<Due> {
+        invoice
+            .terms
+            .dues()
+            .into_iter()
+            .enumerate()
+            .map(|(position, due)| {
+                let paid = self
+                    .paid
+                    .get(&(id.clone(), position))
+                    .copied()
+                    .unwrap_or_default();
+                Due {
+                    amount: due.amount - paid,
+                    ..due
+                }
+            })
+            .collect()
+    }
+
     /// What is still owed on an invoice.
     pub fn open_amount(&self, id: &InvoiceId, invoice: &Invoice) -> Decimal {
-        invoice.amount.amount - self.paid.get(id).copied().unwrap_or_default()
+        self.open_dues(id, invoice)
+            .iter()
+            .map(|due| due.amount)
+            .sum()
     }
 }
 
@@ -94,12 +135,21 @@ impl Allocation {
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerId;
+    use crate::domain::invoice::{Installment, Terms};
     use crate::domain::money::{Currency, Money};
     use crate::domain::payment::{Payment, PaymentMethod};
     use rust_decimal::dec;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).expect("valid date")
+    }
+
+    fn invoice(terms: Terms) -> Invoice {
+        Invoice {
+            customer: CustomerId("c1".into()),
+            issued_on: day(1),
+            terms,
+        }
     }
 
     fn portfolio_with_three_invoices() -> Portfolio {
@@ -109,15 +159,8 @@ mod tests {
             ("B", 5, dec!(200)),
             ("C", 20, dec!(300)),
         ] {
-            p.invoices.insert(
-                InvoiceId(n.into()),
-                Invoice {
-                    customer: CustomerId("c1".into()),
-                    issued_on: day(1),
-                    due_on: day(due),
-                    amount: Money::new(amount, Currency::COP),
-                },
-            );
+            let terms = Terms::single(Money::new(amount, Currency::COP), day(due)).expect("terms");
+            p.invoices.insert(InvoiceId(n.into()), invoice(terms));
         }
         p
     }
@@ -136,14 +179,19 @@ mod tests {
         );
     }
 
+    fn open(p: &Portfolio, a: &Allocation, id: &str) -> Decimal {
+        let id = InvoiceId(id.into());
+        a.open_amount(&id, &p.invoices[&id])
+    }
+
     #[test]
     fn unnamed_payment_pays_oldest_due_first() {
         let mut p = portfolio_with_three_invoices();
         pay(&mut p, "p1", 15, dec!(250), &[]);
         let a = Allocation::compute(&p, day(31));
-        assert_eq!(a.paid[&InvoiceId("B".into())], dec!(200));
-        assert_eq!(a.paid[&InvoiceId("A".into())], dec!(50));
-        assert!(!a.paid.contains_key(&InvoiceId("C".into())));
+        assert_eq!(open(&p, &a, "B"), dec!(0));
+        assert_eq!(open(&p, &a, "A"), dec!(50));
+        assert_eq!(open(&p, &a, "C"), dec!(300));
     }
 
     #[test]
@@ -166,6 +214,39 @@ mod tests {
     fn payments_after_the_cut_off_are_not_counted() {
         let mut p = portfolio_with_three_invoices();
         pay(&mut p, "p1", 25, dec!(100), &[]);
-        assert!(Allocation::compute(&p, day(24)).paid.is_empty());
+        let a = Allocation::compute(&p, day(24));
+        assert_eq!(open(&p, &a, "B"), dec!(200));
+    }
+
+    #[test]
+    fn instalments_are_paid_oldest_first_across_invoices() {
+        let mut p = portfolio_with_three_invoices();
+        let cuota = |number, due, amount| Installment {
+            number,
+            due_on: day(due),
+            amount,
+        };
+        let schedule = vec![
+            cuota(1, 3, dec!(50)),
+            cuota(2, 12, dec!(50)),
+            cuota(3, 25, dec!(50)),
+        ];
+        let terms = Terms::in_installments(Currency::COP, schedule).expect("terms");
+        p.invoices.insert(InvoiceId("D".into()), invoice(terms));
+        // Dues by date: D#1 (3rd) 50, B (5th) 200, A (10th) 100, D#2 (12th) 50, ...
+        pay(&mut p, "p1", 15, dec!(380), &[]);
+        let a = Allocation::compute(&p, day(31));
+        let dues = a.open_dues(&InvoiceId("D".into()), &p.invoices[&InvoiceId("D".into())]);
+        let open: Vec<Decimal> = dues.iter().map(|d| d.amount).collect();
+        assert_eq!(open, vec![dec!(0), dec!(20), dec!(50)]);
+        assert_eq!(
+            a.applied[&PaymentId("p1".into())],
+            vec![
+                (InvoiceId("D".into()), dec!(50)),
+                (InvoiceId("B".into()), dec!(200)),
+                (InvoiceId("A".into()), dec!(100)),
+                (InvoiceId("D".into()), dec!(30)),
+            ]
+        );
     }
 }

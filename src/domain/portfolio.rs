@@ -45,18 +45,20 @@ impl Portfolio {
             .map(|id| (id.clone(), Standing::default()))
             .collect();
         for (id, invoice) in &self.invoices {
-            let open = allocation.open_amount(id, invoice);
-            if invoice.issued_on > today || open.is_zero() {
+            let dues = allocation.open_dues(id, invoice);
+            if invoice.issued_on > today || dues.iter().all(|due| due.amount.is_zero()) {
                 continue;
             }
             let standing = standings.entry(invoice.customer.clone()).or_default();
-            let open = Money::new(open, invoice.amount.currency);
-            standing.balance.add(open);
             standing.open_invoices += 1;
-            let days = (today - invoice.due_on).num_days();
-            if days > 0 {
-                standing.overdue.add(open);
-                standing.oldest_days_overdue = standing.oldest_days_overdue.max(days);
+            for due in dues.iter().filter(|due| !due.amount.is_zero()) {
+                let open = Money::new(due.amount, invoice.amount().currency);
+                standing.balance.add(open);
+                let days = (today - due.due_on).num_days();
+                if days > 0 {
+                    standing.overdue.add(open);
+                    standing.oldest_days_overdue = standing.oldest_days_overdue.max(days);
+                }
             }
         }
         for dispute in self.disputes.values().filter(|d| d.is_open()) {
@@ -99,6 +101,7 @@ impl Portfolio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::invoice::Terms;
     use crate::domain::money::Currency;
     use crate::domain::payment::PaymentMethod;
     use rust_decimal::dec;
@@ -113,13 +116,13 @@ mod tests {
         let customer = CustomerId("c".into());
         p.customers.insert(customer.clone(), Customer::default());
         for (n, due) in [("A", 2), ("B", 20)] {
+            let terms = Terms::single(Money::new(dec!(100), Currency::COP), day(due));
             p.invoices.insert(
                 InvoiceId(n.into()),
                 Invoice {
                     customer: customer.clone(),
                     issued_on: day(1),
-                    due_on: day(due),
-                    amount: Money::new(dec!(100), Currency::COP),
+                    terms: terms.expect("valid terms"),
                 },
             );
         }

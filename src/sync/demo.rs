@@ -11,7 +11,7 @@ use super::author::Author;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeReason};
-use crate::domain::invoice::InvoiceId;
+use crate::domain::invoice::{Installment, InvoiceId, Terms};
 use crate::domain::money::{Currency, Money};
 use crate::domain::payment::{Payment, PaymentMethod};
 use crate::domain::promise::Promise;
@@ -182,16 +182,29 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
     let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + j));
     let age = days_overdue(i, j);
     let due_on = shifted(today, age);
-    let term = if i.is_multiple_of(4) { 60 } else { 30 };
-    let issued_on = due_on - Days::new(term);
     let amount = invoice_amount(i, j);
+    // Some larger sales are paid in three monthly instalments ("cuotas") ending on `due_on`.
+    let in_installments = i % 7 == 3 && j == 0;
+    let term = match (in_installments, i.is_multiple_of(4)) {
+        (true, _) => 90,
+        (false, true) => 60,
+        (false, false) => 30,
+    };
+    let issued_on = due_on - Days::new(term);
+    let terms = if in_installments {
+        Terms::in_installments(Currency::COP, three_installments(amount, due_on))
+    } else {
+        Terms::single(Money::new(amount, Currency::COP), due_on)
+    };
+    let Ok(terms) = terms else {
+        return Vec::new();
+    };
     let mut events = vec![Event::InvoiceUpserted {
         invoice: number.clone(),
         patch: InvoicePatch {
             customer: Some(customer_id(i)),
             issued_on: Some(issued_on),
-            due_on: Some(due_on),
-            amount: Some(Money::new(amount, Currency::COP)),
+            terms: Some(terms),
         },
     }];
     // Some invoices were paid in full a few days after falling due, some only in part.
@@ -215,6 +228,22 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
         });
     }
     events
+}
+
+/// Three monthly instalments adding up to `amount`, the last on `last_due`.
+fn three_installments(amount: Decimal, last_due: NaiveDate) -> Vec<Installment> {
+    let third = (amount / Decimal::from(3000)).floor() * Decimal::from(1000);
+    (1..=3u32)
+        .map(|number| Installment {
+            number,
+            due_on: last_due - Days::new(u64::from(3 - number) * 30),
+            amount: if number == 3 {
+                amount - third * Decimal::from(2)
+            } else {
+                third
+            },
+        })
+        .collect()
 }
 
 fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
@@ -268,7 +297,15 @@ mod tests {
         assert!(portfolio
             .invoices
             .values()
-            .all(|inv| inv.amount.currency == Currency::COP));
+            .all(|inv| inv.amount().currency == Currency::COP));
+        let with_schedule = portfolio
+            .invoices
+            .values()
+            .filter(|inv| !inv.terms.installments().is_empty());
+        assert!(
+            with_schedule.count() >= 4,
+            "some invoices are paid in instalments"
+        );
         assert!(portfolio.payments.len() >= 10);
         assert_eq!(portfolio.promises.len(), 3);
         assert_eq!(

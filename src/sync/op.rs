@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::hlc::{DeviceId, Hlc};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeId};
-use crate::domain::invoice::InvoiceId;
-use crate::domain::money::Money;
+use crate::domain::invoice::{InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::promise::Promise;
 
@@ -62,9 +61,7 @@ pub struct InvoicePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<Money>,
+    pub terms: Option<Terms>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

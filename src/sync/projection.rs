@@ -10,7 +10,7 @@ use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use super::version_vector::VersionVector;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::dispute::{Dispute, DisputeId};
-use crate::domain::invoice::{Invoice, InvoiceId};
+use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::{Promise, PromiseId};
@@ -89,16 +89,14 @@ impl CustomerRegisters {
 struct InvoiceRegisters {
     customer: Register<CustomerId>,
     issued_on: Register<NaiveDate>,
-    due_on: Register<NaiveDate>,
-    amount: Register<crate::domain::money::Money>,
+    terms: Register<Terms>,
 }
 
 impl InvoiceRegisters {
     fn merge(&mut self, patch: &InvoicePatch, stamp: &Hlc) {
         self.customer.merge(patch.customer.clone(), stamp);
         self.issued_on.merge(patch.issued_on, stamp);
-        self.due_on.merge(patch.due_on, stamp);
-        self.amount.merge(patch.amount, stamp);
+        self.terms.merge(patch.terms.clone(), stamp);
     }
 
     /// `None` until every required field has arrived: an edit can arrive before the invoice.
@@ -106,8 +104,7 @@ impl InvoiceRegisters {
         Some(Invoice {
             customer: self.customer.value.clone()?,
             issued_on: self.issued_on.value?,
-            due_on: self.due_on.value?,
-            amount: self.amount.value?,
+            terms: self.terms.value.clone()?,
         })
     }
 }
