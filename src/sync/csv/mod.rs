@@ -4,4 +4,5 @@
 pub mod amount;
 pub mod column;
 pub mod date;
+pub mod portfolio_file;
 pub mod text;
