@@ -132,7 +132,8 @@ impl Projection {
 
     pub fn apply(&mut self, op: &Op) {
         self.versions.observe(&op.id);
-        let fact_id = op.id.to_string();
+        // A fact's id is the id of the operation that recorded it.
+        let fact_id = || op.id.to_string();
         match &op.event {
             Event::CustomerUpserted { customer, patch } => self
                 .customers
@@ -145,7 +146,7 @@ impl Projection {
                 .or_default()
                 .merge(patch, &op.hlc),
             Event::PaymentRecorded { payment } => {
-                self.payments.insert(PaymentId(fact_id), payment.clone());
+                self.payments.insert(PaymentId(fact_id()), payment.clone());
             }
             Event::PaymentVoided { payment, reason } => self
                 .voided
@@ -153,10 +154,10 @@ impl Projection {
                 .or_default()
                 .merge(Some(reason.clone()), &op.hlc),
             Event::PromiseMade { promise } => {
-                self.promises.insert(PromiseId(fact_id), promise.clone());
+                self.promises.insert(PromiseId(fact_id()), promise.clone());
             }
             Event::DisputeOpened { dispute } => {
-                self.disputes.insert(DisputeId(fact_id), dispute.clone());
+                self.disputes.insert(DisputeId(fact_id()), dispute.clone());
             }
             Event::DisputeResolved {
                 dispute,

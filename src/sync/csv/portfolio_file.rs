@@ -82,25 +82,20 @@ const REQUIRED: [Column; 4] = [
 pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
     let text = decode(bytes).map_err(FileProblem::Encoding)?;
     let delimiter = detect_delimiter(text);
-    let (columns, rows) = records(text, delimiter)?;
-    let cells = |wanted: &[Column]| -> Vec<String> {
-        rows.iter()
-            .flat_map(|(_, record)| {
-                columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.is_some_and(|c| wanted.contains(&c)))
-                    .filter_map(|(i, _)| record.get(i).map(str::to_owned))
-                    .collect::<Vec<_>>()
-            })
+    let table = Table::read(text, delimiter)?;
+    let cells = |wanted: &[Column]| -> Vec<&str> {
+        table
+            .rows
+            .iter()
+            .flat_map(|(_, record)| wanted.iter().map(|column| table.cell(record, *column)))
             .collect()
     };
     let amounts = cells(&[Column::Amount]);
     let dates = cells(&[Column::IssueDate, Column::DueDate]);
     Ok(Layout {
         delimiter,
-        decimal: detect_separator(amounts.iter().map(String::as_str)),
-        dates: detect_format(dates.iter().map(String::as_str)),
+        decimal: detect_separator(amounts),
+        dates: detect_format(dates),
     })
 }
 
@@ -112,8 +107,8 @@ pub fn read_portfolio(
     default_currency: Currency,
 ) -> Result<PortfolioFile, FileProblem> {
     let text = decode(bytes).map_err(FileProblem::Encoding)?;
-    let (columns, rows) = records(text, layout.delimiter)?;
-    let has = |wanted: Column| columns.contains(&Some(wanted));
+    let table = Table::read(text, layout.delimiter)?;
+    let has = |wanted: Column| table.index.contains_key(&wanted);
     let mut missing: Vec<Column> = REQUIRED.into_iter().filter(|c| !has(*c)).collect();
     if !has(Column::CustomerId) && !has(Column::TaxId) {
         missing.push(Column::CustomerId);
@@ -123,32 +118,22 @@ pub fn read_portfolio(
     }
 
     let mut file = PortfolioFile {
-        ignored_columns: header_names(text, layout.delimiter)
-            .into_iter()
-            .zip(&columns)
-            .filter(|(_, column)| column.is_none())
-            .map(|(name, _)| name)
+        ignored_columns: table
+            .headers
+            .iter()
+            .filter(|name| recognise(name).is_none())
+            .cloned()
             .collect(),
         ..PortfolioFile::default()
     };
     // Invoice number → the customer, issue date, currency and each row's instalment.
     let mut pieces: BTreeMap<InvoiceId, Vec<InvoiceRow>> = BTreeMap::new();
-    for (line, record) in &rows {
-        let cell = |wanted: Column| {
-            columns
-                .iter()
-                .position(|c| *c == Some(wanted))
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or_default()
-        };
-        match read_row(&cell, layout, default_currency) {
+    for (line, record) in &table.rows {
+        let cell = |column: Column| table.cell(record, column);
+        match read_row(&cell, *line, layout, default_currency) {
             Ok((customer, patch, row)) => {
                 file.customers.insert(customer, patch);
-                pieces
-                    .entry(row.invoice.clone())
-                    .or_default()
-                    .push(InvoiceRow { line: *line, ..row });
+                pieces.entry(row.invoice.clone()).or_default().push(row);
             }
             Err(problem) => file.bad_rows.push(BadRow {
                 line: *line,
@@ -181,6 +166,7 @@ struct InvoiceRow {
 
 fn read_row<'a>(
     cell: &impl Fn(Column) -> &'a str,
+    line: u64,
     layout: Layout,
     default_currency: Currency,
 ) -> Result<(CustomerId, CustomerPatch, InvoiceRow), RowProblem> {
@@ -234,7 +220,7 @@ fn read_row<'a>(
         notes: None,
     };
     let row = InvoiceRow {
-        line: 0,
+        line,
         invoice,
         customer: customer.clone(),
         issued_on,
@@ -281,36 +267,54 @@ fn invoice_terms(invoice: &InvoiceId, rows: &[InvoiceRow]) -> Result<InvoicePatc
     })
 }
 
-type Rows = Vec<(u64, csv::StringRecord)>;
-
-fn records(text: &str, delimiter: u8) -> Result<(Vec<Option<Column>>, Rows), FileProblem> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let columns = reader
-        .headers()
-        .map_err(|_| FileProblem::Malformed { line: 1 })?
-        .iter()
-        .map(recognise)
-        .collect();
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let line = |e: &csv::Error| e.position().map_or(0, |p| p.line());
-        let record = record.map_err(|e| FileProblem::Malformed { line: line(&e) })?;
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        rows.push((record.position().map_or(0, |p| p.line()), record));
-    }
-    Ok((columns, rows))
+/// A file read once: its header names, where each known column is, and its non-blank rows.
+struct Table {
+    headers: Vec<String>,
+    index: BTreeMap<Column, usize>,
+    rows: Vec<(u64, csv::StringRecord)>,
 }
 
-fn header_names(text: &str, delimiter: u8) -> Vec<String> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
-        .headers()
-        .map(|h| h.iter().map(|s| s.trim().to_owned()).collect())
-        .unwrap_or_default()
+impl Table {
+    fn read(text: &str, delimiter: u8) -> Result<Table, FileProblem> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|_| FileProblem::Malformed { line: 1 })?
+            .iter()
+            .map(|name| name.trim().to_owned())
+            .collect();
+        let mut index = BTreeMap::new();
+        for (position, name) in headers.iter().enumerate() {
+            if let Some(column) = recognise(name) {
+                // When two headers name the same column, the first one counts.
+                index.entry(column).or_insert(position);
+            }
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let line = |e: &csv::Error| e.position().map_or(0, |p| p.line());
+            let record = record.map_err(|e| FileProblem::Malformed { line: line(&e) })?;
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            rows.push((record.position().map_or(0, |p| p.line()), record));
+        }
+        Ok(Table {
+            headers,
+            index,
+            rows,
+        })
+    }
+
+    /// A row's value in a column, trimmed; empty when the file lacks the column or the cell.
+    fn cell<'r>(&self, record: &'r csv::StringRecord, column: Column) -> &'r str {
+        self.index
+            .get(&column)
+            .and_then(|position| record.get(*position))
+            .map(str::trim)
+            .unwrap_or_default()
+    }
 }

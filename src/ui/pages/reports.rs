@@ -15,16 +15,8 @@ pub fn ReportsPage() -> impl IntoView {
     let cutoff = RwSignal::new(session.today.get_untracked());
     let buckets = AgingBuckets::default();
     let ranges = buckets.ranges();
-    let report = Memo::new(move |_| {
-        portfolio.with(|p| {
-            age(
-                p,
-                cutoff.get(),
-                AgingBasis::DueDate,
-                &AgingBuckets::default(),
-            )
-        })
-    });
+    let report =
+        Memo::new(move |_| portfolio.with(|p| age(p, cutoff.get(), AgingBasis::DueDate, &buckets)));
     let t = move || i18n.texts();
     view! {
         <h1>{move || t().aging_title}</h1>
