@@ -8,9 +8,8 @@ use cobranza::domain::money::{Currency, Money};
 use cobranza::sync::csv::amount::{AmountProblem, DecimalSeparator};
 use cobranza::sync::csv::column::Column;
 use cobranza::sync::csv::date::{DateFormat, DateProblem};
-use cobranza::sync::csv::portfolio_file::{
-    detect_layout, read_portfolio, BadRow, FileProblem, PortfolioFile, RowProblem,
-};
+use cobranza::sync::csv::portfolio_file::{read_portfolio, PortfolioFile};
+use cobranza::sync::csv::table::{detect_layout, BadRow, FileProblem, RowProblem};
 use cobranza::sync::csv::text::EncodingProblem;
 use rust_decimal::dec;
 
@@ -157,4 +156,38 @@ fn a_megabyte_of_garbage_gets_an_answer_not_a_crash() {
         })
         .collect();
     assert!(read(&garbage).is_err());
+}
+
+fn project(events: Vec<cobranza::sync::op::Event>) -> cobranza::domain::portfolio::Portfolio {
+    use cobranza::sync::author::Author;
+    use cobranza::sync::hlc::DeviceId;
+    use cobranza::sync::projection::Projection;
+    let mut author = Author::resume(DeviceId("a".into()), []);
+    let ops: Vec<_> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| author.record(event, i as u64))
+        .collect();
+    Projection::from_ops(&ops).portfolio()
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing_the_second_time() {
+    use cobranza::domain::portfolio::Portfolio;
+    use cobranza::sync::import::ImportPlan;
+    let file = read(SIIGO.as_bytes()).expect("readable");
+    let first = ImportPlan::for_portfolio(&Portfolio::default(), &file);
+    assert_eq!((first.new_customers, first.new_invoices), (2, 2));
+    let portfolio = project(first.events);
+
+    let again = ImportPlan::for_portfolio(&portfolio, &file);
+    assert!(again.is_empty(), "{again:?}");
+    assert_eq!(again.already_present, 4);
+
+    // A corrected file changes only what it corrects.
+    let corrected = SIIGO.replace("Medellín", "Envigado");
+    let file = read(corrected.as_bytes()).expect("readable");
+    let plan = ImportPlan::for_portfolio(&portfolio, &file);
+    assert_eq!(plan.updated_customers, 1);
+    assert_eq!(plan.events.len(), 1);
 }

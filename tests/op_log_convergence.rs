@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use cobranza::domain::allocation::Allocation;
+use cobranza::domain::allocation::{Allocation, Settlement};
+use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
@@ -87,11 +88,11 @@ fn event() -> impl Strategy<Value = Event> {
             },
         }),
         (
-            customer,
+            customer.clone(),
             0..120u32,
             1..2_000_000i64,
             any::<bool>(),
-            prop::collection::vec(invoice, 0..3)
+            prop::collection::vec(invoice.clone(), 0..3)
         )
             .prop_map(
                 |(customer, on, amount, usd, applies_to)| Event::PaymentRecorded {
@@ -102,6 +103,25 @@ fn event() -> impl Strategy<Value = Event> {
                         method: PaymentMethod::Cash,
                         reference: String::new(),
                         applies_to,
+                    },
+                }
+            ),
+        (
+            customer,
+            0..120u32,
+            1..500_000i64,
+            any::<bool>(),
+            prop::option::of(invoice)
+        )
+            .prop_map(
+                |(customer, on, amount, usd, invoice)| Event::CreditNoteIssued {
+                    credit_note: CreditNote {
+                        customer,
+                        number: format!("NC-{on}"),
+                        issued_on: day(on),
+                        amount: Money::new(Decimal::new(amount, 2), currency(usd)),
+                        invoice,
+                        reason: "devolución".into(),
                     },
                 }
             ),
@@ -156,11 +176,21 @@ proptest! {
     ) {
         let portfolio = Projection::from_ops(&ops).portfolio();
         let allocation = Allocation::compute(&portfolio, day(cutoff));
-        for (id, payment) in portfolio.payments.iter().filter(|(_, p)| p.received_on <= day(cutoff)) {
-            let applied: Decimal = allocation.applied[id].iter().map(|(_, amount)| *amount).sum();
-            let unapplied = allocation.unapplied.get(id).copied().unwrap_or_default();
-            prop_assert_eq!(applied + unapplied, payment.amount.amount);
-            prop_assert!(allocation.applied[id].iter().all(|(_, amount)| *amount > Decimal::ZERO));
+        let payments = portfolio
+            .payments
+            .iter()
+            .filter(|(_, p)| p.received_on <= day(cutoff))
+            .map(|(id, p)| (Settlement::Payment(id.clone()), p.amount.amount));
+        let notes = portfolio
+            .credit_notes
+            .iter()
+            .filter(|(_, n)| n.issued_on <= day(cutoff))
+            .map(|(id, n)| (Settlement::CreditNote(id.clone()), n.amount.amount));
+        for (id, amount) in payments.chain(notes) {
+            let applied: Decimal = allocation.applied[&id].iter().map(|(_, amount)| *amount).sum();
+            let unapplied = allocation.unapplied.get(&id).copied().unwrap_or_default();
+            prop_assert_eq!(applied + unapplied, amount);
+            prop_assert!(allocation.applied[&id].iter().all(|(_, amount)| *amount > Decimal::ZERO));
         }
         for (id, invoice) in &portfolio.invoices {
             let open = allocation.open_amount(id, invoice);

@@ -1,44 +1,76 @@
-//! Which invoices each payment pays. Balances are never stored: they follow from this
-//! deterministic function of the set of invoices and payments, so every device that holds the
-//! same operations computes the same balances, whatever order the operations arrived in.
+//! Which invoices each payment and credit note pays. Balances are never stored: they follow
+//! from this deterministic function of the set of invoices and settlements, so every device
+//! that holds the same operations computes the same balances, whatever order the operations
+//! arrived in.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::credit_note::CreditNoteId;
+use super::customer::CustomerId;
 use super::invoice::{Due, Invoice, InvoiceId};
+use super::money::Money;
 use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 
 /// One amount that falls due: an invoice's position in its list of dues.
 type DueKey = (InvoiceId, usize);
 
+/// What lowers a balance. On the same day a credit note goes first: it corrects what was
+/// owed before anyone pays it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Settlement {
+    CreditNote(CreditNoteId),
+    Payment(PaymentId),
+}
+
+/// A settlement as allocation sees it.
+struct Credit<'a> {
+    on: NaiveDate,
+    id: Settlement,
+    customer: &'a CustomerId,
+    money: Money,
+    applies_to: &'a [InvoiceId],
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Allocation {
-    /// Amount paid on each due (whole invoice or instalment); never more than it.
+    /// Amount settled on each due (whole invoice or instalment); never more than it.
     paid: BTreeMap<DueKey, Decimal>,
-    /// How each payment was split over invoices.
-    pub applied: BTreeMap<PaymentId, Vec<(InvoiceId, Decimal)>>,
-    /// What a payment left over once the customer's invoices in its currency were paid: a
+    /// How each settlement was split over invoices.
+    pub applied: BTreeMap<Settlement, Vec<(InvoiceId, Decimal)>>,
+    /// What a settlement left over once the customer's invoices in its currency were paid: a
     /// credit in the customer's favour, never a negative invoice balance.
-    pub unapplied: BTreeMap<PaymentId, Decimal>,
+    pub unapplied: BTreeMap<Settlement, Decimal>,
 }
 
 impl Allocation {
-    /// Allocates the payments received up to `as_of` to the invoices issued up to then.
+    /// Allocates the payments and credit notes dated up to `as_of` to the invoices issued up
+    /// to then.
     ///
-    /// Payments are taken in order of date (then id); each goes first to the invoices it names,
-    /// in the order named (their instalments earliest first), then to the customer's other
-    /// dues in its currency, oldest due first.
+    /// Settlements are taken in order of date (then id); each goes first to the invoices it
+    /// names, in the order named (their instalments earliest first), then to the customer's
+    /// other dues in its currency, oldest due first.
     pub fn compute(portfolio: &Portfolio, as_of: NaiveDate) -> Allocation {
         let mut allocation = Allocation::default();
-        let mut payments: Vec<_> = portfolio
-            .payments
-            .iter()
-            .filter(|(_, p)| p.received_on <= as_of)
-            .collect();
-        payments.sort_by(|(a_id, a), (b_id, b)| (a.received_on, a_id).cmp(&(b.received_on, b_id)));
+        let payments = portfolio.payments.iter().map(|(id, p)| Credit {
+            on: p.received_on,
+            id: Settlement::Payment(id.clone()),
+            customer: &p.customer,
+            money: p.amount,
+            applies_to: &p.applies_to,
+        });
+        let notes = portfolio.credit_notes.iter().map(|(id, n)| Credit {
+            on: n.issued_on,
+            id: Settlement::CreditNote(id.clone()),
+            customer: &n.customer,
+            money: n.amount,
+            applies_to: n.invoice.as_slice(),
+        });
+        let mut credits: Vec<Credit> = payments.chain(notes).filter(|c| c.on <= as_of).collect();
+        credits.sort_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
 
         let issued = |inv: &&Invoice| inv.issued_on <= as_of;
         let dues_of = |id: &InvoiceId, inv: &Invoice| {
@@ -59,11 +91,11 @@ impl Allocation {
             (a.due_on, a_inv.issued_on, a_key).cmp(&(b.due_on, b_inv.issued_on, b_key))
         });
 
-        for (payment_id, payment) in payments {
+        for credit in credits {
             let eligible = |inv: &Invoice| {
-                inv.customer == payment.customer && inv.amount().currency == payment.amount.currency
+                &inv.customer == credit.customer && inv.amount().currency == credit.money.currency
             };
-            let named = payment
+            let named = credit
                 .applies_to
                 .iter()
                 .filter_map(|id| portfolio.invoices.get_key_value(id))
@@ -71,9 +103,9 @@ impl Allocation {
                 .flat_map(|(id, inv)| dues_of(id, inv).into_iter().map(move |(k, d)| (k, d, inv)));
             let rest = by_due
                 .iter()
-                .filter(|((id, _), _, _)| !payment.applies_to.contains(id))
+                .filter(|((id, _), _, _)| !credit.applies_to.contains(id))
                 .cloned();
-            let mut remaining = payment.amount.amount;
+            let mut remaining = credit.money.amount;
             let mut splits: Vec<(InvoiceId, Decimal)> = Vec::new();
             for (key, due, invoice) in named.chain(rest) {
                 if remaining <= Decimal::ZERO {
@@ -94,9 +126,9 @@ impl Allocation {
                 }
             }
             if remaining > Decimal::ZERO {
-                allocation.unapplied.insert(payment_id.clone(), remaining);
+                allocation.unapplied.insert(credit.id.clone(), remaining);
             }
-            allocation.applied.insert(payment_id.clone(), splits);
+            allocation.applied.insert(credit.id, splits);
         }
         allocation
     }
@@ -200,14 +232,17 @@ mod tests {
         pay(&mut p, "p1", 15, dec!(700), &["C"]);
         let a = Allocation::compute(&p, day(31));
         assert_eq!(
-            a.applied[&PaymentId("p1".into())],
+            a.applied[&Settlement::Payment(PaymentId("p1".into()))],
             vec![
                 (InvoiceId("C".into()), dec!(300)),
                 (InvoiceId("B".into()), dec!(200)),
                 (InvoiceId("A".into()), dec!(100)),
             ]
         );
-        assert_eq!(a.unapplied[&PaymentId("p1".into())], dec!(100));
+        assert_eq!(
+            a.unapplied[&Settlement::Payment(PaymentId("p1".into()))],
+            dec!(100)
+        );
     }
 
     #[test]
@@ -240,7 +275,7 @@ mod tests {
         let open: Vec<Decimal> = dues.iter().map(|d| d.amount).collect();
         assert_eq!(open, vec![dec!(0), dec!(20), dec!(50)]);
         assert_eq!(
-            a.applied[&PaymentId("p1".into())],
+            a.applied[&Settlement::Payment(PaymentId("p1".into()))],
             vec![
                 (InvoiceId("D".into()), dec!(50)),
                 (InvoiceId("B".into()), dec!(200)),
@@ -248,5 +283,32 @@ mod tests {
                 (InvoiceId("D".into()), dec!(30)),
             ]
         );
+    }
+
+    #[test]
+    fn a_credit_note_lowers_its_invoice_before_a_payment_of_the_same_day() {
+        use crate::domain::credit_note::{CreditNote, CreditNoteId};
+        let mut p = portfolio_with_three_invoices();
+        pay(&mut p, "p1", 15, dec!(200), &["A"]);
+        p.credit_notes.insert(
+            CreditNoteId("n1".into()),
+            CreditNote {
+                customer: CustomerId("c1".into()),
+                number: "NC-1".into(),
+                issued_on: day(15),
+                amount: Money::new(dec!(60), Currency::COP),
+                invoice: Some(InvoiceId("A".into())),
+                reason: "devolución".into(),
+            },
+        );
+        let a = Allocation::compute(&p, day(31));
+        assert_eq!(
+            a.applied[&Settlement::CreditNote(CreditNoteId("n1".into()))],
+            vec![(InvoiceId("A".into()), dec!(60))]
+        );
+        // The payment finds A already lowered to 40 and takes the rest to B, the oldest.
+        assert_eq!(open(&p, &a, "A"), dec!(0));
+        assert_eq!(open(&p, &a, "B"), dec!(40));
+        assert_eq!(open(&p, &a, "C"), dec!(300));
     }
 }

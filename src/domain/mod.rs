@@ -4,6 +4,7 @@
 
 pub mod aging;
 pub mod allocation;
+pub mod credit_note;
 pub mod customer;
 pub mod dispute;
 pub mod invoice;

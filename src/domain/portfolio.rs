@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::allocation::Allocation;
+use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
 use super::invoice::{Invoice, InvoiceId};
@@ -20,6 +21,7 @@ pub struct Portfolio {
     pub customers: BTreeMap<CustomerId, Customer>,
     pub invoices: BTreeMap<InvoiceId, Invoice>,
     pub payments: BTreeMap<PaymentId, Payment>,
+    pub credit_notes: BTreeMap<CreditNoteId, CreditNote>,
     pub promises: BTreeMap<PromiseId, Promise>,
     pub disputes: BTreeMap<DisputeId, Dispute>,
 }

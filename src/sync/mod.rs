@@ -5,6 +5,7 @@ pub mod author;
 pub mod csv;
 pub mod demo;
 pub mod hlc;
+pub mod import;
 pub mod op;
 pub mod projection;
 pub mod version_vector;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::hlc::{DeviceId, Hlc};
+use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{InvoiceId, Terms};
@@ -82,6 +83,10 @@ pub enum Event {
     PaymentVoided {
         payment: PaymentId,
         reason: String,
+    },
+    /// The note's id is the id of this operation.
+    CreditNoteIssued {
+        credit_note: CreditNote,
     },
     /// The promise's id is the id of this operation.
     PromiseMade {

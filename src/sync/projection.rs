@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use super::version_vector::VersionVector;
+use crate::domain::credit_note::{CreditNote, CreditNoteId};
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
@@ -115,6 +116,7 @@ pub struct Projection {
     invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
     payments: BTreeMap<PaymentId, Payment>,
     voided: BTreeMap<PaymentId, Register<String>>,
+    credit_notes: BTreeMap<CreditNoteId, CreditNote>,
     promises: BTreeMap<PromiseId, Promise>,
     disputes: BTreeMap<DisputeId, Dispute>,
     resolutions: BTreeMap<DisputeId, Register<NaiveDate>>,
@@ -153,6 +155,10 @@ impl Projection {
                 .entry(payment.clone())
                 .or_default()
                 .merge(Some(reason.clone()), &op.hlc),
+            Event::CreditNoteIssued { credit_note } => {
+                self.credit_notes
+                    .insert(CreditNoteId(fact_id()), credit_note.clone());
+            }
             Event::PromiseMade { promise } => {
                 self.promises.insert(PromiseId(fact_id()), promise.clone());
             }
@@ -192,6 +198,7 @@ impl Projection {
                 .filter(|(id, _)| !self.voided.contains_key(*id))
                 .map(|(id, payment)| (id.clone(), payment.clone()))
                 .collect(),
+            credit_notes: self.credit_notes.clone(),
             promises: self.promises.clone(),
             disputes: self
                 .disputes

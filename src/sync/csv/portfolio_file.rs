@@ -2,65 +2,16 @@
 //! column numbers them. Every row is read; each bad one is reported with its line and reason,
 //! and nothing is taken from it.
 
-use std::collections::BTreeMap;
-use std::fmt;
-
-use super::amount::{detect_separator, parse_amount, AmountProblem, DecimalSeparator};
-use super::column::{recognise, Column};
-use super::date::{detect_format, parse_date, DateFormat, DateProblem};
-use super::text::{decode, detect_delimiter, EncodingProblem};
+use super::amount::parse_amount;
+use super::column::Column;
+use super::date::parse_date;
+use super::table::{BadRow, FileProblem, Layout, RowProblem, Table};
+use super::text::decode;
 use crate::domain::customer::CustomerId;
-use crate::domain::invoice::{Installment, InvoiceId, Terms, TermsProblem};
+use crate::domain::invoice::{Installment, InvoiceId, Terms};
 use crate::domain::money::{Currency, Money};
 use crate::sync::op::{CustomerPatch, InvoicePatch};
-
-/// How the file is written; detected, shown on the preview, and confirmed by the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Layout {
-    pub delimiter: u8,
-    pub decimal: DecimalSeparator,
-    pub dates: DateFormat,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileProblem {
-    Encoding(EncodingProblem),
-    /// Columns the file must have and lacks.
-    MissingColumns(Vec<Column>),
-    /// The CSV itself is broken (an unclosed quote, say) at this line.
-    Malformed {
-        line: u64,
-    },
-}
-
-impl fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileProblem::Encoding(problem) => problem.fmt(f),
-            FileProblem::MissingColumns(columns) => write!(f, "missing columns: {columns:?}"),
-            FileProblem::Malformed { line } => write!(f, "the CSV is malformed at line {line}"),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RowProblem {
-    Missing(Column),
-    Amount(AmountProblem),
-    Date(Column, DateProblem),
-    Currency(String),
-    Installment(String),
-    /// The same invoice number on two rows, without instalment numbers to tell them apart.
-    RepeatedInvoice(InvoiceId),
-    /// The instalments of one invoice, read together, do not make valid terms.
-    Terms(InvoiceId, TermsProblem),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BadRow {
-    pub line: u64,
-    pub problem: RowProblem,
-}
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PortfolioFile {
@@ -78,27 +29,6 @@ const REQUIRED: [Column; 4] = [
     Column::Amount,
 ];
 
-/// The layout the file appears to use.
-pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
-    let text = decode(bytes).map_err(FileProblem::Encoding)?;
-    let delimiter = detect_delimiter(text);
-    let table = Table::read(text, delimiter)?;
-    let cells = |wanted: &[Column]| -> Vec<&str> {
-        table
-            .rows
-            .iter()
-            .flat_map(|(_, record)| wanted.iter().map(|column| table.cell(record, *column)))
-            .collect()
-    };
-    let amounts = cells(&[Column::Amount]);
-    let dates = cells(&[Column::IssueDate, Column::DueDate]);
-    Ok(Layout {
-        delimiter,
-        decimal: detect_separator(amounts),
-        dates: detect_format(dates),
-    })
-}
-
 /// Reads the whole file with a confirmed layout. Amounts without a currency column are in
 /// `default_currency`.
 pub fn read_portfolio(
@@ -108,7 +38,7 @@ pub fn read_portfolio(
 ) -> Result<PortfolioFile, FileProblem> {
     let text = decode(bytes).map_err(FileProblem::Encoding)?;
     let table = Table::read(text, layout.delimiter)?;
-    let has = |wanted: Column| table.index.contains_key(&wanted);
+    let has = |wanted: Column| table.has(wanted);
     let mut missing: Vec<Column> = REQUIRED.into_iter().filter(|c| !has(*c)).collect();
     if !has(Column::CustomerId) && !has(Column::TaxId) {
         missing.push(Column::CustomerId);
@@ -118,12 +48,7 @@ pub fn read_portfolio(
     }
 
     let mut file = PortfolioFile {
-        ignored_columns: table
-            .headers
-            .iter()
-            .filter(|name| recognise(name).is_none())
-            .cloned()
-            .collect(),
+        ignored_columns: table.ignored_columns(),
         ..PortfolioFile::default()
     };
     // Invoice number → the customer, issue date, currency and each row's instalment.
@@ -265,56 +190,4 @@ fn invoice_terms(invoice: &InvoiceId, rows: &[InvoiceRow]) -> Result<InvoicePatc
         issued_on: Some(first.issued_on),
         terms: Some(terms),
     })
-}
-
-/// A file read once: its header names, where each known column is, and its non-blank rows.
-struct Table {
-    headers: Vec<String>,
-    index: BTreeMap<Column, usize>,
-    rows: Vec<(u64, csv::StringRecord)>,
-}
-
-impl Table {
-    fn read(text: &str, delimiter: u8) -> Result<Table, FileProblem> {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(|_| FileProblem::Malformed { line: 1 })?
-            .iter()
-            .map(|name| name.trim().to_owned())
-            .collect();
-        let mut index = BTreeMap::new();
-        for (position, name) in headers.iter().enumerate() {
-            if let Some(column) = recognise(name) {
-                // When two headers name the same column, the first one counts.
-                index.entry(column).or_insert(position);
-            }
-        }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let line = |e: &csv::Error| e.position().map_or(0, |p| p.line());
-            let record = record.map_err(|e| FileProblem::Malformed { line: line(&e) })?;
-            if record.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
-            }
-            rows.push((record.position().map_or(0, |p| p.line()), record));
-        }
-        Ok(Table {
-            headers,
-            index,
-            rows,
-        })
-    }
-
-    /// A row's value in a column, trimmed; empty when the file lacks the column or the cell.
-    fn cell<'r>(&self, record: &'r csv::StringRecord, column: Column) -> &'r str {
-        self.index
-            .get(&column)
-            .and_then(|position| record.get(*position))
-            .map(str::trim)
-            .unwrap_or_default()
-    }
 }

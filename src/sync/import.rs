@@ -1,0 +1,146 @@
+//! What importing a file would change, worked out before anything is written: the events to
+//! record, and counts the preview shows. Only differences become events, so importing the same
+//! file again records nothing.
+
+use std::collections::BTreeMap;
+
+use super::csv::payment_file::PaymentFile;
+use super::csv::portfolio_file::PortfolioFile;
+use super::op::{CustomerPatch, Event, InvoicePatch};
+use crate::domain::customer::Customer;
+use crate::domain::invoice::Invoice;
+use crate::domain::payment::Payment;
+use crate::domain::portfolio::Portfolio;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub events: Vec<Event>,
+    pub new_customers: usize,
+    pub updated_customers: usize,
+    pub new_invoices: usize,
+    pub updated_invoices: usize,
+    pub new_payments: usize,
+    /// Customers, invoices or payments the portfolio already holds exactly as the file says.
+    pub already_present: usize,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn for_portfolio(current: &Portfolio, file: &PortfolioFile) -> ImportPlan {
+        let mut plan = ImportPlan::default();
+        for (id, patch) in &file.customers {
+            let (patch, is_new) = match current.customers.get(id) {
+                Some(customer) => (customer_changes(customer, patch), false),
+                None => (patch.clone(), true),
+            };
+            if patch == CustomerPatch::default() {
+                plan.already_present += 1;
+                continue;
+            }
+            if is_new {
+                plan.new_customers += 1;
+            } else {
+                plan.updated_customers += 1;
+            }
+            plan.events.push(Event::CustomerUpserted {
+                customer: id.clone(),
+                patch,
+            });
+        }
+        for (id, patch) in &file.invoices {
+            let (patch, is_new) = match current.invoices.get(id) {
+                Some(invoice) => (invoice_changes(invoice, patch), false),
+                None => (patch.clone(), true),
+            };
+            if patch == InvoicePatch::default() {
+                plan.already_present += 1;
+                continue;
+            }
+            if is_new {
+                plan.new_invoices += 1;
+            } else {
+                plan.updated_invoices += 1;
+            }
+            plan.events.push(Event::InvoiceUpserted {
+                invoice: id.clone(),
+                patch,
+            });
+        }
+        plan
+    }
+
+    /// A payment identical to one already recorded (same customer, day, amount, method,
+    /// reference and invoices) is taken to be that one; a file may still hold two identical
+    /// payments, and then both are kept, as many times as the file has them.
+    pub fn for_payments(current: &Portfolio, file: &PaymentFile) -> ImportPlan {
+        let mut plan = ImportPlan::default();
+        let mut recorded: BTreeMap<String, usize> = BTreeMap::new();
+        for payment in current.payments.values() {
+            *recorded.entry(identity(payment)).or_default() += 1;
+        }
+        for (_, payment) in &file.payments {
+            match recorded.get_mut(&identity(payment)) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    plan.already_present += 1;
+                }
+                _ => {
+                    plan.new_payments += 1;
+                    plan.events.push(Event::PaymentRecorded {
+                        payment: payment.clone(),
+                    });
+                }
+            }
+        }
+        plan
+    }
+}
+
+fn identity(payment: &Payment) -> String {
+    let invoices: Vec<&str> = payment.applies_to.iter().map(|i| i.0.as_str()).collect();
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}",
+        payment.customer.0,
+        payment.received_on,
+        payment.amount.amount.normalize(),
+        payment.amount.currency,
+        payment.method,
+        payment.reference,
+        invoices.join("\u{1e}")
+    )
+}
+
+/// The fields of `patch` that say something other than what `customer` holds. A phone the
+/// customer already has is no change; a new one goes first, keeping the others.
+fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch {
+    let differs = |new: &Option<String>, old: &String| new.clone().filter(|value| value != old);
+    let phones = patch.phones.as_ref().and_then(|phones| {
+        let fresh: Vec<String> = phones
+            .iter()
+            .filter(|phone| !customer.phones.contains(phone))
+            .cloned()
+            .collect();
+        (!fresh.is_empty()).then(|| fresh.into_iter().chain(customer.phones.clone()).collect())
+    });
+    CustomerPatch {
+        name: differs(&patch.name, &customer.name),
+        tax_id: differs(&patch.tax_id, &customer.tax_id),
+        phones,
+        email: differs(&patch.email, &customer.email),
+        address: differs(&patch.address, &customer.address),
+        city: differs(&patch.city, &customer.city),
+        collector: differs(&patch.collector, &customer.collector),
+        notes: differs(&patch.notes, &customer.notes),
+    }
+}
+
+fn invoice_changes(invoice: &Invoice, patch: &InvoicePatch) -> InvoicePatch {
+    InvoicePatch {
+        customer: patch.customer.clone().filter(|c| *c != invoice.customer),
+        issued_on: patch.issued_on.filter(|d| *d != invoice.issued_on),
+        terms: patch.terms.clone().filter(|t| *t != invoice.terms),
+    }
+}
