@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::csv::payment_file::PaymentFile;
-use super::csv::portfolio_file::PortfolioFile;
+use super::csv::payment_file::{read_payments, PaymentFile};
+use super::csv::portfolio_file::{read_portfolio, PortfolioFile};
+use super::csv::table::{BadRow, FileKind, FileProblem, Layout};
 use super::op::{CustomerPatch, Event, InvoicePatch};
 use crate::domain::customer::Customer;
 use crate::domain::invoice::Invoice;
+use crate::domain::money::Currency;
 use crate::domain::payment::Payment;
 use crate::domain::portfolio::Portfolio;
 
@@ -97,6 +99,44 @@ impl ImportPlan {
         }
         plan
     }
+}
+
+/// A file read with a confirmed layout, as the preview shows it before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub kind: FileKind,
+    pub plan: ImportPlan,
+    pub bad_rows: Vec<BadRow>,
+    pub ignored_columns: Vec<String>,
+}
+
+pub fn preview(
+    bytes: &[u8],
+    kind: FileKind,
+    layout: Layout,
+    default_currency: Currency,
+    current: &Portfolio,
+) -> Result<Preview, FileProblem> {
+    Ok(match kind {
+        FileKind::Portfolio => {
+            let file = read_portfolio(bytes, layout, default_currency)?;
+            Preview {
+                kind,
+                plan: ImportPlan::for_portfolio(current, &file),
+                bad_rows: file.bad_rows,
+                ignored_columns: file.ignored_columns,
+            }
+        }
+        FileKind::Payments => {
+            let file = read_payments(bytes, layout, default_currency, current)?;
+            Preview {
+                kind,
+                plan: ImportPlan::for_payments(current, &file),
+                bad_rows: file.bad_rows,
+                ignored_columns: file.ignored_columns,
+            }
+        }
+    })
 }
 
 fn identity(payment: &Payment) -> String {

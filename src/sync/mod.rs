@@ -4,6 +4,7 @@
 pub mod author;
 pub mod csv;
 pub mod demo;
+pub mod edit;
 pub mod hlc;
 pub mod import;
 pub mod op;

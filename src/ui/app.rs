@@ -6,7 +6,7 @@ use super::browser;
 use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
-use super::pages::{PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage};
+use super::pages::{ImportPage, PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
 use crate::store::error::StoreError;
@@ -70,6 +70,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=|| view! { <TodayPage/> }>
                 <Route path=path!("/") view=TodayPage/>
                 <Route path=path!("/cartera") view=PortfolioPage/>
+                <Route path=path!("/cartera/importar") view=ImportPage/>
                 <Route path=path!("/informes") view=ReportsPage/>
                 <Route path=path!("/sincronizar") view=SyncPage/>
                 <Route path=path!("/ajustes") view=SettingsPage/>

@@ -1,6 +1,7 @@
 //! Leptos components and pages. They read the session's state and issue its commands; the
 //! rules they show come from `domain`.
 
+mod aging_chart;
 mod app;
 mod browser;
 mod demo_banner;

@@ -14,6 +14,7 @@ use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
 use crate::sync::author::Author;
 use crate::sync::demo::demo_ops;
+use crate::sync::op::{Event, Op};
 use crate::sync::projection::Projection;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +121,31 @@ impl Session {
         });
     }
 
+    /// Records what a person did as operations, all in one transaction; the screen changes
+    /// only once they are stored. `then` runs after a successful save.
+    pub fn save(self, events: Vec<Event>, then: impl FnOnce() + 'static) {
+        self.run(async move {
+            let mut author = self
+                .author
+                .get_value()
+                .ok_or_else(|| StoreError::Unavailable("no device".into()))?;
+            let now = browser::now_ms();
+            let ops: Vec<Op> = events
+                .into_iter()
+                .map(|event| author.record(event, now))
+                .collect();
+            self.store()?.append(&ops).await?;
+            self.author.set_value(Some(author));
+            self.projection.update(|projection| {
+                for op in &ops {
+                    projection.apply(op);
+                }
+            });
+            then();
+            Ok(())
+        });
+    }
+
     fn store(&self) -> Result<Rc<Store>, StoreError> {
         self.store
             .get_value()
@@ -145,7 +171,7 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
-async fn load() -> Result<(Store, Option<DeviceRecord>, Vec<crate::sync::op::Op>), StoreError> {
+async fn load() -> Result<(Store, Option<DeviceRecord>, Vec<Op>), StoreError> {
     let store = Store::open().await?;
     let device = store.device().await?;
     let ops = store.ops().await?;

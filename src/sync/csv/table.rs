@@ -66,6 +66,29 @@ pub struct BadRow {
     pub problem: RowProblem,
 }
 
+/// Which of the files we read this one is, from its headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Customers and their invoices (or instalments), one row each.
+    Portfolio,
+    /// Payments received.
+    Payments,
+}
+
+/// A file with due dates is a portfolio; one with payment dates and no due dates lists
+/// payments. Anything else is read as a portfolio, whose reader names the missing columns.
+pub fn detect_kind(bytes: &[u8]) -> Result<FileKind, FileProblem> {
+    let text = decode(bytes).map_err(FileProblem::Encoding)?;
+    let table = Table::read(text, detect_delimiter(text))?;
+    Ok(
+        if !table.has(Column::DueDate) && table.has(Column::PaymentDate) {
+            FileKind::Payments
+        } else {
+            FileKind::Portfolio
+        },
+    )
+}
+
 /// The layout the file appears to use.
 pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
     let text = decode(bytes).map_err(FileProblem::Encoding)?;

@@ -1,3 +1,4 @@
+mod import;
 mod portfolio;
 mod reports;
 mod settings;
@@ -5,6 +6,7 @@ mod sync;
 mod today;
 mod welcome;
 
+pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
 pub use reports::ReportsPage;
 pub use settings::SettingsPage;
@@ -23,4 +25,9 @@ fn totals_text(totals: &Totals, format: NumberFormat) -> String {
     } else {
         parts.join(" · ")
     }
+}
+
+/// The customer screen's address; ids may hold any character a file had.
+fn customer_href(id: &crate::domain::customer::CustomerId) -> String {
+    format!("/cliente?id={}", js_sys::encode_uri_component(&id.0))
 }

@@ -1,9 +1,21 @@
-use leptos::prelude::*;
+use std::collections::BTreeSet;
 
-use super::totals_text;
-use crate::domain::search::{fold, matches};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::reports::bucket_label;
+use super::{customer_href, totals_text};
+use crate::domain::aging::AgingBuckets;
+use crate::domain::customer_filter::CustomerFilter;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+
+/// Every row has this height (style/main.css agrees), so the list can draw only the rows on
+/// screen and still scroll through tens of thousands of customers.
+const ROW_PX: f64 = 72.0;
+/// Rows drawn beyond each edge of the screen, so a quick flick shows no gap.
+const OVERSCAN: usize = 8;
 
 /// Cartera: every customer with what they owe and how late, most overdue first.
 #[component]
@@ -12,18 +24,37 @@ pub fn PortfolioPage() -> impl IntoView {
     let session = use_session();
     let portfolio = session.portfolio;
     let query = RwSignal::new(String::new());
+    let bucket: RwSignal<Option<usize>> = RwSignal::new(None);
+    let city: RwSignal<Option<String>> = RwSignal::new(None);
+    let collector: RwSignal<Option<String>> = RwSignal::new(None);
+    let buckets = AgingBuckets::default();
+    let bucket_names = StoredValue::new(buckets.ranges());
     let standings = Memo::new(move |_| portfolio.with(|p| p.standings(session.today.get())));
+    let choices = Memo::new(move |_| {
+        portfolio.with(|p| {
+            let cities: BTreeSet<String> = p.customers.values().map(|c| c.city.clone()).filter(|c| !c.is_empty()).collect();
+            let collectors: BTreeSet<String> = p.customers.values().map(|c| c.collector.clone()).collect();
+            (cities.into_iter().collect::<Vec<_>>(), collectors.into_iter().collect::<Vec<_>>())
+        })
+    });
     let rows = Memo::new(move |_| {
-        let folded = fold(&query.get());
+        let filter = CustomerFilter {
+            bucket: bucket.get(),
+            city: city.get(),
+            collector: collector.get(),
+            ..CustomerFilter::default()
+        }
+        .with_query(&query.get());
         portfolio.with(|p| {
             standings.with(|standings| {
                 let mut rows: Vec<_> = p
                     .customers
                     .iter()
-                    .filter(|(id, customer)| matches(id, customer, &folded))
                     .filter_map(|(id, customer)| {
-                        let standing = standings.get(id)?.clone();
-                        Some((id.clone(), customer.clone(), standing))
+                        let standing = standings.get(id)?;
+                        filter
+                            .accepts(id, customer, standing, &buckets)
+                            .then(|| (id.clone(), customer.clone(), standing.clone()))
                     })
                     .collect();
                 rows.sort_by(|a, b| {
@@ -35,9 +66,45 @@ pub fn PortfolioPage() -> impl IntoView {
             })
         })
     });
+
+    // Which rows are on screen, from where the list sits in the scrolled window.
+    let list = NodeRef::<html::Ul>::new();
+    let window_rows = RwSignal::new((0usize, 40usize));
+    let measure = move || {
+        let Some(list) = list.get_untracked() else { return };
+        let top = list.get_bounding_client_rect().top();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let first = ((-top) / ROW_PX).floor().max(0.0) as usize;
+        let count = (height / ROW_PX).ceil() as usize;
+        let wanted = (first.saturating_sub(OVERSCAN), first + count + OVERSCAN);
+        if window_rows.get_untracked() != wanted {
+            window_rows.set(wanted);
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    Effect::new(move |_| {
+        rows.track();
+        measure();
+    });
+
     let t = move || i18n.texts();
+    let select = move |signal: RwSignal<Option<String>>| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            signal.set((value != "*").then_some(value));
+        }
+    };
     view! {
-        <h1>{move || t().nav_portfolio}</h1>
+        <div class="page-title">
+            <h1>{move || t().nav_portfolio}</h1>
+            <A href="/cliente/nuevo" attr:class="button">{move || t().new_customer}</A>
+            <A href="/cartera/importar" attr:class="button">{move || t().import_link}</A>
+        </div>
         <input
             type="search"
             class="search"
@@ -46,30 +113,74 @@ pub fn PortfolioPage() -> impl IntoView {
             prop:value=move || query.get()
             on:input=move |ev| query.set(event_target_value(&ev))
         />
+        <div class="filters">
+            <label class="field">
+                <span>{move || t().filter_bucket}</span>
+                <select name="bucket" on:change=move |ev| bucket.set(event_target_value(&ev).parse().ok())>
+                    <option value="*">{move || t().all}</option>
+                    {move || bucket_names.with_value(|ranges| ranges.iter().enumerate().map(|(i, range)| view! {
+                        <option value=i.to_string() selected=bucket.get_untracked() == Some(i)>{bucket_label(t(), *range)}</option>
+                    }).collect_view())}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t().filter_city}</span>
+                <select name="city" on:change=select(city)>
+                    <option value="*">{move || t().all}</option>
+                    {move || choices.with(|(cities, _)| cities.iter().map(|c| view! {
+                        <option value=c.clone() selected=city.get_untracked().as_ref() == Some(c)>{c.clone()}</option>
+                    }).collect_view())}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t().filter_collector}</span>
+                <select name="collector" on:change=select(collector)>
+                    <option value="*">{move || t().all}</option>
+                    {move || choices.with(|(_, collectors)| collectors.iter().map(|c| {
+                        let label = if c.is_empty() { t().unassigned.to_owned() } else { c.clone() };
+                        view! { <option value=c.clone() selected=collector.get_untracked().as_ref() == Some(c)>{label}</option> }
+                    }).collect_view())}
+                </select>
+            </label>
+        </div>
         <p class="count">
             {move || (t().customers_shown)(rows.with(Vec::len), portfolio.with(|p| p.customers.len()))}
         </p>
         <Show when=move || rows.with(Vec::is_empty) && portfolio.with(|p| !p.customers.is_empty())>
             <p class="empty">{move || t().no_match}</p>
         </Show>
-        <ul class="customer-list">
-            {move || rows.get().into_iter().map(|(id, customer, standing)| {
-                let days = standing.oldest_days_overdue;
-                let lateness = if days > 0 { (t().days_overdue)(days) } else { t().up_to_date.to_owned() };
-                view! {
-                    <li class="customer" data-customer=id.0.clone()>
-                        <div class="customer-main">
-                            <span class="customer-name">{customer.name.clone()}</span>
-                            <span class="customer-city">{customer.city.clone()}</span>
-                        </div>
-                        <div class="customer-figures">
-                            <span class="amount">{totals_text(&standing.balance, i18n.number_format())}</span>
-                            <span class="lateness" class:late={days > 0}>{lateness}</span>
-                            {standing.in_dispute.then(|| view! { <span class="badge">{t().in_dispute}</span> })}
-                        </div>
-                    </li>
-                }
-            }).collect_view()}
+        <ul
+            class="customer-list"
+            node_ref=list
+            style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_PX)
+        >
+            {move || {
+                let (first, last) = window_rows.get();
+                rows.with(|rows| {
+                    let last = last.min(rows.len());
+                    let first = first.min(last);
+                    rows[first..last].iter().enumerate().map(|(offset, (id, customer, standing))| {
+                        let days = standing.oldest_days_overdue;
+                        let lateness = if days > 0 { (t().days_overdue)(days) } else { t().up_to_date.to_owned() };
+                        let top = (first + offset) as f64 * ROW_PX;
+                        view! {
+                            <li class="customer" data-customer=id.0.clone() style:top=format!("{top}px")>
+                                <a href=customer_href(id)>
+                                    <div class="customer-main">
+                                        <span class="customer-name">{customer.name.clone()}</span>
+                                        <span class="customer-city">{customer.city.clone()}</span>
+                                    </div>
+                                    <div class="customer-figures">
+                                        <span class="amount">{totals_text(&standing.balance, i18n.number_format())}</span>
+                                        <span class="lateness" class:late={days > 0}>{lateness}</span>
+                                        {standing.in_dispute.then(|| view! { <span class="badge">{t().in_dispute}</span> })}
+                                    </div>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()
+                })
+            }}
         </ul>
     }
 }
