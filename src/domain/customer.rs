@@ -1,3 +1,6 @@
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The key a business uses for a customer (its own code, or the tax id).
@@ -17,4 +20,48 @@ pub struct Customer {
     /// Name of the collector the account is assigned to; empty when unassigned.
     pub collector: String,
     pub notes: String,
+    /// Where to find the business, when someone recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
+}
+
+/// A position in decimal degrees, kept exact as typed or as the phone reported it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub latitude: Decimal,
+    pub longitude: Decimal,
+}
+
+impl GeoPoint {
+    /// Reads "4.6097, -74.0817" (latitude first, as maps show it); `None` off the globe.
+    pub fn parse(text: &str) -> Option<GeoPoint> {
+        let (lat, lon) = text.split_once(',')?;
+        let latitude = Decimal::from_str(lat.trim()).ok()?;
+        let longitude = Decimal::from_str(lon.trim()).ok()?;
+        let on_globe = latitude.abs() <= Decimal::from(90) && longitude.abs() <= Decimal::from(180);
+        on_globe.then_some(GeoPoint {
+            latitude,
+            longitude,
+        })
+    }
+}
+
+impl std::fmt::Display for GeoPoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{},{}", self.latitude, self.longitude)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_read_as_maps_write_them() {
+        let point = GeoPoint::parse(" 4.6097, -74.0817 ").expect("on the globe");
+        assert_eq!(point.to_string(), "4.6097,-74.0817");
+        assert_eq!(GeoPoint::parse("95, 10"), None);
+        assert_eq!(GeoPoint::parse("4.6"), None);
+        assert_eq!(GeoPoint::parse("norte, sur"), None);
+    }
 }

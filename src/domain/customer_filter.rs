@@ -34,11 +34,12 @@ impl CustomerFilter {
         buckets: &AgingBuckets,
     ) -> bool {
         let in_bucket = self.bucket.is_none_or(|bucket| {
-            !standing.balance.is_zero()
-                && buckets.index_for(standing.oldest_days_overdue) == bucket
+            !standing.balance.is_zero() && buckets.index_for(standing.oldest_days_overdue) == bucket
         });
         let same = |wanted: &Option<String>, value: &str| {
-            wanted.as_ref().is_none_or(|wanted| fold(wanted) == fold(value))
+            wanted
+                .as_ref()
+                .is_none_or(|wanted| fold(wanted) == fold(value))
         };
         in_bucket
             && same(&self.city, &customer.city)

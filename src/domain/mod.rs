@@ -2,6 +2,7 @@
 //! touches the browser: `today`, `now` and ids come in as arguments, so every rule is testable
 //! natively and gives the same answer on every device.
 
+pub mod account;
 pub mod aging;
 pub mod allocation;
 pub mod credit_note;

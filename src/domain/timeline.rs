@@ -29,25 +29,41 @@ pub struct Entry {
 pub fn timeline(portfolio: &Portfolio, customer: &CustomerId) -> Vec<Entry> {
     let mut entries = Vec::new();
     let entry = |on, happening| Entry { on, happening };
-    for (id, invoice) in portfolio.invoices.iter().filter(|(_, i)| i.customer == *customer) {
+    for (id, invoice) in portfolio
+        .invoices
+        .iter()
+        .filter(|(_, i)| i.customer == *customer)
+    {
         entries.push(entry(
             invoice.issued_on,
             Happening::InvoiceIssued(id.clone(), invoice.amount()),
         ));
     }
-    for payment in portfolio.payments.values().filter(|p| p.customer == *customer) {
+    for payment in portfolio
+        .payments
+        .values()
+        .filter(|p| p.customer == *customer)
+    {
         entries.push(entry(
             payment.received_on,
             Happening::PaymentReceived(payment.method, payment.amount),
         ));
     }
-    for note in portfolio.credit_notes.values().filter(|n| n.customer == *customer) {
+    for note in portfolio
+        .credit_notes
+        .values()
+        .filter(|n| n.customer == *customer)
+    {
         entries.push(entry(
             note.issued_on,
             Happening::CreditNoteIssued(note.number.clone(), note.amount),
         ));
     }
-    for promise in portfolio.promises.values().filter(|p| p.customer == *customer) {
+    for promise in portfolio
+        .promises
+        .values()
+        .filter(|p| p.customer == *customer)
+    {
         entries.push(entry(
             promise.made_on,
             Happening::PromiseMade {
@@ -56,8 +72,15 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId) -> Vec<Entry> {
             },
         ));
     }
-    for dispute in portfolio.disputes.values().filter(|d| d.customer == *customer) {
-        entries.push(entry(dispute.opened_on, Happening::DisputeOpened(dispute.reason)));
+    for dispute in portfolio
+        .disputes
+        .values()
+        .filter(|d| d.customer == *customer)
+    {
+        entries.push(entry(
+            dispute.opened_on,
+            Happening::DisputeOpened(dispute.reason),
+        ));
         if let Some(resolved_on) = dispute.resolved_on {
             entries.push(entry(resolved_on, Happening::DisputeResolved));
         }

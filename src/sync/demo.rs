@@ -165,6 +165,7 @@ pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
                 city: Some((*city).to_owned()),
                 collector: Some(COLLECTORS[i % COLLECTORS.len()].to_owned()),
                 notes: None,
+                location: None,
             },
         });
         for j in 0..invoice_count(i) {

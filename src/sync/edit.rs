@@ -17,6 +17,7 @@ pub enum EditProblem {
     CustomerExists,
     MissingName,
     MissingInvoiceNumber,
+    MissingNoteNumber,
     InvoiceExists,
     UnknownCustomer,
     UnknownInvoice,
@@ -75,6 +76,9 @@ pub fn save_customer(
         city: changed(&form.city, &before.city),
         collector: changed(&form.collector, &before.collector),
         notes: changed(&form.notes, &before.notes),
+        location: form
+            .location
+            .filter(|l| is_new || Some(*l) != before.location),
     };
     if patch == CustomerPatch::default() {
         return Err(EditProblem::NothingChanged);
@@ -177,6 +181,9 @@ pub fn issue_credit_note(
     if !portfolio.customers.contains_key(&note.customer) {
         return Err(EditProblem::UnknownCustomer);
     }
+    if note.number.trim().is_empty() {
+        return Err(EditProblem::MissingNoteNumber);
+    }
     if note.amount.amount <= rust_decimal::Decimal::ZERO {
         return Err(EditProblem::NotPositive);
     }
@@ -215,8 +222,7 @@ mod tests {
             Invoice {
                 customer: CustomerId("C1".into()),
                 issued_on: day(1),
-                terms: Terms::single(Money::new(dec!(100), Currency::COP), day(20))
-                    .expect("terms"),
+                terms: Terms::single(Money::new(dec!(100), Currency::COP), day(20)).expect("terms"),
             },
         );
         p

@@ -174,6 +174,7 @@ fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch
         city: differs(&patch.city, &customer.city),
         collector: differs(&patch.collector, &customer.collector),
         notes: differs(&patch.notes, &customer.notes),
+        location: patch.location.filter(|l| Some(*l) != customer.location),
     }
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hlc::{DeviceId, Hlc};
 use crate::domain::credit_note::CreditNote;
-use crate::domain::customer::CustomerId;
+use crate::domain::customer::{CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
@@ -53,6 +53,8 @@ pub struct CustomerPatch {
     pub collector: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use super::version_vector::VersionVector;
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
-use crate::domain::customer::{Customer, CustomerId};
+use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
@@ -58,6 +58,7 @@ struct CustomerRegisters {
     city: Register<String>,
     collector: Register<String>,
     notes: Register<String>,
+    location: Register<GeoPoint>,
 }
 
 impl CustomerRegisters {
@@ -70,6 +71,7 @@ impl CustomerRegisters {
         self.city.merge(patch.city.clone(), stamp);
         self.collector.merge(patch.collector.clone(), stamp);
         self.notes.merge(patch.notes.clone(), stamp);
+        self.location.merge(patch.location, stamp);
     }
 
     fn customer(&self) -> Customer {
@@ -82,6 +84,7 @@ impl CustomerRegisters {
             city: self.city.get(),
             collector: self.collector.get(),
             notes: self.notes.get(),
+            location: self.location.value,
         }
     }
 }

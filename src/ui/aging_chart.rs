@@ -9,6 +9,8 @@ const WIDTH: f64 = 320.0;
 const BAR_HEIGHT: f64 = 22.0;
 const GAP: f64 = 10.0;
 const LABEL_WIDTH: f64 = 96.0;
+/// Room right of the longest bar for its amount.
+const VALUE_WIDTH: f64 = 110.0;
 
 /// Horizontal bars, one per bucket, drawn by the app: no chart library, legible on a phone,
 /// and the table beside it is its text alternative. Bar lengths are the only floats here; the
@@ -22,7 +24,7 @@ pub fn AgingChart(labels: Vec<String>, amounts: Vec<Decimal>, currency: Currency
         if largest.is_zero() {
             0.0
         } else {
-            (amount / largest).to_f64().unwrap_or(0.0) * (WIDTH - LABEL_WIDTH - 8.0)
+            (amount / largest).to_f64().unwrap_or(0.0) * (WIDTH - LABEL_WIDTH - VALUE_WIDTH)
         }
     };
     let height = amounts.len() as f64 * (BAR_HEIGHT + GAP);
@@ -38,7 +40,7 @@ pub fn AgingChart(labels: Vec<String>, amounts: Vec<Decimal>, currency: Currency
                 <g class=format!("bucket bucket-{i}")>
                     <text x="0" y=y + BAR_HEIGHT * 0.7 class="bar-label">{label}</text>
                     <rect x=LABEL_WIDTH y=y width=width height=BAR_HEIGHT rx="3"/>
-                    <text x=LABEL_WIDTH + 4.0 y=y + BAR_HEIGHT * 0.7 class="bar-value">{text}</text>
+                    <text x=LABEL_WIDTH + width + 4.0 y=y + BAR_HEIGHT * 0.7 class="bar-value">{text}</text>
                 </g>
             }
         })

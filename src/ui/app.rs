@@ -6,7 +6,10 @@ use super::browser;
 use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
-use super::pages::{ImportPage, PortfolioPage, ReportsPage, SettingsPage, SyncPage, TodayPage, WelcomePage};
+use super::pages::{
+    CustomerPage, ImportPage, NewCustomerPage, PortfolioPage, ReportsPage, SettingsPage, SyncPage,
+    TodayPage, WelcomePage,
+};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
 use crate::store::error::StoreError;
@@ -71,6 +74,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=TodayPage/>
                 <Route path=path!("/cartera") view=PortfolioPage/>
                 <Route path=path!("/cartera/importar") view=ImportPage/>
+                <Route path=path!("/cliente") view=CustomerPage/>
+                <Route path=path!("/cliente/nuevo") view=NewCustomerPage/>
                 <Route path=path!("/informes") view=ReportsPage/>
                 <Route path=path!("/sincronizar") view=SyncPage/>
                 <Route path=path!("/ajustes") view=SettingsPage/>

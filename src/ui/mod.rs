@@ -5,6 +5,7 @@ mod aging_chart;
 mod app;
 mod browser;
 mod demo_banner;
+mod forms;
 mod i18n;
 mod language_picker;
 mod nav_icon;

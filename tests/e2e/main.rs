@@ -56,13 +56,18 @@ impl Visit {
     }
 }
 
-/// Taps the element matching `css` that shows `text`, once it is there.
+/// Taps the element matching `css` that shows `text`, once it is there, after scrolling it
+/// to the middle of the screen as a person would (the tab bar covers the bottom edge).
 async fn tap(driver: &WebDriver, css: &str, text: &str) {
-    wait_for_text(driver, css, text)
+    let element = wait_for_text(driver, css, text).await;
+    driver
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![element.to_json().expect("element reference")],
+        )
         .await
-        .click()
-        .await
-        .expect("tap");
+        .expect("scroll");
+    element.click().await.expect("tap");
 }
 
 async fn open_tab(driver: &WebDriver, name: &str) {
@@ -373,4 +378,154 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(&path, &dest).expect("copy");
         }
     }
+}
+
+const PORTFOLIO_CSV: &str =
+    "\u{feff}nit;cliente;ciudad;factura;fecha_emision;fecha_vencimiento;cuota;valor\n\
+900100200;Ferretería Central;Bogotá;FV-10;01/07/2026;01/08/2026;;1.200.000\n\
+900100200;Ferretería Central;Bogotá;FV-11;01/09/2026;20/09/2026;1;500.000,50\n\
+900100200;Ferretería Central;Bogotá;FV-11;01/09/2026;20/10/2026;2;500.000,50\n\
+800300400;Droguería Norte;Cali;FV-12;01/10/2026;30/10/2026;;750.000\n\
+800300400;Droguería Norte;Cali;FV-13;ayer;30/10/2026;;abc\n";
+
+const PAYMENTS_CSV: &str =
+    "fecha,nit,factura,valor,medio\n2026-09-01,900100200,FV-10,200000,Efectivo\n";
+
+/// As of 15/10/2026 by due date: FV-10 is 75 days late with 1,000,000 left after the
+/// payment; FV-11's first instalment is 25 days late, its second and FV-12 are not yet due.
+const EXPECTED_AGING: &str = "cliente_id,cliente,Por vencer (COP),1–30 días (COP),31–60 días (COP),61–90 días (COP),91–120 días (COP),Más de 120 días (COP),Total (COP)\n\
+800300400,Droguería Norte,750000,0,0,0,0,0,750000\n\
+900100200,Ferretería Central,500000.5,500000.5,0,1000000,0,0,2000001\n\
+TOTAL,Total COP,1250000.5,500000.5,0,1000000,0,0,2750001\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_imports_csv_files_and_downloads_the_aging_report() {
+    let visit = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let driver = &visit.driver;
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+
+    let files = std::env::temp_dir().join(format!("cobranza-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&files);
+    std::fs::create_dir_all(files.join("downloads")).expect("folders");
+    let portfolio = files.join("cartera.csv");
+    let payments = files.join("pagos.csv");
+    std::fs::write(&portfolio, PORTFOLIO_CSV).expect("portfolio file");
+    std::fs::write(&payments, PAYMENTS_CSV).expect("payments file");
+
+    open_tab(driver, "Cartera").await;
+    tap(driver, "a.button", "Importar CSV").await;
+    choose_file(driver, &portfolio).await;
+    wait_for_text(driver, ".plan", "2 clientes nuevos").await;
+    wait_for_text(driver, ".plan", "3 facturas nuevas").await;
+    wait_for_text(driver, ".bad-rows", "Línea 6").await;
+    wait_for_text(
+        driver,
+        ".bad-rows",
+        "«ayer» en «fecha_emision» no es una fecha",
+    )
+    .await;
+    screenshot(driver, "import-preview-tablet").await;
+    tap(driver, "button.primary", "Importar").await;
+    wait_for_text(driver, ".status.ok", "Listo: se guardaron 5 cambios.").await;
+
+    // The same file again: nothing new.
+    choose_file(driver, &portfolio).await;
+    wait_for_text(driver, ".preview", "Nada nuevo").await;
+
+    choose_file(driver, &payments).await;
+    wait_for_text(driver, ".plan", "1 pago nuevo").await;
+    tap(driver, "button.primary", "Importar").await;
+    wait_for_text(driver, ".status.ok", "Listo: se guardó 1 cambio.").await;
+
+    open_tab(driver, "Informes").await;
+    script(
+        driver,
+        "const input = document.querySelector('input[name=cutoff]');
+         input.value = '2026-10-15';
+         input.dispatchEvent(new Event('change', { bubbles: true }));
+         return null;",
+    )
+    .await;
+    wait_for_text(driver, "table.aging tfoot", "2.750.001").await;
+    screenshot(driver, "informes-import-tablet").await;
+    driver
+        .cdp()
+        .send_raw(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({"behavior": "allow", "downloadPath": files.join("downloads")}),
+        )
+        .await
+        .expect("downloads allowed");
+    tap(driver, "button.export", "Exportar CSV").await;
+    let downloaded = files.join("downloads/cartera-por-edades-2026-10-15.csv");
+    let started = std::time::Instant::now();
+    while !downloaded.exists() {
+        assert!(
+            started.elapsed() < WAIT,
+            "the aging CSV was never downloaded"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let csv = std::fs::read_to_string(&downloaded).expect("downloaded CSV");
+    assert_eq!(csv.trim_start_matches('\u{feff}'), EXPECTED_AGING);
+    visit.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_collector_records_a_payment_on_the_customer_screen() {
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+    open_tab(driver, "Cartera").await;
+    let search = driver.find(By::Css("input.search")).await.expect("search");
+    search.send_keys("Tornillo").await.expect("typing");
+    wait_for_text(driver, ".count", "1 de 40 clientes").await;
+    tap(driver, ".customer a", "Ferretería El Tornillo").await;
+    wait_for_text(driver, "h1", "Ferretería El Tornillo").await;
+    wait_for_text(driver, ".contact-buttons a", "WhatsApp").await;
+    wait_for_text(driver, ".invoice", "FV-").await;
+    let balance_before = wait_for_text(driver, "[data-figure=balance]", "$")
+        .await
+        .text()
+        .await
+        .expect("balance");
+    screenshot(driver, "cliente-phone").await;
+
+    tap(driver, ".actions button", "Registrar pago").await;
+    let amount = driver
+        .find(By::Css(".panel input[name=amount]"))
+        .await
+        .expect("amount");
+    amount.send_keys("abc").await.expect("typing");
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".panel .error", "Escribe el valor como").await;
+    amount.clear().await.expect("clear");
+    amount.send_keys("100.000").await.expect("typing");
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
+    let balance_after = wait_for_text(driver, "[data-figure=balance]", "$")
+        .await
+        .text()
+        .await
+        .expect("balance");
+    assert_ne!(
+        balance_before, balance_after,
+        "the payment lowers the balance"
+    );
+
+    driver.refresh().await.expect("reload");
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
+    visit.finish().await;
+}
+
+/// Picks a file in the page's file input, as a person would from the phone's files.
+async fn choose_file(driver: &WebDriver, path: &std::path::Path) {
+    driver
+        .find(By::Css("input[type=file]"))
+        .await
+        .expect("file input")
+        .send_keys(path.display().to_string())
+        .await
+        .expect("file chosen");
 }

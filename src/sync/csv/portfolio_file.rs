@@ -143,6 +143,7 @@ fn read_row<'a>(
         city: optional(Column::City),
         collector: optional(Column::Collector),
         notes: None,
+        location: None,
     };
     let row = InvoiceRow {
         line,

@@ -112,7 +112,13 @@ pub static TEXTS: Texts = Texts {
     ignored_columns: "Columnas que no se usarán",
     import_confirm: "Importar",
     nothing_to_import: "Nada nuevo: todo lo del archivo ya está en la cartera.",
-    imported: |n| format!("Listo: {} guardados.", plural(n, "cambio", "cambios")),
+    imported: |n| {
+        if n == 1 {
+            "Listo: se guardó 1 cambio.".to_owned()
+        } else {
+            format!("Listo: se guardaron {n} cambios.")
+        }
+    },
     column_name: |c| match c {
         Column::CustomerId => "cliente_id",
         Column::CustomerName => "cliente",
@@ -165,6 +171,7 @@ pub static TEXTS: Texts = Texts {
         EditProblem::CustomerExists => "Ya existe un cliente con ese código.",
         EditProblem::MissingName => "Escribe el nombre del cliente.",
         EditProblem::MissingInvoiceNumber => "Escribe el número de la factura.",
+        EditProblem::MissingNoteNumber => "Escribe el número de la nota crédito.",
         EditProblem::InvoiceExists => "Ya existe una factura con ese número.",
         EditProblem::UnknownCustomer => "Ese cliente no está en la cartera.",
         EditProblem::UnknownInvoice => "Esa factura no está en la cartera.",
@@ -218,6 +225,8 @@ pub static TEXTS: Texts = Texts {
     address: "Dirección",
     city: "Ciudad",
     collector: "Cobrador",
+    location: "Ubicación GPS (latitud, longitud)",
+    location_unreadable: "Escribe la ubicación como 4.6097, -74.0817 o déjala vacía.",
     notes: "Notas",
     currency: "Moneda",
     payment_date: "Fecha del pago",
@@ -230,7 +239,6 @@ pub static TEXTS: Texts = Texts {
     amount_unreadable: "Escribe el valor como 1.500.000 o 1.500.000,50.",
     date_unreadable: "Elige una fecha.",
     save: "Guardar",
-    saved: "Guardado.",
     aging_basis: "Contar la edad desde",
     basis_due: "Fecha de vencimiento",
     basis_issue: "Fecha de emisión",
@@ -245,5 +253,4 @@ pub static TEXTS: Texts = Texts {
     filter_collector: "Cobrador",
     all: "Todos",
     unassigned: "Sin asignar",
-    clear_filters: "Quitar filtros",
 };

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::domain::number_format::NumberFormat;
 use crate::domain::payment::PaymentMethod;
+use crate::store::settings;
 use crate::sync::csv::column::Column;
 use crate::sync::csv::table::{FileProblem, RowProblem};
 use crate::sync::edit::EditProblem;
-use crate::store::settings;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Language {
@@ -177,6 +177,8 @@ pub struct Texts {
     pub city: &'static str,
     pub collector: &'static str,
     pub notes: &'static str,
+    pub location: &'static str,
+    pub location_unreadable: &'static str,
     pub currency: &'static str,
     pub payment_date: &'static str,
     pub method: &'static str,
@@ -188,7 +190,6 @@ pub struct Texts {
     pub amount_unreadable: &'static str,
     pub date_unreadable: &'static str,
     pub save: &'static str,
-    pub saved: &'static str,
     pub aging_basis: &'static str,
     pub basis_due: &'static str,
     pub basis_issue: &'static str,
@@ -203,7 +204,6 @@ pub struct Texts {
     pub filter_collector: &'static str,
     pub all: &'static str,
     pub unassigned: &'static str,
-    pub clear_filters: &'static str,
 }
 
 /// The language in use, shared by every component.

@@ -37,6 +37,7 @@ pub fn ImportPage() -> impl IntoView {
     let session = use_session();
     let t = move || i18n.texts();
     let picked: RwSignal<Option<Picked>> = RwSignal::new(None);
+    let input = NodeRef::<leptos::html::Input>::new();
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let done: RwSignal<Option<usize>> = RwSignal::new(None);
     let currency = RwSignal::new(session.portfolio.with_untracked(|p| {
@@ -48,15 +49,11 @@ pub fn ImportPage() -> impl IntoView {
 
     let result = Memo::new(move |_| {
         let picked = picked.get()?;
-        Some(session.portfolio.with(|p| {
-            preview(
-                &picked.bytes,
-                picked.kind,
-                picked.layout,
-                currency.get(),
-                p,
-            )
-        }))
+        Some(
+            session
+                .portfolio
+                .with(|p| preview(&picked.bytes, picked.kind, picked.layout, currency.get(), p)),
+        )
     });
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -106,6 +103,10 @@ pub fn ImportPage() -> impl IntoView {
         let count = preview.plan.events.len();
         session.save(preview.plan.events, move || {
             picked.set(None);
+            // So that choosing the same file again reads it again.
+            if let Some(input) = input.get_untracked() {
+                input.set_value("");
+            }
             done.set(Some(count));
         });
     };
@@ -116,7 +117,7 @@ pub fn ImportPage() -> impl IntoView {
         <p class="intro">{move || t().import_intro}</p>
         <label class="field">
             <span>{move || t().choose_file}</span>
-            <input type="file" accept=".csv,text/csv,text/plain" on:change=on_file/>
+            <input type="file" node_ref=input accept=".csv,text/csv,text/plain" on:change=on_file/>
         </label>
         {move || problem.get().map(|message| view! { <p class="status error" role="alert">{message}</p> })}
         {move || done.get().map(|count| view! { <p class="status ok" role="status">{(t().imported)(count)}</p> })}

@@ -1,3 +1,4 @@
+mod customer;
 mod import;
 mod portfolio;
 mod reports;
@@ -6,7 +7,8 @@ mod sync;
 mod today;
 mod welcome;
 
-pub use import::ImportPage;
+pub use customer::{CustomerPage, NewCustomerPage};
+pub use import::{ImportPage, CURRENCIES};
 pub use portfolio::PortfolioPage;
 pub use reports::ReportsPage;
 pub use settings::SettingsPage;

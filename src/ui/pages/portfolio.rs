@@ -32,9 +32,18 @@ pub fn PortfolioPage() -> impl IntoView {
     let standings = Memo::new(move |_| portfolio.with(|p| p.standings(session.today.get())));
     let choices = Memo::new(move |_| {
         portfolio.with(|p| {
-            let cities: BTreeSet<String> = p.customers.values().map(|c| c.city.clone()).filter(|c| !c.is_empty()).collect();
-            let collectors: BTreeSet<String> = p.customers.values().map(|c| c.collector.clone()).collect();
-            (cities.into_iter().collect::<Vec<_>>(), collectors.into_iter().collect::<Vec<_>>())
+            let cities: BTreeSet<String> = p
+                .customers
+                .values()
+                .map(|c| c.city.clone())
+                .filter(|c| !c.is_empty())
+                .collect();
+            let collectors: BTreeSet<String> =
+                p.customers.values().map(|c| c.collector.clone()).collect();
+            (
+                cities.into_iter().collect::<Vec<_>>(),
+                collectors.into_iter().collect::<Vec<_>>(),
+            )
         })
     });
     let rows = Memo::new(move |_| {
@@ -71,9 +80,15 @@ pub fn PortfolioPage() -> impl IntoView {
     let list = NodeRef::<html::Ul>::new();
     let window_rows = RwSignal::new((0usize, 40usize));
     let measure = move || {
-        let Some(list) = list.get_untracked() else { return };
+        let Some(list) = list.get_untracked() else {
+            return;
+        };
         let top = list.get_bounding_client_rect().top();
-        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
         let first = ((-top) / ROW_PX).floor().max(0.0) as usize;
         let count = (height / ROW_PX).ceil() as usize;
         let wanted = (first.saturating_sub(OVERSCAN), first + count + OVERSCAN);

@@ -20,7 +20,8 @@ pub fn ReportsPage() -> impl IntoView {
     let basis = RwSignal::new(AgingBasis::DueDate);
     let buckets = AgingBuckets::default();
     let ranges = StoredValue::new(buckets.ranges());
-    let report = Memo::new(move |_| portfolio.with(|p| age(p, cutoff.get(), basis.get(), &buckets)));
+    let report =
+        Memo::new(move |_| portfolio.with(|p| age(p, cutoff.get(), basis.get(), &buckets)));
     let t = move || i18n.texts();
     let labels = move || -> Vec<String> {
         ranges.with_value(|ranges| ranges.iter().map(|r| bucket_label(t(), *r)).collect())
@@ -41,7 +42,10 @@ pub fn ReportsPage() -> impl IntoView {
                 )
             })
         });
-        let name = format!("cartera-por-edades-{}.csv", cutoff.get_untracked().format("%Y-%m-%d"));
+        let name = format!(
+            "cartera-por-edades-{}.csv",
+            cutoff.get_untracked().format("%Y-%m-%d")
+        );
         if browser::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
             session.save_error.set(Some("download".into()));
         }
@@ -121,7 +125,11 @@ pub fn ReportsPage() -> impl IntoView {
 
 /// The report's rows for one currency, one per customer.
 #[component]
-fn CustomerTable(currency: Currency, labels: Vec<String>, rows: Vec<(String, Vec<Decimal>)>) -> impl IntoView {
+fn CustomerTable(
+    currency: Currency,
+    labels: Vec<String>,
+    rows: Vec<(String, Vec<Decimal>)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.texts();
     let fmt = i18n.number_format();

@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+
+use super::{date_text, read_amount, read_date, FormEnd, TextField};
+use crate::domain::customer::CustomerId;
+use crate::domain::invoice::InvoiceId;
+use crate::domain::money::{Currency, Money};
+use crate::sync::edit::save_invoice;
+use crate::ui::i18n::use_i18n;
+use crate::ui::pages::CURRENCIES;
+use crate::ui::session::use_session;
+
+/// Adds an invoice to the customer (`invoice` is `None`) or corrects one due in one payment.
+#[component]
+pub fn InvoiceForm(
+    customer: CustomerId,
+    invoice: Option<InvoiceId>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let t = i18n.texts();
+    let fmt = i18n.number_format();
+    let is_new = invoice.is_none();
+    let today = session.today.get_untracked();
+    let current = invoice.as_ref().and_then(|id| {
+        session
+            .portfolio
+            .with_untracked(|p| p.invoices.get(id).cloned())
+    });
+    let number = RwSignal::new(invoice.map(|i| i.0).unwrap_or_default());
+    let issued = RwSignal::new(date_text(current.as_ref().map_or(today, |i| i.issued_on)));
+    let due = RwSignal::new(date_text(
+        current
+            .as_ref()
+            .map_or(today + chrono::Days::new(30), |i| i.terms.due_on()),
+    ));
+    let amount = RwSignal::new(
+        current
+            .as_ref()
+            .map(|i| fmt.amount(i.amount().amount, i.amount().currency.minor_digits()))
+            .unwrap_or_default(),
+    );
+    let currency = RwSignal::new(
+        current
+            .as_ref()
+            .map_or(Currency::COP, |i| i.amount().currency),
+    );
+    let error = RwSignal::new(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = i18n.texts();
+        let (Some(issued_on), Some(due_on)) = (
+            read_date(&issued.get_untracked()),
+            read_date(&due.get_untracked()),
+        ) else {
+            error.set(Some(t.date_unreadable.to_owned()));
+            return;
+        };
+        let Some(value) = read_amount(&amount.get_untracked()) else {
+            error.set(Some(t.amount_unreadable.to_owned()));
+            return;
+        };
+        let event = session.portfolio.with_untracked(|p| {
+            save_invoice(
+                p,
+                &customer,
+                &number.get_untracked(),
+                is_new,
+                issued_on,
+                due_on,
+                Money::new(value, currency.get_untracked()),
+            )
+        });
+        match event {
+            Ok(event) => {
+                error.set(None);
+                session.save(vec![event], move || on_done.run(()));
+            }
+            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
+        }
+    };
+    view! {
+        <form class="panel" on:submit=submit>
+            <h2>{if is_new { t.add_invoice } else { t.edit_invoice }}</h2>
+            {is_new.then(|| view! { <TextField label=t.invoice_number name="invoice" value=number required=true/> })}
+            <TextField label=t.issue_date name="issue_date" value=issued kind="date" required=true/>
+            <TextField label=t.due_date name="due_date" value=due kind="date" required=true/>
+            <TextField label=t.amount name="amount" value=amount required=true kind="text"/>
+            <label class="field">
+                <span>{t.currency}</span>
+                <select name="currency" on:change=move |ev| {
+                    if let Ok(c) = Currency::parse(&event_target_value(&ev)) {
+                        currency.set(c);
+                    }
+                }>
+                    {CURRENCIES.into_iter().map(|code| view! {
+                        <option value=code selected=currency.get_untracked().code() == code>{code}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <FormEnd error=error on_cancel=on_done/>
+        </form>
+    }
+}

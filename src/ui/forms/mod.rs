@@ -1,0 +1,73 @@
+//! The customer screen's forms. Each collects text, hands it to `sync::edit` for checking, and
+//! saves the resulting event; what is wrong is said next to the button, in the reader's words.
+
+mod credit_note_form;
+mod customer_form;
+mod invoice_form;
+mod payment_form;
+
+pub use credit_note_form::CreditNoteForm;
+pub use customer_form::CustomerForm;
+pub use invoice_form::InvoiceForm;
+pub use payment_form::PaymentForm;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::sync::csv::amount::{parse_amount, DecimalSeparator};
+use crate::ui::i18n::{use_i18n, Language};
+
+/// A labelled text input bound to a signal.
+#[component]
+fn TextField(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type=kind
+                name=name
+                required=required
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// An amount as the reader writes it in their language ("1.500.000,50" or "1,500,000.50").
+fn read_amount(text: &str) -> Option<Decimal> {
+    let separator = match use_i18n().language() {
+        Language::Es => DecimalSeparator::Comma,
+        Language::En => DecimalSeparator::Dot,
+    };
+    parse_amount(text, separator).ok()
+}
+
+fn read_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The message under a form and the buttons that end it.
+#[component]
+fn FormEnd(error: RwSignal<Option<String>>, on_cancel: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.texts();
+    view! {
+        {move || error.get().map(|message| view! { <p class="status error" role="alert">{message}</p> })}
+        <div class="form-buttons">
+            <button type="submit" class="primary">{move || t().save}</button>
+            <button type="button" class="link" on:click=move |_| on_cancel.run(())>{move || t().cancel}</button>
+        </div>
+    }
+}
