@@ -82,3 +82,58 @@ async fn starting_over_forgets_everything_but_the_new_device() {
     assert!(store.ops().await.expect("readable").is_empty());
     assert_eq!(store.device().await.expect("readable"), Some(fresh));
 }
+
+const IMPORT_CSV: &str = "nit;cliente;factura;fecha_vencimiento;valor\n\
+                          900100200;Ferretería Central;FV-10;01/08/2026;1.200.000\n\
+                          800300400;Droguería Norte;FV-12;30/10/2026;750.000\n";
+
+#[wasm_bindgen_test]
+async fn an_import_that_cannot_be_written_leaves_the_portfolio_as_it_was() {
+    use cobranza::domain::money::Currency;
+    use cobranza::sync::csv::portfolio_file::read_portfolio;
+    use cobranza::sync::csv::table::detect_layout;
+    use cobranza::sync::import::ImportPlan;
+
+    let store = Store::open_named("test-failed-import")
+        .await
+        .expect("database opens");
+    let me = device("dev-e");
+    store.start_over(&me).await.expect("clean start");
+    let mut author = Author::resume(me.id.clone(), []);
+    store
+        .append(&demo_ops(&mut author, today(), 1))
+        .await
+        .expect("demo written");
+    let before = store.ops().await.expect("readable");
+    let portfolio = Projection::from_ops(&before).portfolio();
+
+    let bytes = IMPORT_CSV.as_bytes();
+    let layout = detect_layout(bytes).expect("layout");
+    let file = read_portfolio(bytes, layout, Currency::COP).expect("readable");
+    let plan = ImportPlan::for_portfolio(&portfolio, &file);
+    assert_eq!(plan.new_invoices, 2);
+
+    // An author that lost track of its sequence reuses stored ids: the write must fail whole.
+    let mut confused = Author::resume(me.id.clone(), []);
+    let clashing: Vec<_> = plan
+        .events
+        .iter()
+        .cloned()
+        .map(|event| confused.record(event, 2))
+        .collect();
+    assert!(store.append(&clashing).await.is_err());
+    let after = store.ops().await.expect("readable");
+    assert_eq!(after, before);
+    assert_eq!(Projection::from_ops(&after).portfolio(), portfolio);
+
+    // Written properly it lands, and the same file again has nothing to add.
+    let mut author = Author::resume(me.id.clone(), &after);
+    let ops: Vec<_> = plan
+        .events
+        .into_iter()
+        .map(|event| author.record(event, 3))
+        .collect();
+    store.append(&ops).await.expect("import written");
+    let imported = Projection::from_ops(&store.ops().await.expect("readable")).portfolio();
+    assert!(ImportPlan::for_portfolio(&imported, &file).is_empty());
+}
