@@ -1,7 +1,7 @@
 //! How amounts and dates are written for a locale: Colombia writes 1.234.567,89; the United
 //! States writes 1,234,567.89.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::money::Money;
@@ -65,9 +65,9 @@ impl NumberFormat {
 
     pub fn date(&self, date: NaiveDate) -> String {
         if self.day_first {
-            date.format("%d/%m/%Y").to_string()
+            format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
         } else {
-            date.format("%m/%d/%Y").to_string()
+            format!("{:02}/{:02}/{}", date.month(), date.day(), date.year())
         }
     }
 }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::sync::csv::amount::{parse_amount, DecimalSeparator};
+use crate::sync::csv::date::{parse_date, DateFormat};
 use crate::ui::i18n::{use_i18n, Language};
 
 /// A labelled text input bound to a signal.
@@ -51,11 +52,11 @@ fn read_amount(text: &str) -> Option<Decimal> {
 }
 
 fn read_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    parse_date(text, DateFormat::Iso).ok()
 }
 
 fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }
 
 /// The message under a form and the buttons that end it.

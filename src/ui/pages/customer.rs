@@ -154,7 +154,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                     let (text, money) = happening_text(t(), fmt(), &entry.happening);
                     view! {
                         <li>
-                            <time datetime=entry.on.format("%Y-%m-%d").to_string()>{fmt().date(entry.on)}</time>
+                            <time datetime=entry.on.to_string()>{fmt().date(entry.on)}</time>
                             <span class="what">{text}</span>
                             {money.map(|m| view! { <span class="amount">{fmt().money(m)}</span> })}
                         </li>

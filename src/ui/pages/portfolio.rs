@@ -13,7 +13,7 @@ use crate::ui::session::use_session;
 
 /// Every row has this height (style/main.css agrees), so the list can draw only the rows on
 /// screen and still scroll through tens of thousands of customers.
-const ROW_PX: f64 = 72.0;
+const ROW_PX: usize = 72;
 /// Rows drawn beyond each edge of the screen, so a quick flick shows no gap.
 const OVERSCAN: usize = 8;
 
@@ -89,8 +89,8 @@ pub fn PortfolioPage() -> impl IntoView {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
-        let first = ((-top) / ROW_PX).floor().max(0.0) as usize;
-        let count = (height / ROW_PX).ceil() as usize;
+        let first = ((-top) / ROW_PX as f64).floor().max(0.0) as usize;
+        let count = (height / ROW_PX as f64).ceil() as usize;
         let wanted = (first.saturating_sub(OVERSCAN), first + count + OVERSCAN);
         if window_rows.get_untracked() != wanted {
             window_rows.set(wanted);
@@ -167,7 +167,7 @@ pub fn PortfolioPage() -> impl IntoView {
         <ul
             class="customer-list"
             node_ref=list
-            style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_PX)
+            style:height=move || format!("{}px", rows.with(Vec::len) * ROW_PX)
         >
             {move || {
                 let (first, last) = window_rows.get();
@@ -177,7 +177,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     rows[first..last].iter().enumerate().map(|(offset, (id, customer, standing))| {
                         let days = standing.oldest_days_overdue;
                         let lateness = if days > 0 { (t().days_overdue)(days) } else { t().up_to_date.to_owned() };
-                        let top = (first + offset) as f64 * ROW_PX;
+                        let top = (first + offset) * ROW_PX;
                         view! {
                             <li class="customer" data-customer=id.0.clone() style:top=format!("{top}px")>
                                 <a href=customer_href(id)>

@@ -1,10 +1,10 @@
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
+use crate::sync::csv::date::{parse_date, DateFormat};
 use crate::ui::aging_chart::AgingChart;
 use crate::ui::browser;
 use crate::ui::i18n::{use_i18n, Texts};
@@ -42,10 +42,7 @@ pub fn ReportsPage() -> impl IntoView {
                 )
             })
         });
-        let name = format!(
-            "cartera-por-edades-{}.csv",
-            cutoff.get_untracked().format("%Y-%m-%d")
-        );
+        let name = format!("cartera-por-edades-{}.csv", cutoff.get_untracked());
         if browser::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
             session.save_error.set(Some("download".into()));
         }
@@ -58,9 +55,9 @@ pub fn ReportsPage() -> impl IntoView {
                 <input
                     type="date"
                     name="cutoff"
-                    prop:value=move || cutoff.get().format("%Y-%m-%d").to_string()
+                    prop:value=move || cutoff.get().to_string()
                     on:change=move |ev| {
-                        if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        if let Ok(date) = parse_date(&event_target_value(&ev), DateFormat::Iso) {
                             cutoff.set(date);
                         }
                     }
