@@ -63,11 +63,12 @@ fn date_text(date: NaiveDate) -> String {
 #[component]
 fn FormEnd(error: RwSignal<Option<String>>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let session = crate::ui::session::use_session();
     let t = move || i18n.texts();
     view! {
         {move || error.get().map(|message| view! { <p class="status error" role="alert">{message}</p> })}
         <div class="form-buttons">
-            <button type="submit" class="primary">{move || t().save}</button>
+            <button type="submit" class="primary" disabled=move || session.busy.get()>{move || t().save}</button>
             <button type="button" class="link" on:click=move |_| on_cancel.run(())>{move || t().cancel}</button>
         </div>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::{date_text, read_amount, read_date, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
-use crate::domain::money::Money;
+use crate::domain::money::{Currency, Money};
 use crate::domain::payment::{Payment, PaymentMethod};
 use crate::sync::edit::record_payment;
 use crate::ui::i18n::use_i18n;
@@ -52,19 +52,14 @@ pub fn PaymentForm(
         let invoice = Some(pays.get_untracked())
             .filter(|p| !p.is_empty())
             .map(InvoiceId);
-        // The currency of the invoice paid, else of the oldest open one.
+        // The currency of the invoice paid, else of the oldest open one; a customer who owes
+        // nothing pays in advance in the portfolio's usual currency.
         let currency = currency_of.with_value(|open| {
             open.iter()
                 .find(|(id, _)| Some(id) == invoice.as_ref())
                 .or(open.first())
-                .map(|(_, money)| money.currency)
+                .map_or(Currency::COP, |(_, money)| money.currency)
         });
-        let Some(currency) = currency else {
-            error.set(Some(
-                (t.edit_problem)(&crate::sync::edit::EditProblem::UnknownInvoice).to_owned(),
-            ));
-            return;
-        };
         let payment = Payment {
             customer: customer.clone(),
             received_on,
