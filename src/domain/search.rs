@@ -18,6 +18,16 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// A header or name reduced to its folded words joined by `joiner`, so that "Fecha de
+/// Vencimiento" and "fecha-de-vencimiento" give the same key.
+pub fn word_key(text: &str, joiner: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
 /// Whether every word of the (already folded) query appears in the customer's id, name, tax
 /// id or city.
 pub fn matches(id: &CustomerId, customer: &Customer, folded_query: &str) -> bool {

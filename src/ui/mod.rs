@@ -4,6 +4,7 @@
 mod aging_chart;
 mod app;
 mod browser;
+mod currency_select;
 mod demo_banner;
 mod forms;
 mod i18n;

@@ -1,7 +1,7 @@
 //! Which column is which, from header names in Spanish or English as accounting programs and
 //! people write them ("Fecha de vencimiento", "fecha_vencimiento", "due_date").
 
-use crate::domain::search::fold;
+use crate::domain::search::word_key;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Column {
@@ -108,12 +108,7 @@ const ALIASES: &[(Column, &[&str])] = &[
 
 /// The column a header names, if any: accents, case, spaces, dots and hyphens do not matter.
 pub fn recognise(header: &str) -> Option<Column> {
-    let folded = fold(header);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let key = words.join("_");
+    let key = word_key(header, "_");
     ALIASES
         .iter()
         .find(|(_, names)| names.contains(&key.as_str()))

@@ -1,7 +1,7 @@
 //! Payment methods as Colombian and other Latin American files name them.
 
 use crate::domain::payment::PaymentMethod;
-use crate::domain::search::fold;
+use crate::domain::search::word_key;
 
 const NAMES: &[(PaymentMethod, &[&str])] = &[
     (PaymentMethod::Cash, &["efectivo", "contado", "cash"]),
@@ -62,12 +62,7 @@ const NAMES: &[(PaymentMethod, &[&str])] = &[
 
 /// The method a cell names; an empty cell is `Other`, an unknown name is `None`.
 pub fn parse_method(cell: &str) -> Option<PaymentMethod> {
-    let folded = fold(cell);
-    let key = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let key = word_key(cell, " ");
     if key.is_empty() {
         return Some(PaymentMethod::Other);
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{date_text, read_amount, read_date, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
 use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
@@ -58,16 +58,10 @@ pub fn CreditNoteForm(
             invoice: Some(id),
             reason: reason.get_untracked().trim().to_owned(),
         };
-        match session
+        let checked = session
             .portfolio
-            .with_untracked(|p| issue_credit_note(p, today, note))
-        {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+            .with_untracked(|p| issue_credit_note(p, today, note));
+        save_checked(session, t, checked, error, move || on_done.run(()));
     };
     let fmt = i18n.number_format();
     view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{FormEnd, TextField};
+use super::{save_checked, FormEnd, TextField};
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::sync::edit::save_customer;
 use crate::ui::i18n::use_i18n;
@@ -63,14 +63,10 @@ pub fn CustomerForm(
         let event = session
             .portfolio
             .with_untracked(|p| save_customer(p, &code, is_new, form));
-        match event {
-            Ok(event) => {
-                error.set(None);
-                let saved = CustomerId(code.trim().to_owned());
-                session.save(vec![event], move || on_saved.run(saved));
-            }
-            Err(problem) => error.set(Some((i18n.texts().edit_problem)(&problem).to_owned())),
-        }
+        let saved = CustomerId(code.trim().to_owned());
+        save_checked(session, i18n.texts(), event, error, move || {
+            on_saved.run(saved)
+        });
     };
     view! {
         <form class="panel" on:submit=submit>

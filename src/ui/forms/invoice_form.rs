@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use super::{date_text, read_amount, read_date, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::money::{Currency, Money};
 use crate::sync::edit::save_invoice;
+use crate::ui::currency_select::CurrencySelect;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::CURRENCIES;
 use crate::ui::session::use_session;
 
 /// Adds an invoice to the customer (`invoice` is `None`) or corrects one due in one payment.
@@ -71,13 +71,7 @@ pub fn InvoiceForm(
                 Money::new(value, currency.get_untracked()),
             )
         });
-        match event {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+        save_checked(session, t, event, error, move || on_done.run(()));
     };
     view! {
         <form class="panel" on:submit=submit>
@@ -86,18 +80,7 @@ pub fn InvoiceForm(
             <TextField label=t.issue_date name="issue_date" value=issued kind="date" required=true/>
             <TextField label=t.due_date name="due_date" value=due kind="date" required=true/>
             <TextField label=t.amount name="amount" value=amount required=true kind="text"/>
-            <label class="field">
-                <span>{t.currency}</span>
-                <select name="currency" on:change=move |ev| {
-                    if let Ok(c) = Currency::parse(&event_target_value(&ev)) {
-                        currency.set(c);
-                    }
-                }>
-                    {CURRENCIES.into_iter().map(|code| view! {
-                        <option value=code selected=currency.get_untracked().code() == code>{code}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <CurrencySelect label=t.currency value=currency/>
             <FormEnd error=error on_cancel=on_done/>
         </form>
     }

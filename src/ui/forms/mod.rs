@@ -17,7 +17,10 @@ use rust_decimal::Decimal;
 
 use crate::sync::csv::amount::{parse_amount, DecimalSeparator};
 use crate::sync::csv::date::{parse_date, DateFormat};
-use crate::ui::i18n::{use_i18n, Language};
+use crate::sync::edit::EditProblem;
+use crate::sync::op::Event;
+use crate::ui::i18n::{use_i18n, Language, Texts};
+use crate::ui::session::{use_session, Session};
 
 /// A labelled text input bound to a signal.
 #[component]
@@ -59,11 +62,28 @@ fn date_text(date: NaiveDate) -> String {
     date.to_string()
 }
 
+/// Saves a checked event and then runs `then`, or says what is wrong with it.
+fn save_checked(
+    session: Session,
+    texts: &Texts,
+    checked: Result<Event, EditProblem>,
+    error: RwSignal<Option<String>>,
+    then: impl FnOnce() + 'static,
+) {
+    match checked {
+        Ok(event) => {
+            error.set(None);
+            session.save(vec![event], then);
+        }
+        Err(problem) => error.set(Some((texts.edit_problem)(&problem).to_owned())),
+    }
+}
+
 /// The message under a form and the buttons that end it.
 #[component]
 fn FormEnd(error: RwSignal<Option<String>>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let session = crate::ui::session::use_session();
+    let session = use_session();
     let t = move || i18n.texts();
     view! {
         {move || error.get().map(|message| view! { <p class="status error" role="alert">{message}</p> })}

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{date_text, read_amount, read_date, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::money::{Currency, Money};
@@ -71,16 +71,10 @@ pub fn PaymentForm(
             reference: reference.get_untracked().trim().to_owned(),
             applies_to: invoice.into_iter().collect(),
         };
-        match session
+        let checked = session
             .portfolio
-            .with_untracked(|p| record_payment(p, today, payment))
-        {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+            .with_untracked(|p| record_payment(p, today, payment));
+        save_checked(session, t, checked, error, move || on_done.run(()));
     };
     let fmt = i18n.number_format();
     view! {

@@ -10,16 +10,13 @@ use crate::sync::csv::date::DateFormat;
 use crate::sync::csv::table::{detect_kind, detect_layout, FileKind, Layout};
 use crate::sync::import::preview;
 use crate::ui::browser;
+use crate::ui::currency_select::CurrencySelect;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 /// Files bigger than this are refused unread: no portfolio is, and reading one would freeze a
 /// phone.
 const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
-
-pub const CURRENCIES: [&str; 9] = [
-    "COP", "USD", "MXN", "CLP", "PEN", "ARS", "EUR", "VES", "BOB",
-];
 
 /// The file being imported, as read and as the person confirmed its layout.
 #[derive(Clone)]
@@ -153,18 +150,7 @@ pub fn ImportPage() -> impl IntoView {
                         <option value="iso" selected=p.layout.dates == DateFormat::Iso>{t().date_iso}</option>
                     </select>
                 </label>
-                <label class="field">
-                    <span>{t().default_currency}</span>
-                    <select name="currency" on:change=move |ev| {
-                        if let Ok(c) = Currency::parse(&event_target_value(&ev)) {
-                            currency.set(c);
-                        }
-                    }>
-                        {CURRENCIES.into_iter().map(|code| view! {
-                            <option value=code selected=currency.get_untracked().code() == code>{code}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <CurrencySelect label=t().default_currency value=currency/>
             </fieldset>
         })}
         {move || result.get().map(|outcome| match outcome {

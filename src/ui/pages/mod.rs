@@ -8,7 +8,7 @@ mod today;
 mod welcome;
 
 pub use customer::{CustomerPage, NewCustomerPage};
-pub use import::{ImportPage, CURRENCIES};
+pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
 pub use reports::ReportsPage;
 pub use settings::SettingsPage;
