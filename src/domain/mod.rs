@@ -16,6 +16,7 @@ pub mod number_format;
 pub mod payment;
 pub mod payment_plan;
 pub mod portfolio;
+pub mod priority;
 pub mod promise;
 pub mod promise_outcome;
 pub mod search;
