@@ -65,20 +65,10 @@ pub fn save_customer(
     if is_new && current.is_some() {
         return Err(EditProblem::CustomerExists);
     }
-    let before = current.cloned().unwrap_or_default();
-    let changed = |new: &String, old: &String| (is_new || new != old).then(|| new.clone());
-    let patch = CustomerPatch {
-        name: changed(&form.name, &before.name),
-        tax_id: changed(&form.tax_id, &before.tax_id),
-        phones: (is_new || form.phones != before.phones).then(|| form.phones.clone()),
-        email: changed(&form.email, &before.email),
-        address: changed(&form.address, &before.address),
-        city: changed(&form.city, &before.city),
-        collector: changed(&form.collector, &before.collector),
-        notes: changed(&form.notes, &before.notes),
-        location: form
-            .location
-            .filter(|l| is_new || Some(*l) != before.location),
+    let patch = if is_new {
+        CustomerPatch::whole(&form)
+    } else {
+        CustomerPatch::whole(&form).changes_to(&current.cloned().unwrap_or_default())
     };
     if patch == CustomerPatch::default() {
         return Err(EditProblem::NothingChanged);
@@ -122,17 +112,14 @@ pub fn save_invoice(
         return Err(EditProblem::DueBeforeIssue);
     }
     let terms = Terms::single(amount, due_on)?;
+    let patch = InvoicePatch {
+        customer: Some(customer.clone()),
+        issued_on: Some(issued_on),
+        terms: Some(terms),
+    };
     let patch = match current {
-        None => InvoicePatch {
-            customer: Some(customer.clone()),
-            issued_on: Some(issued_on),
-            terms: Some(terms),
-        },
-        Some(invoice) => InvoicePatch {
-            customer: None,
-            issued_on: (invoice.issued_on != issued_on).then_some(issued_on),
-            terms: (invoice.terms != terms).then_some(terms),
-        },
+        None => patch,
+        Some(invoice) => patch.changes_to(invoice),
     };
     if patch == InvoicePatch::default() {
         return Err(EditProblem::NothingChanged);

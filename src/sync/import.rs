@@ -9,7 +9,6 @@ use super::csv::portfolio_file::{read_portfolio, PortfolioFile};
 use super::csv::table::{BadRow, FileKind, FileProblem, Layout};
 use super::op::{CustomerPatch, Event, InvoicePatch};
 use crate::domain::customer::Customer;
-use crate::domain::invoice::Invoice;
 use crate::domain::money::Currency;
 use crate::domain::payment::Payment;
 use crate::domain::portfolio::Portfolio;
@@ -54,7 +53,7 @@ impl ImportPlan {
         }
         for (id, patch) in &file.invoices {
             let (patch, is_new) = match current.invoices.get(id) {
-                Some(invoice) => (invoice_changes(invoice, patch), false),
+                Some(invoice) => (patch.clone().changes_to(invoice), false),
                 None => (patch.clone(), true),
             };
             if patch == InvoicePatch::default() {
@@ -156,7 +155,6 @@ fn identity(payment: &Payment) -> String {
 /// The fields of `patch` that say something other than what `customer` holds. A phone the
 /// customer already has is no change; a new one goes first, keeping the others.
 fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch {
-    let differs = |new: &Option<String>, old: &String| new.clone().filter(|value| value != old);
     let phones = patch.phones.as_ref().and_then(|phones| {
         let fresh: Vec<String> = phones
             .iter()
@@ -166,22 +164,8 @@ fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch
         (!fresh.is_empty()).then(|| fresh.into_iter().chain(customer.phones.clone()).collect())
     });
     CustomerPatch {
-        name: differs(&patch.name, &customer.name),
-        tax_id: differs(&patch.tax_id, &customer.tax_id),
         phones,
-        email: differs(&patch.email, &customer.email),
-        address: differs(&patch.address, &customer.address),
-        city: differs(&patch.city, &customer.city),
-        collector: differs(&patch.collector, &customer.collector),
-        notes: differs(&patch.notes, &customer.notes),
-        location: patch.location.filter(|l| Some(*l) != customer.location),
+        ..patch.clone()
     }
-}
-
-fn invoice_changes(invoice: &Invoice, patch: &InvoicePatch) -> InvoicePatch {
-    InvoicePatch {
-        customer: patch.customer.clone().filter(|c| *c != invoice.customer),
-        issued_on: patch.issued_on.filter(|d| *d != invoice.issued_on),
-        terms: patch.terms.clone().filter(|t| *t != invoice.terms),
-    }
+    .changes_to(customer)
 }

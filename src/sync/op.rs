@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::hlc::{DeviceId, Hlc};
 use crate::domain::credit_note::CreditNote;
-use crate::domain::customer::{CustomerId, GeoPoint};
+use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
-use crate::domain::invoice::{InvoiceId, Terms};
+use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::promise::Promise;
 
@@ -65,6 +65,52 @@ pub struct InvoicePatch {
     pub issued_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<Terms>,
+}
+
+impl CustomerPatch {
+    /// Every field of `customer`: the first upsert of a new customer.
+    pub fn whole(customer: &Customer) -> CustomerPatch {
+        CustomerPatch {
+            name: Some(customer.name.clone()),
+            tax_id: Some(customer.tax_id.clone()),
+            phones: Some(customer.phones.clone()),
+            email: Some(customer.email.clone()),
+            address: Some(customer.address.clone()),
+            city: Some(customer.city.clone()),
+            collector: Some(customer.collector.clone()),
+            notes: Some(customer.notes.clone()),
+            location: customer.location,
+        }
+    }
+
+    /// This patch without the fields `current` already holds: what would really change.
+    pub fn changes_to(self, current: &Customer) -> CustomerPatch {
+        fn differs<T: PartialEq>(new: Option<T>, old: &T) -> Option<T> {
+            new.filter(|value| value != old)
+        }
+        CustomerPatch {
+            name: differs(self.name, &current.name),
+            tax_id: differs(self.tax_id, &current.tax_id),
+            phones: differs(self.phones, &current.phones),
+            email: differs(self.email, &current.email),
+            address: differs(self.address, &current.address),
+            city: differs(self.city, &current.city),
+            collector: differs(self.collector, &current.collector),
+            notes: differs(self.notes, &current.notes),
+            location: self.location.filter(|l| Some(*l) != current.location),
+        }
+    }
+}
+
+impl InvoicePatch {
+    /// This patch without the fields `current` already holds: what would really change.
+    pub fn changes_to(self, current: &Invoice) -> InvoicePatch {
+        InvoicePatch {
+            customer: self.customer.filter(|c| *c != current.customer),
+            issued_on: self.issued_on.filter(|d| *d != current.issued_on),
+            terms: self.terms.filter(|t| *t != current.terms),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
