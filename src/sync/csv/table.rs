@@ -75,25 +75,18 @@ pub enum FileKind {
     Payments,
 }
 
-/// A file with due dates is a portfolio; one with payment dates and no due dates lists
-/// payments. Anything else is read as a portfolio, whose reader names the missing columns.
-pub fn detect_kind(bytes: &[u8]) -> Result<FileKind, FileProblem> {
-    let text = decode(bytes).map_err(FileProblem::Encoding)?;
-    let table = Table::read(text, detect_delimiter(text))?;
-    Ok(
-        if !table.has(Column::DueDate) && table.has(Column::PaymentDate) {
-            FileKind::Payments
-        } else {
-            FileKind::Portfolio
-        },
-    )
-}
-
-/// The layout the file appears to use.
-pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
+/// What the file is and how it is written, from one reading of it. A file with due dates is
+/// a portfolio; one with payment dates and no due dates lists payments. Anything else is read
+/// as a portfolio, whose reader names the missing columns.
+pub fn detect(bytes: &[u8]) -> Result<(FileKind, Layout), FileProblem> {
     let text = decode(bytes).map_err(FileProblem::Encoding)?;
     let delimiter = detect_delimiter(text);
     let table = Table::read(text, delimiter)?;
+    let kind = if !table.has(Column::DueDate) && table.has(Column::PaymentDate) {
+        FileKind::Payments
+    } else {
+        FileKind::Portfolio
+    };
     let cells = |wanted: &[Column]| -> Vec<&str> {
         table
             .rows
@@ -103,11 +96,17 @@ pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
     };
     let amounts = cells(&[Column::Amount]);
     let dates = cells(&[Column::IssueDate, Column::DueDate, Column::PaymentDate]);
-    Ok(Layout {
+    let layout = Layout {
         delimiter,
         decimal: detect_separator(amounts),
         dates: detect_format(dates),
-    })
+    };
+    Ok((kind, layout))
+}
+
+/// The layout the file appears to use.
+pub fn detect_layout(bytes: &[u8]) -> Result<Layout, FileProblem> {
+    detect(bytes).map(|(_, layout)| layout)
 }
 
 /// A file read once: its header names, where each known column is, and its non-blank rows.

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::money::Currency;
 use crate::sync::csv::amount::DecimalSeparator;
 use crate::sync::csv::date::DateFormat;
-use crate::sync::csv::table::{detect_kind, detect_layout, FileKind, Layout};
+use crate::sync::csv::table::{detect, FileKind, Layout};
 use crate::sync::import::preview;
 use crate::ui::browser;
 use crate::ui::currency_select::CurrencySelect;
@@ -74,8 +74,7 @@ pub fn ImportPage() -> impl IntoView {
                 problem.set(Some(t().file_unreadable.to_owned()));
                 return;
             };
-            let detected = detect_kind(&bytes).and_then(|kind| Ok((kind, detect_layout(&bytes)?)));
-            match detected {
+            match detect(&bytes) {
                 Ok((kind, layout)) => picked.set(Some(Picked {
                     name: file.name(),
                     bytes: bytes.into(),
