@@ -82,9 +82,10 @@ pub struct Summary {
 }
 
 impl Portfolio {
-    pub fn summary(&self, today: NaiveDate) -> Summary {
+    /// The headline numbers from the customers' standings on `today`.
+    pub fn summary(&self, standings: &BTreeMap<CustomerId, Standing>, today: NaiveDate) -> Summary {
         let mut summary = Summary::default();
-        for standing in self.standings(today).values() {
+        for standing in standings.values() {
             for money in standing.balance.iter() {
                 summary.receivable.add(money);
             }
@@ -144,7 +145,7 @@ mod tests {
         assert_eq!(standing.overdue.get(Currency::COP), dec!(60));
         assert_eq!(standing.oldest_days_overdue, 8);
         assert_eq!(standing.open_invoices, 2);
-        let summary = p.summary(day(10));
+        let summary = p.summary(&p.standings(day(10)), day(10));
         assert_eq!(summary.customers_overdue, 1);
         assert_eq!(summary.receivable.get(Currency::COP), dec!(160));
     }

@@ -2,13 +2,15 @@
 //! commands that append to it. Every command writes first and shows second, so what is on
 //! screen is always what is stored.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::browser;
-use crate::domain::portfolio::Portfolio;
+use crate::domain::customer::CustomerId;
+use crate::domain::portfolio::{Portfolio, Standing};
 use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
@@ -36,6 +38,8 @@ pub struct Session {
     pub projection: RwSignal<Projection>,
     /// The portfolio the projection shows, computed once for every page.
     pub portfolio: Memo<Portfolio>,
+    /// Every customer's standing today, computed once for Hoy, Cartera and Cliente.
+    pub standings: Memo<BTreeMap<CustomerId, Standing>>,
     pub today: RwSignal<NaiveDate>,
     pub save_error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
@@ -44,14 +48,17 @@ pub struct Session {
 impl Session {
     pub fn provide() -> Session {
         let projection = RwSignal::new(Projection::default());
+        let portfolio = Memo::new(move |_| projection.with(Projection::portfolio));
+        let today = RwSignal::new(browser::today());
         let session = Session {
             store: StoredValue::new_local(None),
             author: StoredValue::new(None),
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
             projection,
-            portfolio: Memo::new(move |_| projection.with(Projection::portfolio)),
-            today: RwSignal::new(browser::today()),
+            portfolio,
+            standings: Memo::new(move |_| portfolio.with(|p| p.standings(today.get()))),
+            today,
             save_error: RwSignal::new(None),
             busy: RwSignal::new(false),
         };

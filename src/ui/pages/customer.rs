@@ -56,12 +56,9 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let fmt = move || i18n.number_format();
     let id = StoredValue::new(id);
     let standing = Memo::new(move |_| {
-        let today = session.today.get();
-        session.portfolio.with(|p| {
-            p.standings(today)
-                .remove(&id.get_value())
-                .unwrap_or_default()
-        })
+        session
+            .standings
+            .with(|all| all.get(&id.get_value()).cloned().unwrap_or_default())
     });
     let lines = Memo::new(move |_| {
         let today = session.today.get();

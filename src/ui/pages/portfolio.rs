@@ -29,7 +29,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
     let buckets = AgingBuckets::default();
     let bucket_names = StoredValue::new(buckets.ranges());
-    let standings = Memo::new(move |_| portfolio.with(|p| p.standings(session.today.get())));
+    let standings = session.standings;
     let choices = Memo::new(move |_| {
         portfolio.with(|p| {
             let cities: BTreeSet<String> = p

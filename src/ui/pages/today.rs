@@ -9,7 +9,11 @@ pub fn TodayPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let portfolio = session.portfolio;
-    let summary = Memo::new(move |_| portfolio.with(|p| p.summary(session.today.get())));
+    let summary = Memo::new(move |_| {
+        session
+            .standings
+            .with(|standings| portfolio.with(|p| p.summary(standings, session.today.get())))
+    });
     let t = move || i18n.texts();
     let fmt = move || i18n.number_format();
     view! {
