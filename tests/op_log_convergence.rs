@@ -4,11 +4,13 @@
 
 use chrono::NaiveDate;
 use cobranza::domain::allocation::{Allocation, Settlement};
+use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
 use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
+use cobranza::domain::typification::{Risk, Typification};
 use cobranza::sync::author::Author;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch, Op};
@@ -103,11 +105,12 @@ fn event() -> impl Strategy<Value = Event> {
                         method: PaymentMethod::Cash,
                         reference: String::new(),
                         applies_to,
+                        receipt: None,
                     },
                 }
             ),
         (
-            customer,
+            customer.clone(),
             0..120u32,
             1..500_000i64,
             any::<bool>(),
@@ -125,9 +128,29 @@ fn event() -> impl Strategy<Value = Event> {
                     },
                 }
             ),
-        (0..3u8, 1..12u64).prop_map(|(device, seq)| Event::PaymentVoided {
+        (0..3u8, 1..12u64, 0..3u32).prop_map(|(device, seq, why)| Event::PaymentVoided {
             payment: PaymentId(format!("d{device}:{seq}")),
-            reason: "error de digitación".into(),
+            reason: format!("error de digitación {why}"),
+            voided_on: Some(day(why)),
+        }),
+        (customer.clone(), 0..3usize).prop_map(|(customer, risk)| Event::TypificationSet {
+            customer,
+            typification: Typification {
+                risk: Risk::ALL[risk],
+                ..Typification::default()
+            },
+        }),
+        (customer, 0..120u32).prop_map(|(customer, on)| Event::ContactLogged {
+            contact: Contact {
+                customer,
+                at: day(on).and_hms_opt(10, 0, 0).unwrap_or_default(),
+                channel: Channel::Visit,
+                objective: Objective::Remind,
+                outcome: Outcome::NotAtHome,
+                note: String::new(),
+                next_followup: None,
+                position: None,
+            },
         }),
     ]
 }

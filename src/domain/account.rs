@@ -123,6 +123,7 @@ mod tests {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
                 applies_to: vec![],
+                receipt: None,
             },
         );
         let lines = invoice_lines(&p, &c, day(10));

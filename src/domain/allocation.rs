@@ -207,6 +207,7 @@ mod tests {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
                 applies_to: applies_to.iter().map(|s| InvoiceId((*s).into())).collect(),
+                receipt: None,
             },
         );
     }

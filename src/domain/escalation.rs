@@ -21,7 +21,7 @@ pub enum Step {
 }
 
 impl Step {
-    const LADDER: [Step; 7] = [
+    pub const LADDER: [Step; 7] = [
         Step::Remind,
         Step::RemoveBarriers,
         Step::ObtainCommitment,
@@ -52,6 +52,8 @@ pub enum Because {
     DaysOverdue(i64),
     /// Two or more broken promises move the account one rung up.
     BrokenPromises(u32),
+    /// The collector chose this step over the suggested one.
+    ChosenByCollector,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

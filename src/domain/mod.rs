@@ -3,22 +3,28 @@
 //! natively and gives the same answer on every device.
 
 pub mod account;
+pub mod agenda_skip;
 pub mod aging;
 pub mod allocation;
+pub mod cash_close;
+pub mod contact;
 pub mod credit_note;
 pub mod customer;
 pub mod customer_filter;
 pub mod dispute;
+pub mod dispute_report;
 pub mod escalation;
 pub mod invoice;
 pub mod money;
 pub mod number_format;
 pub mod payment;
 pub mod payment_plan;
+pub mod plan_progress;
 pub mod portfolio;
 pub mod priority;
 pub mod promise;
 pub mod promise_outcome;
+pub mod receipt;
 pub mod search;
 pub mod tax_id;
 pub mod timeline;

@@ -4,13 +4,14 @@ use serde::{Deserialize, Serialize};
 use super::customer::CustomerId;
 use super::invoice::InvoiceId;
 use super::money::Money;
+use super::receipt::Receipt;
 
 /// Unique without coordination: it is the id of the operation that recorded the payment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PaymentId(pub String);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     Cash,
@@ -31,4 +32,16 @@ pub struct Payment {
     pub reference: String,
     /// Invoices the customer said this pays, in order; empty means oldest due first.
     pub applies_to: Vec<InvoiceId>,
+    /// The receipt handed to the customer, when the payment was taken in the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<Receipt>,
+}
+
+/// A payment recorded by mistake: it stays on record with why and when it was voided, and
+/// no longer pays anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidedPayment {
+    pub payment: Payment,
+    pub reason: String,
+    pub voided_on: Option<NaiveDate>,
 }

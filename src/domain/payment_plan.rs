@@ -5,11 +5,14 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
 
+use super::customer::CustomerId;
 use super::money::Money;
 
 /// How often an instalment falls due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,
     Fortnightly,
@@ -19,7 +22,7 @@ pub enum Frequency {
     DayOfMonth(u32),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanTerms {
     /// The balance being refinanced.
     pub balance: Money,
@@ -32,6 +35,17 @@ pub struct PlanTerms {
     /// Interest per month as a fraction (0.015 is 1.5 % a month); zero for none. Weekly and
     /// fortnightly plans use the equivalent simple rate per period (12/52 and 12/26 of it).
     pub monthly_rate: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlanId(pub String);
+
+/// A payment agreement ("acuerdo de pago") made with a customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentPlan {
+    pub customer: CustomerId,
+    pub terms: PlanTerms,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

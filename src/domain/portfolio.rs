@@ -6,14 +6,18 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::agenda_skip::AgendaSkip;
 use super::allocation::Allocation;
+use super::contact::{Contact, ContactId};
 use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
 use super::invoice::{Invoice, InvoiceId};
 use super::money::{Money, Totals};
-use super::payment::{Payment, PaymentId};
+use super::payment::{Payment, PaymentId, VoidedPayment};
+use super::payment_plan::{PaymentPlan, PlanId};
 use super::promise::{Promise, PromiseId};
+use super::typification::Typification;
 
 /// Everything known about the customers and their debts; voided payments are already gone.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +28,13 @@ pub struct Portfolio {
     pub credit_notes: BTreeMap<CreditNoteId, CreditNote>,
     pub promises: BTreeMap<PromiseId, Promise>,
     pub disputes: BTreeMap<DisputeId, Dispute>,
+    pub voided_payments: BTreeMap<PaymentId, VoidedPayment>,
+    pub contacts: BTreeMap<ContactId, Contact>,
+    /// The latest typification of each customer.
+    pub typifications: BTreeMap<CustomerId, Typification>,
+    /// Keyed by the id of the operation that recorded the skip.
+    pub skips: BTreeMap<String, AgendaSkip>,
+    pub plans: BTreeMap<PlanId, PaymentPlan>,
 }
 
 /// Where one customer stands on a given day.
@@ -35,6 +46,9 @@ pub struct Standing {
     pub oldest_days_overdue: i64,
     pub open_invoices: usize,
     pub in_dispute: bool,
+    /// What is overdue outside any open dispute: what a collector may chase.
+    pub collectible: Totals,
+    pub collectible_days_overdue: i64,
 }
 
 impl Portfolio {
@@ -46,6 +60,7 @@ impl Portfolio {
             .keys()
             .map(|id| (id.clone(), Standing::default()))
             .collect();
+        let open_disputes: Vec<&Dispute> = self.disputes.values().filter(|d| d.is_open()).collect();
         for (id, invoice) in &self.invoices {
             let dues = allocation.open_dues(id, invoice);
             if invoice.issued_on > today || dues.iter().all(|due| due.amount.is_zero()) {
@@ -53,6 +68,9 @@ impl Portfolio {
             }
             let standing = standings.entry(invoice.customer.clone()).or_default();
             standing.open_invoices += 1;
+            let disputed = open_disputes
+                .iter()
+                .any(|d| d.customer == invoice.customer && d.covers(id));
             for due in dues.iter().filter(|due| !due.amount.is_zero()) {
                 let open = Money::new(due.amount, invoice.amount().currency);
                 standing.balance.add(open);
@@ -60,6 +78,11 @@ impl Portfolio {
                 if days > 0 {
                     standing.overdue.add(open);
                     standing.oldest_days_overdue = standing.oldest_days_overdue.max(days);
+                    if !disputed {
+                        standing.collectible.add(open);
+                        standing.collectible_days_overdue =
+                            standing.collectible_days_overdue.max(days);
+                    }
                 }
             }
         }
@@ -138,6 +161,7 @@ mod tests {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
                 applies_to: vec![],
+                receipt: None,
             },
         );
         let standing = &p.standings(day(10))[&customer];

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::contact::Channel;
 use super::customer::CustomerId;
 use super::money::Money;
 
@@ -15,4 +16,7 @@ pub struct Promise {
     pub made_on: NaiveDate,
     pub due_on: NaiveDate,
     pub amount: Money,
+    /// How the promise was made, when it was made in a contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
 }

@@ -112,6 +112,7 @@ mod tests {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
                 applies_to: vec![],
+                receipt: None,
             },
         );
     }

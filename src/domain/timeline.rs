@@ -3,21 +3,47 @@
 
 use chrono::NaiveDate;
 
+use super::agenda_skip::SkipReason;
+use super::contact::Contact;
 use super::customer::CustomerId;
-use super::dispute::DisputeReason;
+use super::dispute::{Dispute, DisputeId};
 use super::invoice::InvoiceId;
 use super::money::Money;
-use super::payment::PaymentMethod;
+use super::payment::{PaymentId, PaymentMethod};
 use super::portfolio::Portfolio;
+use super::promise_outcome::{promise_outcomes, PromiseOutcome};
+use super::receipt::Receipt;
+use super::typification::Typification;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Happening {
     InvoiceIssued(InvoiceId, Money),
-    PaymentReceived(PaymentMethod, Money),
+    PaymentReceived {
+        id: PaymentId,
+        method: PaymentMethod,
+        amount: Money,
+        receipt: Option<Receipt>,
+    },
+    PaymentVoided {
+        amount: Money,
+        receipt: Option<Receipt>,
+        reason: String,
+    },
     CreditNoteIssued(String, Money),
-    PromiseMade { due_on: NaiveDate, amount: Money },
-    DisputeOpened(DisputeReason),
+    ContactMade(Box<Contact>),
+    PromiseMade {
+        due_on: NaiveDate,
+        amount: Money,
+        outcome: PromiseOutcome,
+    },
+    DisputeOpened(DisputeId, Box<Dispute>),
     DisputeResolved,
+    PlanAgreed {
+        installments: u32,
+        balance: Money,
+    },
+    Typified(Box<Typification>),
+    Skipped(SkipReason),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,67 +52,97 @@ pub struct Entry {
     pub happening: Happening,
 }
 
-pub fn timeline(portfolio: &Portfolio, customer: &CustomerId) -> Vec<Entry> {
+/// Everything recorded about `customer`, with promises judged as of `today`.
+pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) -> Vec<Entry> {
     let mut entries = Vec::new();
-    let entry = |on, happening| Entry { on, happening };
-    for (id, invoice) in portfolio
-        .invoices
-        .iter()
-        .filter(|(_, i)| i.customer == *customer)
-    {
-        entries.push(entry(
+    let mut add = |on, happening| entries.push(Entry { on, happening });
+    let mine = |c: &CustomerId| c == customer;
+    for (id, invoice) in portfolio.invoices.iter().filter(|(_, i)| mine(&i.customer)) {
+        add(
             invoice.issued_on,
             Happening::InvoiceIssued(id.clone(), invoice.amount()),
-        ));
+        );
     }
-    for payment in portfolio
-        .payments
-        .values()
-        .filter(|p| p.customer == *customer)
-    {
-        entries.push(entry(
-            payment.received_on,
-            Happening::PaymentReceived(payment.method, payment.amount),
-        ));
-    }
-    for note in portfolio
-        .credit_notes
-        .values()
-        .filter(|n| n.customer == *customer)
-    {
-        entries.push(entry(
-            note.issued_on,
-            Happening::CreditNoteIssued(note.number.clone(), note.amount),
-        ));
-    }
-    for promise in portfolio
-        .promises
-        .values()
-        .filter(|p| p.customer == *customer)
-    {
-        entries.push(entry(
+    let outcomes = promise_outcomes(portfolio, today);
+    for (id, promise) in portfolio.promises.iter().filter(|(_, p)| mine(&p.customer)) {
+        add(
             promise.made_on,
             Happening::PromiseMade {
                 due_on: promise.due_on,
                 amount: promise.amount,
+                outcome: outcomes.get(id).copied().unwrap_or(PromiseOutcome::Pending),
             },
-        ));
+        );
     }
-    for dispute in portfolio
-        .disputes
+    for contact in portfolio.contacts.values().filter(|c| mine(&c.customer)) {
+        add(
+            contact.on(),
+            Happening::ContactMade(Box::new(contact.clone())),
+        );
+    }
+    for (id, payment) in portfolio.payments.iter().filter(|(_, p)| mine(&p.customer)) {
+        add(
+            payment.received_on,
+            Happening::PaymentReceived {
+                id: id.clone(),
+                method: payment.method,
+                amount: payment.amount,
+                receipt: payment.receipt.clone(),
+            },
+        );
+    }
+    for voided in portfolio
+        .voided_payments
         .values()
-        .filter(|d| d.customer == *customer)
+        .filter(|v| mine(&v.payment.customer))
     {
-        entries.push(entry(
+        add(
+            voided.voided_on.unwrap_or(voided.payment.received_on),
+            Happening::PaymentVoided {
+                amount: voided.payment.amount,
+                receipt: voided.payment.receipt.clone(),
+                reason: voided.reason.clone(),
+            },
+        );
+    }
+    for note in portfolio
+        .credit_notes
+        .values()
+        .filter(|n| mine(&n.customer))
+    {
+        add(
+            note.issued_on,
+            Happening::CreditNoteIssued(note.number.clone(), note.amount),
+        );
+    }
+    for (id, dispute) in portfolio.disputes.iter().filter(|(_, d)| mine(&d.customer)) {
+        add(
             dispute.opened_on,
-            Happening::DisputeOpened(dispute.reason),
-        ));
+            Happening::DisputeOpened(id.clone(), Box::new(dispute.clone())),
+        );
         if let Some(resolved_on) = dispute.resolved_on {
-            entries.push(entry(resolved_on, Happening::DisputeResolved));
+            add(resolved_on, Happening::DisputeResolved);
         }
     }
+    for plan in portfolio.plans.values().filter(|p| mine(&p.customer)) {
+        add(
+            plan.terms.agreed_on,
+            Happening::PlanAgreed {
+                installments: plan.terms.installments,
+                balance: plan.terms.balance,
+            },
+        );
+    }
+    if let Some(typification) = portfolio.typifications.get(customer) {
+        if let Some(on) = typification.set_on {
+            add(on, Happening::Typified(Box::new(typification.clone())));
+        }
+    }
+    for skip in portfolio.skips.values().filter(|s| mine(&s.customer)) {
+        add(skip.on, Happening::Skipped(skip.reason));
+    }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
-    // payment, note, dispute. A stable sort keeps that order within a day.
+    // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.
     entries.sort_by_key(|e| std::cmp::Reverse(e.on));
     entries
 }
@@ -123,15 +179,21 @@ mod tests {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
                 applies_to: vec![],
+                receipt: None,
             },
         );
-        let entries = timeline(&p, &CustomerId("c1".into()));
+        let entries = timeline(&p, &CustomerId("c1".into()), day(30));
         assert_eq!(
             entries,
             vec![
                 Entry {
                     on: day(5),
-                    happening: Happening::PaymentReceived(PaymentMethod::Cash, cop(dec!(4)))
+                    happening: Happening::PaymentReceived {
+                        id: PaymentId("p".into()),
+                        method: PaymentMethod::Cash,
+                        amount: cop(dec!(4)),
+                        receipt: None,
+                    }
                 },
                 Entry {
                     on: day(1),

@@ -2,7 +2,10 @@
 //! whether they can, how risky the account is, the sector and, when known, why they fell
 //! behind. It drives the suggested next step on the escalation ladder.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::escalation::Step;
 
 /// The willing/able matrix of collection practice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,6 +21,15 @@ pub enum Willingness {
     NeitherWillingNorAble,
 }
 
+impl Willingness {
+    pub const ALL: [Willingness; 4] = [
+        Willingness::WillingAndAble,
+        Willingness::WillingNotAble,
+        Willingness::AbleNotWilling,
+        Willingness::NeitherWillingNorAble,
+    ];
+}
+
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -27,6 +39,10 @@ pub enum Risk {
     #[default]
     Medium,
     High,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 3] = [Risk::Low, Risk::Medium, Risk::High];
 }
 
 /// Why the customer fell behind, when the collector learnt it.
@@ -43,10 +59,29 @@ pub enum DelinquencyReason {
     Other,
 }
 
+impl DelinquencyReason {
+    pub const ALL: [DelinquencyReason; 8] = [
+        DelinquencyReason::Forgot,
+        DelinquencyReason::CashFlow,
+        DelinquencyReason::LostIncome,
+        DelinquencyReason::DisputesInvoice,
+        DelinquencyReason::NeverReceivedInvoice,
+        DelinquencyReason::PaysOthersFirst,
+        DelinquencyReason::Unreachable,
+        DelinquencyReason::Other,
+    ];
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Typification {
     pub willingness: Option<Willingness>,
     pub risk: Risk,
     pub sector: String,
     pub reason: Option<DelinquencyReason>,
+    /// The step the collector chose over the suggested one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
+    /// The day the collector made this judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_on: Option<NaiveDate>,
 }

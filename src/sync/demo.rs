@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::author::Author;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use crate::domain::contact::Channel;
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeReason};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
@@ -225,6 +226,7 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
                 method: METHODS[(i + j) % METHODS.len()],
                 reference: format!("RC-{}", 5000 + i * 10 + j),
                 applies_to: vec![number],
+                receipt: None,
             },
         });
     }
@@ -255,6 +257,7 @@ fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
                 made_on: shifted(today, made_days_ago),
                 due_on: shifted(today, due_days_ago),
                 amount: Money::new(Decimal::from(amount), Currency::COP),
+                channel: Some(Channel::Call),
             },
         };
     vec![
@@ -266,6 +269,8 @@ fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
             dispute: Dispute {
                 customer: customer_id(7),
                 invoices: vec![InvoiceId(format!("FV-{}", 1001 + 7 * 10))],
+                amount: None,
+                owner: "Bodega".to_owned(),
                 reason: DisputeReason::DamagedGoods,
                 opened_on: shifted(today, 12),
                 resolved_on: None,

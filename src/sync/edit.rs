@@ -9,6 +9,7 @@ use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::invoice::{InvoiceId, Terms, TermsProblem};
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
+use crate::domain::payment_plan::PlanProblem;
 use crate::domain::portfolio::Portfolio;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +30,16 @@ pub enum EditProblem {
     /// The invoice has a schedule of instalments, which this form does not edit.
     HasInstallments,
     NothingChanged,
+    MissingReason,
+    UnknownPayment,
+    AlreadyVoided,
+    UnknownDispute,
+    AlreadyResolved,
+    /// An outcome of "promised" needs the promise's amount and date.
+    MissingPromise,
+    PromiseInThePast,
+    FollowupInThePast,
+    Plan(PlanProblem),
 }
 
 impl From<TermsProblem> for EditProblem {
@@ -289,6 +300,7 @@ mod tests {
             method: PaymentMethod::Cash,
             reference: String::new(),
             applies_to: invoice.map(|i| InvoiceId(i.into())).into_iter().collect(),
+            receipt: None,
         };
         let today = day(23);
         assert!(record_payment(&p, today, pay("C1", 23, dec!(10), Some("FV-1"))).is_ok());

@@ -2,6 +2,7 @@
 //! projection of all operations, identical on every device that holds the same set.
 
 pub mod author;
+pub mod collection_edit;
 pub mod csv;
 pub mod demo;
 pub mod edit;

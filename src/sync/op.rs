@@ -8,12 +8,16 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::hlc::{DeviceId, Hlc};
+use crate::domain::agenda_skip::AgendaSkip;
+use crate::domain::contact::Contact;
 use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
+use crate::domain::payment_plan::PaymentPlan;
 use crate::domain::promise::Promise;
+use crate::domain::typification::Typification;
 
 /// Sequence numbers count up from 1 per device, without gaps.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -131,6 +135,8 @@ pub enum Event {
     PaymentVoided {
         payment: PaymentId,
         reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        voided_on: Option<NaiveDate>,
     },
     /// The note's id is the id of this operation.
     CreditNoteIssued {
@@ -147,5 +153,21 @@ pub enum Event {
     DisputeResolved {
         dispute: DisputeId,
         resolved_on: NaiveDate,
+    },
+    /// The contact's id is the id of this operation.
+    ContactLogged {
+        contact: Contact,
+    },
+    /// Replaces the customer's typification as a whole: its parts are judged together.
+    TypificationSet {
+        customer: CustomerId,
+        typification: Typification,
+    },
+    AgendaSkipped {
+        skip: AgendaSkip,
+    },
+    /// The plan's id is the id of this operation.
+    PlanAgreed {
+        plan: PaymentPlan,
     },
 }

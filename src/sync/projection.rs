@@ -8,13 +8,17 @@ use chrono::NaiveDate;
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use super::version_vector::VersionVector;
+use crate::domain::agenda_skip::AgendaSkip;
+use crate::domain::contact::{Contact, ContactId};
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
-use crate::domain::payment::{Payment, PaymentId};
+use crate::domain::payment::{Payment, PaymentId, VoidedPayment};
+use crate::domain::payment_plan::{PaymentPlan, PlanId};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::{Promise, PromiseId};
+use crate::domain::typification::Typification;
 
 /// A last-writer-wins field: the value written with the highest timestamp.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,11 +122,16 @@ pub struct Projection {
     customers: BTreeMap<CustomerId, CustomerRegisters>,
     invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
     payments: BTreeMap<PaymentId, Payment>,
-    voided: BTreeMap<PaymentId, Register<String>>,
+    /// Why and when each voided payment was voided.
+    voided: BTreeMap<PaymentId, Register<(String, Option<NaiveDate>)>>,
     credit_notes: BTreeMap<CreditNoteId, CreditNote>,
     promises: BTreeMap<PromiseId, Promise>,
     disputes: BTreeMap<DisputeId, Dispute>,
     resolutions: BTreeMap<DisputeId, Register<NaiveDate>>,
+    contacts: BTreeMap<ContactId, Contact>,
+    typifications: BTreeMap<CustomerId, Register<Typification>>,
+    skips: BTreeMap<String, AgendaSkip>,
+    plans: BTreeMap<PlanId, PaymentPlan>,
     versions: VersionVector,
 }
 
@@ -153,11 +162,15 @@ impl Projection {
             Event::PaymentRecorded { payment } => {
                 self.payments.insert(PaymentId(fact_id()), payment.clone());
             }
-            Event::PaymentVoided { payment, reason } => self
+            Event::PaymentVoided {
+                payment,
+                reason,
+                voided_on,
+            } => self
                 .voided
                 .entry(payment.clone())
                 .or_default()
-                .merge(Some(reason.clone()), &op.hlc),
+                .merge(Some((reason.clone(), *voided_on)), &op.hlc),
             Event::CreditNoteIssued { credit_note } => {
                 self.credit_notes
                     .insert(CreditNoteId(fact_id()), credit_note.clone());
@@ -176,6 +189,23 @@ impl Projection {
                 .entry(dispute.clone())
                 .or_default()
                 .merge(Some(*resolved_on), &op.hlc),
+            Event::ContactLogged { contact } => {
+                self.contacts.insert(ContactId(fact_id()), contact.clone());
+            }
+            Event::TypificationSet {
+                customer,
+                typification,
+            } => self
+                .typifications
+                .entry(customer.clone())
+                .or_default()
+                .merge(Some(typification.clone()), &op.hlc),
+            Event::AgendaSkipped { skip } => {
+                self.skips.insert(fact_id(), skip.clone());
+            }
+            Event::PlanAgreed { plan } => {
+                self.plans.insert(PlanId(fact_id()), plan.clone());
+            }
         }
     }
 
@@ -214,6 +244,29 @@ impl Projection {
                     (id.clone(), dispute)
                 })
                 .collect(),
+            voided_payments: self
+                .payments
+                .iter()
+                .filter_map(|(id, payment)| {
+                    let (reason, voided_on) = self.voided.get(id)?.value.clone()?;
+                    Some((
+                        id.clone(),
+                        VoidedPayment {
+                            payment: payment.clone(),
+                            reason,
+                            voided_on,
+                        },
+                    ))
+                })
+                .collect(),
+            contacts: self.contacts.clone(),
+            typifications: self
+                .typifications
+                .iter()
+                .filter_map(|(id, register)| Some((id.clone(), register.value.clone()?)))
+                .collect(),
+            skips: self.skips.clone(),
+            plans: self.plans.clone(),
         }
     }
 }

@@ -113,6 +113,7 @@ fn read_row<'a>(
         method,
         reference: cell(Column::Reference).to_owned(),
         applies_to: invoice.map(|(id, _)| vec![id]).unwrap_or_default(),
+        receipt: None,
     })
 }
 

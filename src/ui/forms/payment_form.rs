@@ -70,6 +70,7 @@ pub fn PaymentForm(
                 .unwrap_or(PaymentMethod::Other),
             reference: reference.get_untracked().trim().to_owned(),
             applies_to: invoice.into_iter().collect(),
+            receipt: None,
         };
         let checked = session
             .portfolio

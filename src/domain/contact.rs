@@ -1,0 +1,127 @@
+//! A contact with a customer ("gestión"): how the collector reached them, what for, what came
+//! of it and when to follow up. Every contact is a fact in the customer's history.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::customer::{CustomerId, GeoPoint};
+use super::escalation::Step;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ContactId(pub String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Call,
+    WhatsApp,
+    Sms,
+    Email,
+    Visit,
+    Letter,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 6] = [
+        Channel::Call,
+        Channel::WhatsApp,
+        Channel::Sms,
+        Channel::Email,
+        Channel::Visit,
+        Channel::Letter,
+    ];
+}
+
+/// What the contact set out to do: the first five rungs of the escalation ladder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    Remind,
+    RemoveBarriers,
+    /// Get the customer to do something: pay, promise, send a document.
+    GenerateAction,
+    Press,
+    ChangeConditions,
+}
+
+impl Objective {
+    pub const ALL: [Objective; 5] = [
+        Objective::Remind,
+        Objective::RemoveBarriers,
+        Objective::GenerateAction,
+        Objective::Press,
+        Objective::ChangeConditions,
+    ];
+
+    /// The objective that carries out a suggested step; the legal rungs above are pressed
+    /// home by contact too, so they map to pressing.
+    pub fn for_step(step: Step) -> Objective {
+        match step {
+            Step::Remind => Objective::Remind,
+            Step::RemoveBarriers => Objective::RemoveBarriers,
+            Step::ObtainCommitment => Objective::GenerateAction,
+            Step::Press | Step::LawyerLetter | Step::LegalAction => Objective::Press,
+            Step::ChangeConditions => Objective::ChangeConditions,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    NoAnswer,
+    WrongNumber,
+    NotAtHome,
+    Refused,
+    Promised,
+    Paid,
+    PartialPayment,
+    DisputeRaised,
+    CallBack,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 9] = [
+        Outcome::NoAnswer,
+        Outcome::WrongNumber,
+        Outcome::NotAtHome,
+        Outcome::Refused,
+        Outcome::Promised,
+        Outcome::Paid,
+        Outcome::PartialPayment,
+        Outcome::DisputeRaised,
+        Outcome::CallBack,
+    ];
+
+    /// Whether the collector actually spoke with the customer.
+    pub fn reached(self) -> bool {
+        !matches!(
+            self,
+            Outcome::NoAnswer | Outcome::WrongNumber | Outcome::NotAtHome
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub customer: CustomerId,
+    /// Local date and time on the collector's device.
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub objective: Objective,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_followup: Option<NaiveDate>,
+    /// Where the device was, as proof of a visit, when the collector chose to record it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<GeoPoint>,
+}
+
+impl Contact {
+    pub fn on(&self) -> NaiveDate {
+        self.at.date()
+    }
+}
