@@ -384,6 +384,8 @@ mod tests {
             Dispute {
                 customer: CustomerId("disputed".into()),
                 invoices: vec![],
+                amount: None,
+                owner: String::new(),
                 reason: DisputeReason::PricingError,
                 opened_on: day(5),
                 resolved_on: None,
@@ -396,6 +398,7 @@ mod tests {
                 made_on: day(10),
                 due_on: day(20),
                 amount: Money::new(dec!(50000), Currency::COP),
+                channel: None,
             },
         );
         let list = agenda(&p, &p.standings(day(20)), day(20), |_| true);

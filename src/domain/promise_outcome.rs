@@ -98,6 +98,7 @@ mod tests {
                 made_on: day(made),
                 due_on: day(due),
                 amount: Money::new(amount, Currency::COP),
+                channel: None,
             },
         );
     }
