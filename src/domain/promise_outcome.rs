@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::customer::CustomerId;
 use super::portfolio::Portfolio;
 use super::promise::PromiseId;
 
@@ -75,6 +76,19 @@ pub fn promise_outcomes(
         outcomes.insert(id.clone(), outcome);
     }
     outcomes
+}
+
+/// How many of `customer`'s promises were broken or only partly kept, as of `today`.
+pub fn broken_promises(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) -> u32 {
+    let outcomes = promise_outcomes(portfolio, today);
+    let broken = portfolio
+        .promises
+        .iter()
+        .filter(|(id, p)| {
+            p.customer == *customer && outcomes.get(*id).is_some_and(|o| o.is_broken())
+        })
+        .count();
+    u32::try_from(broken).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -12,3 +12,15 @@ pub fn set_language(code: &str) {
     // Losing this preference only means starting in Spanish next time; nothing to report.
     let _ = LocalStorage::set(LANGUAGE_KEY, code);
 }
+
+const COLLECTOR_KEY: &str = "cobranza.collector";
+
+/// Whose agenda this device shows; empty for everyone's (an owner who collects alone).
+pub fn collector() -> String {
+    LocalStorage::get(COLLECTOR_KEY).unwrap_or_default()
+}
+
+pub fn set_collector(name: &str) {
+    // Losing this preference only means showing everyone's agenda next time.
+    let _ = LocalStorage::set(COLLECTOR_KEY, name);
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::customer::GeoPoint;
 use crate::sync::hlc::DeviceId;
 
 pub fn now_ms() -> u64 {
@@ -104,4 +105,77 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
         std::time::Duration::from_secs(30),
     );
     Ok(())
+}
+
+/// The local date and time on this device, for the record of a contact.
+pub fn local_now() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    today()
+        .and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds())
+        .unwrap_or_default()
+}
+
+fn js_error(error: wasm_bindgen::JsValue) -> String {
+    format!("{error:?}")
+}
+
+/// Where the device is, when the person allows it (the browser asks them).
+pub async fn position() -> Result<GeoPoint, String> {
+    use js_sys::{Function, Object, Reflect};
+    let geolocation =
+        Reflect::get(window().navigator().as_ref(), &"geolocation".into()).map_err(js_error)?;
+    let locate: Function = Reflect::get(&geolocation, &"getCurrentPosition".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let options = Object::new();
+    // A fix older than a minute still proves the visit; waiting longer than 20 s does not help.
+    Reflect::set(&options, &"maximumAge".into(), &60_000.into()).map_err(js_error)?;
+    Reflect::set(&options, &"timeout".into(), &20_000.into()).map_err(js_error)?;
+    let asked = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Err(error) = locate.call3(&geolocation, &resolve, &reject, &options) {
+            let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &error);
+        }
+    });
+    let found = JsFuture::from(asked).await.map_err(js_error)?;
+    let coords = Reflect::get(&found, &"coords".into()).map_err(js_error)?;
+    let read = |name: &str| {
+        Reflect::get(&coords, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    match (read("latitude"), read("longitude")) {
+        (Some(lat), Some(lon)) => GeoPoint::parse(&format!("{lat:.6}, {lon:.6}"))
+            .ok_or_else(|| "position out of range".to_owned()),
+        _ => Err("no coordinates".to_owned()),
+    }
+}
+
+/// Hands text to the phone's share sheet (WhatsApp, SMS, mail…). `Ok(false)` when this
+/// browser has none, so the caller can offer direct links instead.
+pub async fn share_text(title: &str, text: &str) -> Result<bool, String> {
+    use js_sys::{Function, Object, Reflect};
+    let navigator = window().navigator();
+    let Ok(share) = Reflect::get(navigator.as_ref(), &"share".into())
+        .map_err(js_error)?
+        .dyn_into::<Function>()
+    else {
+        return Ok(false);
+    };
+    let data = Object::new();
+    Reflect::set(&data, &"title".into(), &title.into()).map_err(js_error)?;
+    Reflect::set(&data, &"text".into(), &text.into()).map_err(js_error)?;
+    let promise: js_sys::Promise = share
+        .call1(navigator.as_ref(), &data)
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    // Closing the share sheet without choosing rejects the promise; that is not a failure.
+    let _ = JsFuture::from(promise).await;
+    Ok(true)
+}
+
+pub fn print() {
+    // A browser without printing has nothing to show; the receipt stays on screen.
+    let _ = window().print();
 }

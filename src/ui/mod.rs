@@ -11,6 +11,8 @@ mod i18n;
 mod language_picker;
 mod nav_icon;
 mod pages;
+mod reach;
+mod receipt_card;
 mod service_worker;
 mod session;
 

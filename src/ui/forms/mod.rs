@@ -1,15 +1,24 @@
-//! The customer screen's forms. Each collects text, hands it to `sync::edit` for checking, and
-//! saves the resulting event; what is wrong is said next to the button, in the reader's words.
+//! The forms of the customer screen and the agenda. Each collects text, hands it to
+//! `sync::edit` or `sync::collection_edit` for checking, and saves the resulting events; what
+//! is wrong is said next to the button, in the reader's words.
 
+mod contact_form;
 mod credit_note_form;
 mod customer_form;
+mod dispute_form;
 mod invoice_form;
 mod payment_form;
+mod plan_form;
+mod typification_form;
 
+pub use contact_form::{position_of, ChoiceField, ContactForm};
 pub use credit_note_form::CreditNoteForm;
 pub use customer_form::CustomerForm;
+pub use dispute_form::DisputeForm;
 pub use invoice_form::InvoiceForm;
 pub use payment_form::PaymentForm;
+pub use plan_form::PlanForm;
+pub use typification_form::TypificationForm;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -81,14 +90,20 @@ fn save_checked(
 
 /// The message under a form and the buttons that end it.
 #[component]
-fn FormEnd(error: RwSignal<Option<String>>, on_cancel: Callback<()>) -> impl IntoView {
+fn FormEnd(
+    error: RwSignal<Option<String>>,
+    on_cancel: Callback<()>,
+    /// What the main button says, when not «Guardar».
+    #[prop(optional)]
+    submit: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let t = move || i18n.texts();
     view! {
         {move || error.get().map(|message| view! { <p class="status error" role="alert">{message}</p> })}
         <div class="form-buttons">
-            <button type="submit" class="primary" disabled=move || session.busy.get()>{move || t().save}</button>
+            <button type="submit" class="primary" disabled=move || session.busy.get()>{move || submit.unwrap_or(t().save)}</button>
             <button type="button" class="link" on:click=move |_| on_cancel.run(())>{move || t().cancel}</button>
         </div>
     }

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
-use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::money::{Currency, Money};
 use crate::domain::payment::{Payment, PaymentMethod};
-use crate::sync::edit::record_payment;
+use crate::domain::receipt::Receipt;
+use crate::sync::collection_edit::take_payment;
+use crate::sync::op::Event;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
@@ -19,13 +21,15 @@ const METHODS: [PaymentMethod; 7] = [
     PaymentMethod::Other,
 ];
 
-/// Records a payment from the customer, paying a chosen invoice or the oldest dues first.
+/// Records a payment from the customer, paying a chosen invoice or the oldest dues first, and
+/// hands over the numbered receipt this device issues for it.
 #[component]
 pub fn PaymentForm(
     customer: CustomerId,
     /// The customer's open invoices and what is open on each, oldest due first.
     open: Vec<(InvoiceId, Money)>,
     on_done: Callback<()>,
+    on_receipt: Callback<Receipt>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
@@ -72,10 +76,27 @@ pub fn PaymentForm(
             applies_to: invoice.into_iter().collect(),
             receipt: None,
         };
+        let issuer = session
+            .device
+            .with_untracked(|d| d.as_ref().map(|d| d.id.0.clone()))
+            .unwrap_or_default();
         let checked = session
             .portfolio
-            .with_untracked(|p| record_payment(p, today, payment));
-        save_checked(session, t, checked, error, move || on_done.run(()));
+            .with_untracked(|p| take_payment(p, today, &issuer, payment));
+        match checked {
+            Ok(event) => {
+                error.set(None);
+                let receipt = match &event {
+                    Event::PaymentRecorded { payment } => payment.receipt.clone(),
+                    _ => None,
+                };
+                session.save(vec![event], move || match receipt {
+                    Some(receipt) => on_receipt.run(receipt),
+                    None => on_done.run(()),
+                });
+            }
+            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
+        }
     };
     let fmt = i18n.number_format();
     view! {

@@ -1,8 +1,13 @@
 //! Every word the interface shows, per language. A `Texts` table per language makes a missing
 //! translation a compile error rather than a blank on a collector's screen.
 
+mod day;
+mod day_en;
+mod day_es;
 mod en;
 mod es;
+
+pub use day::DayTexts;
 
 use leptos::prelude::*;
 
@@ -38,6 +43,13 @@ impl Language {
         match self {
             Language::Es => &es::TEXTS,
             Language::En => &en::TEXTS,
+        }
+    }
+
+    pub fn day(self) -> &'static DayTexts {
+        match self {
+            Language::Es => &day_es::DAY,
+            Language::En => &day_en::DAY,
         }
     }
 
@@ -160,7 +172,6 @@ pub struct Texts {
     pub timeline_payment: fn(&str) -> String,
     pub timeline_credit_note: fn(&str) -> String,
     pub timeline_promise: fn(&str) -> String,
-    pub timeline_dispute_opened: &'static str,
     pub timeline_dispute_resolved: &'static str,
     pub method_name: fn(PaymentMethod) -> &'static str,
     pub new_customer: &'static str,
@@ -229,6 +240,10 @@ impl I18n {
 
     pub fn texts(&self) -> &'static Texts {
         self.language.get().texts()
+    }
+
+    pub fn day(&self) -> &'static DayTexts {
+        self.language.get().day()
     }
 
     pub fn number_format(&self) -> NumberFormat {

@@ -2,15 +2,25 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::customer_history::CustomerHistory;
+use super::customer_standing::{OpenDisputes, PlanStatus};
 use super::{customer_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
+use crate::domain::contact::Objective;
 use crate::domain::customer::{Customer, CustomerId};
+use crate::domain::escalation::suggest;
 use crate::domain::invoice::InvoiceId;
-use crate::domain::money::Money;
+use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
-use crate::domain::timeline::{timeline, Happening};
-use crate::ui::forms::{CreditNoteForm, CustomerForm, InvoiceForm, PaymentForm};
-use crate::ui::i18n::{use_i18n, Texts};
+use crate::domain::promise_outcome::broken_promises;
+use crate::domain::receipt::Receipt;
+use crate::ui::forms::{
+    ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm, PaymentForm, PlanForm,
+    TypificationForm,
+};
+use crate::ui::i18n::use_i18n;
+use crate::ui::reach::reach_links;
+use crate::ui::receipt_card::ReceiptCard;
 use crate::ui::session::use_session;
 
 /// Which form is open on the customer screen; one at a time keeps a phone screen readable.
@@ -22,6 +32,11 @@ enum Panel {
     EditInvoice(InvoiceId),
     Payment,
     CreditNote,
+    Contact,
+    Dispute,
+    Plan,
+    Typify,
+    Receipt(Receipt),
 }
 
 /// Cliente: what the customer owes and since when, how to reach them, their invoices and
@@ -66,7 +81,41 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             .portfolio
             .with(|p| invoice_lines(p, &id.get_value(), today))
     });
-    let history = Memo::new(move |_| session.portfolio.with(|p| timeline(p, &id.get_value())));
+    let broken = Memo::new(move |_| {
+        let today = session.today.get();
+        session
+            .portfolio
+            .with(|p| broken_promises(p, &id.get_value(), today))
+    });
+    let typification = Memo::new(move |_| {
+        session
+            .portfolio
+            .with(|p| p.typifications.get(&id.get_value()).cloned())
+            .unwrap_or_default()
+    });
+    let suggestion = Memo::new(move |_| {
+        let typification = typification.get();
+        let days = standing.with(|s| s.collectible_days_overdue);
+        typification
+            .step
+            .unwrap_or(suggest(days, typification.willingness, broken.get()).step)
+    });
+    let currency = move || {
+        standing.with(|s| {
+            s.balance
+                .iter()
+                .next()
+                .map_or(Currency::COP, |m| m.currency)
+        })
+    };
+    let overdue = move || {
+        standing.with(|s| {
+            s.collectible
+                .iter()
+                .next()
+                .unwrap_or(Money::zero(Currency::COP))
+        })
+    };
     let open = move || {
         lines.with(|lines| {
             lines
@@ -77,8 +126,13 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
         })
     };
     let close = Callback::new(move |()| panel.set(Panel::Closed));
-    let contacts = contact_links(&customer);
+    let show_receipt = Callback::new(move |receipt| panel.set(Panel::Receipt(receipt)));
+    let message = standing.with_untracked(|s| {
+        (i18n.day().reminder_message)(&customer.name, &totals_text(&s.collectible, fmt()))
+    });
+    let contacts = reach_links(&customer, &message);
     let late = move || standing.with(|s| s.oldest_days_overdue);
+    let d = move || i18n.day();
 
     view! {
         <A href="/cartera" attr:class="back">{move || t().back_to_portfolio}</A>
@@ -101,17 +155,35 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <p class="lateness" class:late=move || standing.with(|s| s.oldest_days_overdue > 0)>
                 {move || if late() > 0 { (t().days_overdue)(late()) } else { t().up_to_date.to_owned() }}
                 {move || standing.with(|s| s.in_dispute).then(|| view! { <span class="badge">{t().in_dispute}</span> })}
+                {move || (broken.get() > 0).then(|| view! { <span class="badge broken" data-figure="broken-promises">{(d().broken_promises)(broken.get())}</span> })}
             </p>
+            <p class="typification">
+                {move || typification.with(|ty| {
+                    let d = d();
+                    let mut parts = vec![
+                        ty.willingness.map_or(d.not_known, d.willingness_name).to_owned(),
+                        format!("{} {}", d.risk, (d.risk_name)(ty.risk).to_lowercase()),
+                    ];
+                    parts.extend((!ty.sector.is_empty()).then(|| ty.sector.clone()));
+                    parts.extend(ty.reason.map(|r| (d.delinquency_name)(r).to_owned()));
+                    parts.join(" · ")
+                })}
+            </p>
+            <p class="suggestion">{move || d().suggested}": "<strong>{move || (d().step_name)(suggestion.get())}</strong></p>
             <nav class="contact-buttons">
                 {contacts.into_iter().map(|(kind, href)| view! {
-                    <a class="button" href=href rel="noopener">{move || contact_label(t(), kind)}</a>
+                    <a class="button" href=href rel="noopener">{move || kind.label(t(), d())}</a>
                 }).collect_view()}
             </nav>
         </header>
         <div class="actions">
+            <button class="primary" on:click=move |_| panel.set(Panel::Contact)>{move || d().log_contact}</button>
             <button on:click=move |_| panel.set(Panel::Payment)>{move || t().record_payment}</button>
             <button on:click=move |_| panel.set(Panel::NewInvoice)>{move || t().add_invoice}</button>
             <button on:click=move |_| panel.set(Panel::CreditNote) disabled=move || open().is_empty()>{move || t().credit_note}</button>
+            <button on:click=move |_| panel.set(Panel::Typify)>{move || d().typify}</button>
+            <button on:click=move |_| panel.set(Panel::Dispute) disabled=move || open().is_empty()>{move || d().open_dispute}</button>
+            <button on:click=move |_| panel.set(Panel::Plan) disabled=move || overdue().amount.is_zero()>{move || d().payment_plan}</button>
             <button on:click=move |_| panel.set(Panel::EditCustomer)>{move || t().edit_customer}</button>
         </div>
         {move || {
@@ -123,10 +195,19 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 }.into_any(),
                 Panel::NewInvoice => view! { <InvoiceForm customer=customer invoice=None on_done=close/> }.into_any(),
                 Panel::EditInvoice(invoice) => view! { <InvoiceForm customer=customer invoice=Some(invoice) on_done=close/> }.into_any(),
-                Panel::Payment => view! { <PaymentForm customer=customer open=open() on_done=close/> }.into_any(),
+                Panel::Payment => view! { <PaymentForm customer=customer open=open() on_done=close on_receipt=show_receipt/> }.into_any(),
                 Panel::CreditNote => view! { <CreditNoteForm customer=customer open=open() on_done=close/> }.into_any(),
+                Panel::Contact => view! {
+                    <ContactForm customer=customer currency=currency() objective=Objective::for_step(suggestion.get_untracked()) on_done=close/>
+                }.into_any(),
+                Panel::Dispute => view! { <DisputeForm customer=customer open=open() on_done=close/> }.into_any(),
+                Panel::Plan => view! { <PlanForm customer=customer overdue=overdue() on_done=close/> }.into_any(),
+                Panel::Typify => view! { <TypificationForm customer=customer on_done=close/> }.into_any(),
+                Panel::Receipt(receipt) => view! { <ReceiptCard receipt=receipt on_close=close/> }.into_any(),
             }
         }}
+        <OpenDisputes customer=id.get_value()/>
+        <PlanStatus customer=id.get_value()/>
         <section class="invoices">
             <h2>{move || t().invoices}</h2>
             <ul class="invoice-list">
@@ -144,21 +225,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <section class="timeline">
-            <h2>{move || t().timeline}</h2>
-            <ol>
-                {move || history.get().into_iter().map(|entry| {
-                    let (text, money) = happening_text(t(), fmt(), &entry.happening);
-                    view! {
-                        <li>
-                            <time datetime=entry.on.to_string()>{fmt().date(entry.on)}</time>
-                            <span class="what">{text}</span>
-                            {money.map(|m| view! { <span class="amount">{fmt().money(m)}</span> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
+        <CustomerHistory customer=id.get_value() on_receipt=show_receipt/>
     }
 }
 
@@ -198,68 +265,6 @@ fn InvoiceRow(line: InvoiceLine, format: NumberFormat) -> impl IntoView {
             </div>
             {dues.map(|dues| view! { <ol class="installments">{dues}</ol> })}
         </li>
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Contact {
-    Call,
-    WhatsApp,
-    Email,
-    Map,
-}
-
-fn contact_label(t: &Texts, kind: Contact) -> &'static str {
-    match kind {
-        Contact::Call => t.call,
-        Contact::WhatsApp => t.whatsapp,
-        Contact::Email => t.email,
-        Contact::Map => t.map,
-    }
-}
-
-/// The phone's own apps do the contacting: dialer, WhatsApp, mail and maps.
-fn contact_links(customer: &Customer) -> Vec<(Contact, String)> {
-    let mut links = Vec::new();
-    if let Some(phone) = customer.phones.first() {
-        let dialable: String = phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-        links.push((Contact::Call, format!("tel:{dialable}")));
-        links.push((Contact::WhatsApp, format!("https://wa.me/{digits}")));
-    }
-    if !customer.email.is_empty() {
-        links.push((Contact::Email, format!("mailto:{}", customer.email)));
-    }
-    if let Some(point) = customer.location {
-        links.push((Contact::Map, format!("geo:{point}")));
-    } else if !customer.address.is_empty() {
-        let place = format!("{}, {}", customer.address, customer.city);
-        links.push((
-            Contact::Map,
-            format!("geo:0,0?q={}", js_sys::encode_uri_component(&place)),
-        ));
-    }
-    links
-}
-
-fn happening_text(t: &Texts, fmt: NumberFormat, happening: &Happening) -> (String, Option<Money>) {
-    match happening {
-        Happening::InvoiceIssued(id, amount) => ((t.timeline_invoice)(&id.0), Some(*amount)),
-        Happening::PaymentReceived(method, amount) => (
-            (t.timeline_payment)((t.method_name)(*method)),
-            Some(*amount),
-        ),
-        Happening::CreditNoteIssued(number, amount) => {
-            ((t.timeline_credit_note)(number), Some(*amount))
-        }
-        Happening::PromiseMade { due_on, amount } => {
-            ((t.timeline_promise)(&fmt.date(*due_on)), Some(*amount))
-        }
-        Happening::DisputeOpened(_) => (t.timeline_dispute_opened.to_owned(), None),
-        Happening::DisputeResolved => (t.timeline_dispute_resolved.to_owned(), None),
     }
 }
 

@@ -1,4 +1,8 @@
+mod cash_close;
 mod customer;
+mod customer_history;
+mod customer_standing;
+mod dispute_report;
 mod import;
 mod portfolio;
 mod reports;
@@ -7,6 +11,7 @@ mod sync;
 mod today;
 mod welcome;
 
+pub use cash_close::CashClosePage;
 pub use customer::{CustomerPage, NewCustomerPage};
 pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
@@ -20,7 +25,7 @@ use crate::domain::money::Totals;
 use crate::domain::number_format::NumberFormat;
 
 /// Per-currency totals on one line, never added across currencies.
-fn totals_text(totals: &Totals, format: NumberFormat) -> String {
+pub(crate) fn totals_text(totals: &Totals, format: NumberFormat) -> String {
     let parts: Vec<String> = totals.iter().map(|money| format.money(money)).collect();
     if parts.is_empty() {
         "—".to_owned()

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::dispute_report::DisputeReport;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
@@ -117,6 +118,7 @@ pub fn ReportsPage() -> impl IntoView {
                 }
             }).collect_view())
         }}
+        <DisputeReport/>
     }
 }
 

@@ -1,9 +1,29 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use super::totals_text;
+use super::{customer_href, totals_text};
+use crate::domain::agenda_skip::SkipReason;
+use crate::domain::contact::{Channel, Objective};
+use crate::domain::customer::Customer;
+use crate::domain::money::Currency;
+use crate::domain::portfolio::Standing;
+use crate::domain::priority::{agenda, AgendaEntry, Status};
+use crate::store::settings;
+use crate::sync::collection_edit::skip_today;
+use crate::ui::forms::{ChoiceField, ContactForm};
 use crate::ui::i18n::use_i18n;
+use crate::ui::reach::{reach_links, Reach};
 use crate::ui::session::use_session;
 
+/// What is open under one agenda row; one row at a time keeps a phone screen readable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RowPanel {
+    Contact(Channel),
+    Skip,
+}
+
+/// Hoy: the headline numbers and the agenda of this device's collector, highest score first,
+/// each row with its reasons, the suggested step and one-tap ways to reach the customer.
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -14,8 +34,52 @@ pub fn TodayPage() -> impl IntoView {
             .standings
             .with(|standings| portfolio.with(|p| p.summary(standings, session.today.get())))
     });
+    let collector = RwSignal::new(settings::collector());
+    let collectors = Memo::new(move |_| {
+        let mut names: Vec<String> = portfolio.with(|p| {
+            p.customers
+                .values()
+                .map(|c| c.collector.clone())
+                .filter(|c| !c.is_empty())
+                .collect()
+        });
+        names.sort();
+        names.dedup();
+        names
+    });
+    let entries = Memo::new(move |_| {
+        let mine = collector.get();
+        portfolio.with(|p| {
+            session.standings.with(|standings| {
+                agenda(p, standings, session.today.get(), |id| {
+                    mine.is_empty() || p.customers.get(id).is_some_and(|c| c.collector == mine)
+                })
+            })
+        })
+    });
+    let open = RwSignal::new(None::<(usize, RowPanel)>);
     let t = move || i18n.texts();
+    let d = move || i18n.day();
     let fmt = move || i18n.number_format();
+    let section = move |wanted: fn(Status) -> bool| {
+        move || {
+            entries.with(|list| {
+                list.iter()
+                    .enumerate()
+                    .filter(|(_, e)| wanted(e.status))
+                    .map(|(index, entry)| {
+                        let customer = portfolio
+                            .with(|p| p.customers.get(&entry.customer).cloned())
+                            .unwrap_or_default();
+                        let standing = session.standings.with(|s| {
+                            s.get(&entry.customer).cloned().unwrap_or_default()
+                        });
+                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing open=open/> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
     view! {
         <h1>{move || t().nav_today}</h1>
         <Show
@@ -40,6 +104,138 @@ pub fn TodayPage() -> impl IntoView {
                     <dd>{move || summary.with(|s| s.promises_due_today)}</dd>
                 </div>
             </dl>
+            <div class="agenda-tools">
+                <label class="field">
+                    <span>{move || d().device_collector}</span>
+                    <select name="device_collector" on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        settings::set_collector(&name);
+                        collector.set(name);
+                    }>
+                        <option value="" selected=move || collector.get().is_empty()>{move || t().all}</option>
+                        {move || collectors.get().into_iter().map(|name| {
+                            let selected = name.clone();
+                            let value = name.clone();
+                            view! { <option value=value selected=move || collector.get() == selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <A href="/caja" attr:class="button">{move || d().cash_close}</A>
+            </div>
+            <h2>{move || d().agenda_title}</h2>
+            <Show when=move || entries.with(|l| l.iter().all(|e| e.status != Status::ToDo))>
+                <p class="empty">{move || d().agenda_empty}</p>
+            </Show>
+            <ol class="agenda">{section(|s| s == Status::ToDo)}</ol>
+            <Show when=move || entries.with(|l| l.iter().any(|e| e.status == Status::Done))>
+                <h2>{move || d().done_today}</h2>
+                <ol class="agenda done">{section(|s| s == Status::Done)}</ol>
+            </Show>
+            <Show when=move || entries.with(|l| l.iter().any(|e| matches!(e.status, Status::Skipped(_))))>
+                <h2>{move || d().skipped_today}</h2>
+                <ol class="agenda skipped">{section(|s| matches!(s, Status::Skipped(_)))}</ol>
+            </Show>
         </Show>
+    }
+}
+
+#[component]
+fn AgendaRow(
+    index: usize,
+    entry: AgendaEntry,
+    customer: Customer,
+    standing: Standing,
+    open: RwSignal<Option<(usize, RowPanel)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let t = i18n.texts();
+    let d = i18n.day();
+    let fmt = i18n.number_format();
+    let overdue = totals_text(&standing.collectible, fmt);
+    let currency = standing
+        .balance
+        .iter()
+        .next()
+        .map_or(Currency::COP, |m| m.currency);
+    let message = (d.reminder_message)(&customer.name, &overdue);
+    let links = reach_links(&customer, &message);
+    let id = StoredValue::new(entry.customer.clone());
+    let objective = Objective::for_step(entry.suggestion.step);
+    let to_do = entry.status == Status::ToDo;
+    let skip_reason = RwSignal::new(0usize);
+    let close = Callback::new(move |()| open.set(None));
+    let skip = move |_| {
+        let reason = SkipReason::ALL[skip_reason.get_untracked().min(SkipReason::ALL.len() - 1)];
+        let today = session.today.get_untracked();
+        let checked = session
+            .portfolio
+            .with_untracked(|p| skip_today(p, today, &id.get_value(), reason));
+        if let Ok(event) = checked {
+            session.save(vec![event], move || open.set(None));
+        }
+    };
+    let status = match entry.status {
+        Status::ToDo => None,
+        Status::Done => Some(d.done_today.to_owned()),
+        Status::Skipped(reason) => Some((d.skip_reason)(reason).to_owned()),
+    };
+    view! {
+        <li class="agenda-entry" data-customer=entry.customer.0.clone()>
+            <div class="agenda-head">
+                <A href=customer_href(&entry.customer) attr:class="customer-name">{customer.name.clone()}</A>
+                <span class="score" title=t.nav_today>{(d.points)(entry.score)}</span>
+            </div>
+            <p class="amount overdue">{overdue}</p>
+            <p class="suggestion">
+                {d.suggested}": "<strong>{(d.step_name)(entry.suggestion.step)}</strong>
+                " · "{(d.because)(entry.suggestion.because)}
+            </p>
+            <ul class="reasons">
+                {entry.reasons.iter().map(|(reason, points)| view! {
+                    <li>{(d.reason)(*reason)}<span class="points">{format!("+{points}")}</span></li>
+                }).collect_view()}
+            </ul>
+            {status.map(|s| view! { <p class="badge">{s}</p> })}
+            {to_do.then(|| view! {
+                <nav class="contact-buttons">
+                    {links.into_iter().map(|(kind, href)| {
+                        let channel = match kind {
+                            Reach::WhatsApp => Some(Channel::WhatsApp),
+                            Reach::Sms => Some(Channel::Sms),
+                            Reach::Call => Some(Channel::Call),
+                            Reach::Email => Some(Channel::Email),
+                            Reach::Map => None,
+                        };
+                        view! {
+                            <a class="button" href=href rel="noopener" data-reach=format!("{kind:?}")
+                                on:click=move |_| if let Some(channel) = channel { open.set(Some((index, RowPanel::Contact(channel)))) }>
+                                {kind.label(t, d)}
+                            </a>
+                        }
+                    }).collect_view()}
+                </nav>
+                <div class="actions">
+                    <button class="primary" on:click=move |_| open.set(Some((index, RowPanel::Contact(Channel::Call)))) >{d.log_contact}</button>
+                    <button on:click=move |_| open.set(Some((index, RowPanel::Skip)))>{d.skip}</button>
+                </div>
+            })}
+            {move || match open.get() {
+                Some((row, RowPanel::Contact(channel))) if row == index => view! {
+                    <ContactForm customer=id.get_value() currency=currency objective=objective channel=channel on_done=close/>
+                }.into_any(),
+                Some((row, RowPanel::Skip)) if row == index => view! {
+                    <div class="panel skip-form">
+                        <ChoiceField label=d.skip name="skip_reason" chosen=skip_reason
+                            choices=SkipReason::ALL.iter().map(|r| (d.skip_reason)(*r)).collect()/>
+                        <div class="form-buttons">
+                            <button class="primary" on:click=skip disabled=move || session.busy.get()>{d.confirm_skip}</button>
+                            <button class="link" on:click=move |_| open.set(None)>{t.cancel}</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+        </li>
     }
 }

@@ -1,0 +1,139 @@
+use leptos::prelude::*;
+
+use super::{read_amount, read_date, FormEnd, TextField};
+use crate::domain::contact::{Channel, Contact, Objective, Outcome};
+use crate::domain::customer::CustomerId;
+use crate::domain::money::{Currency, Money};
+use crate::sync::collection_edit::log_contact;
+use crate::ui::browser;
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::use_session;
+
+/// A select over a fixed list of choices, reporting the index chosen.
+#[component]
+pub fn ChoiceField(
+    label: &'static str,
+    name: &'static str,
+    choices: Vec<&'static str>,
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <select name=name on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {choices.into_iter().enumerate().map(|(i, text)| view! {
+                    <option value=i.to_string() selected=move || chosen.get() == i>{text}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Where `wanted` is in a list of choices, for a select's initial value.
+pub fn position_of<T: PartialEq>(all: &[T], wanted: T) -> usize {
+    all.iter().position(|c| *c == wanted).unwrap_or(0)
+}
+
+/// Records a contact ("gestión") in a few taps: channel, objective and outcome are lists,
+/// the promise fields appear only when the customer promised.
+#[component]
+pub fn ContactForm(
+    customer: CustomerId,
+    /// The currency of what the customer owes, for a promise.
+    currency: Currency,
+    objective: Objective,
+    #[prop(default = Channel::Call)] channel: Channel,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let d = i18n.day();
+    let channel = RwSignal::new(position_of(&Channel::ALL, channel));
+    let objective = RwSignal::new(position_of(&Objective::ALL, objective));
+    let outcome = RwSignal::new(0usize);
+    let promised = move || Outcome::ALL.get(outcome.get()) == Some(&Outcome::Promised);
+    let amount = RwSignal::new(String::new());
+    let promise_date = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let followup = RwSignal::new(String::new());
+    let with_position = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let customer = StoredValue::new(customer);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = i18n.texts();
+        let today = session.today.get_untracked();
+        let promise = if promised() {
+            let Some(value) = read_amount(&amount.get_untracked()) else {
+                error.set(Some(t.amount_unreadable.to_owned()));
+                return;
+            };
+            let Some(due_on) = read_date(&promise_date.get_untracked()) else {
+                error.set(Some(t.date_unreadable.to_owned()));
+                return;
+            };
+            Some((Money::new(value, currency), due_on))
+        } else {
+            None
+        };
+        let next_followup = read_date(&followup.get_untracked());
+        let contact = Contact {
+            customer: customer.get_value(),
+            at: browser::local_now(),
+            channel: Channel::ALL[channel.get_untracked().min(Channel::ALL.len() - 1)],
+            objective: Objective::ALL[objective.get_untracked().min(Objective::ALL.len() - 1)],
+            outcome: Outcome::ALL[outcome.get_untracked().min(Outcome::ALL.len() - 1)],
+            note: note.get_untracked(),
+            next_followup,
+            position: None,
+        };
+        let position_wanted = with_position.get_untracked();
+        leptos::task::spawn_local(async move {
+            let mut contact = contact;
+            if position_wanted {
+                match browser::position().await {
+                    Ok(point) => contact.position = Some(point),
+                    Err(_) => session
+                        .save_error
+                        .set(Some(i18n.day().position_failed.to_owned())),
+                }
+            }
+            let checked = session
+                .portfolio
+                .with_untracked(|p| log_contact(p, today, contact, promise));
+            match checked {
+                Ok(events) => {
+                    error.set(None);
+                    session.save(events, move || on_done.run(()));
+                }
+                Err(problem) => error.set(Some((i18n.texts().edit_problem)(&problem).to_owned())),
+            }
+        });
+    };
+    view! {
+        <form class="panel contact-form" on:submit=submit>
+            <h2>{d.contact_title}</h2>
+            <ChoiceField label=d.channel name="channel" chosen=channel
+                choices=Channel::ALL.iter().map(|c| (d.channel_name)(*c)).collect()/>
+            <ChoiceField label=d.objective name="objective" chosen=objective
+                choices=Objective::ALL.iter().map(|o| (d.objective_name)(*o)).collect()/>
+            <ChoiceField label=d.outcome name="outcome" chosen=outcome
+                choices=Outcome::ALL.iter().map(|o| (d.outcome_name)(*o)).collect()/>
+            <Show when=promised>
+                <TextField label=d.promise_amount name="promise_amount" value=amount required=true/>
+                <TextField label=d.promise_date name="promise_date" value=promise_date kind="date" required=true/>
+            </Show>
+            <label class="field">
+                <span>{d.note}</span>
+                <textarea name="note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </label>
+            <TextField label=d.next_followup name="next_followup" value=followup kind="date"/>
+            <label class="check">
+                <input type="checkbox" name="with_position" prop:checked=move || with_position.get()
+                    on:change=move |ev| with_position.set(event_target_checked(&ev))/>
+                <span>{d.record_position}</span>
+            </label>
+            <FormEnd error=error on_cancel=on_done/>
+        </form>
+    }
+}
