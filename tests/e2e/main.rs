@@ -128,11 +128,10 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
     }
     screenshot(driver, "informes-phone").await;
 
+    assert_fits_the_screen(driver).await;
     open_tab(driver, "Ajustes").await;
-    driver
-        .find(By::Css("#language option[value=en]"))
+    wait_for_text(driver, "#language option[value=en]", "")
         .await
-        .expect("English option")
         .click()
         .await
         .expect("choose English");
@@ -528,4 +527,200 @@ async fn choose_file(driver: &WebDriver, path: &std::path::Path) {
         .send_keys(path.display().to_string())
         .await
         .expect("file chosen");
+}
+
+/// Sets a form field as the date picker or keyboard would, and tells the page.
+async fn fill(driver: &WebDriver, css: &str, value: &str) {
+    script(
+        driver,
+        &format!(
+            "const input = document.querySelector({css:?});
+             input.value = {value:?};
+             input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             return null;"
+        ),
+    )
+    .await;
+}
+
+/// Nothing sideways to scroll: a phone user reads every screen top to bottom.
+async fn assert_fits_the_screen(driver: &WebDriver) {
+    let overflow = script(
+        driver,
+        "return document.documentElement.scrollWidth - window.innerWidth;",
+    )
+    .await;
+    assert!(
+        overflow.as_i64().is_some_and(|px| px <= 0),
+        "the page is wider than the screen by {overflow} px"
+    );
+}
+
+async fn text_of(driver: &WebDriver, css: &str) -> String {
+    driver
+        .find(By::Css(css))
+        .await
+        .expect(css)
+        .text()
+        .await
+        .expect("text")
+}
+
+/// The collector's day with no network: Hoy's top customer is called, promises to pay, later
+/// pays in cash with a numbered receipt; the agenda, balance, history and cash close follow.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_collector_works_the_agenda_offline_from_a_call_to_a_receipt() {
+    let mut visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    wait_until(&visit.driver, "navigator.serviceWorker.controller").await;
+    set_network(&visit.driver, false).await;
+    visit.server.stop();
+    let driver = &visit.driver;
+    driver.refresh().await.expect("reload with no network");
+    wait_for_text(driver, ".app-header .device-label", "Cobrador Juan").await;
+
+    // Hoy: the top of the agenda, with why it is there and how to reach the customer.
+    let top = wait_for_text(driver, "ol.agenda > li.agenda-entry", "pts").await;
+    let customer = top
+        .attr("data-customer")
+        .await
+        .expect("attribute")
+        .expect("customer id");
+    let name = text_of(driver, "ol.agenda > li.agenda-entry .customer-name").await;
+    let reasons = text_of(driver, "ol.agenda > li.agenda-entry .reasons").await;
+    assert!(reasons.contains("de la cartera vencida"), "{reasons}");
+    assert!(
+        text_of(driver, "ol.agenda > li.agenda-entry .suggestion")
+            .await
+            .starts_with("Siguiente paso:"),
+        "every row suggests a step"
+    );
+    let call = driver
+        .find(By::Css("ol.agenda > li.agenda-entry a[data-reach=Call]"))
+        .await
+        .expect("call link");
+    assert!(call
+        .attr("href")
+        .await
+        .expect("href")
+        .is_some_and(|h| h.starts_with("tel:+57")));
+    let whatsapp = driver
+        .find(By::Css(
+            "ol.agenda > li.agenda-entry a[data-reach=WhatsApp]",
+        ))
+        .await
+        .expect("WhatsApp link")
+        .attr("href")
+        .await
+        .expect("href")
+        .unwrap_or_default();
+    assert!(
+        whatsapp.starts_with("https://wa.me/57") && whatsapp.contains("?text=Hola"),
+        "a prefilled message: {whatsapp}"
+    );
+    screenshot(driver, "hoy-agenda-phone").await;
+    assert_fits_the_screen(driver).await;
+
+    // The call: the customer promises half a million in three days.
+    tap(
+        driver,
+        "ol.agenda > li.agenda-entry .actions button",
+        "Registrar gestión",
+    )
+    .await;
+    wait_for_text(driver, ".contact-form h2", "Nueva gestión").await;
+    fill(driver, ".contact-form select[name=outcome]", "4").await;
+    wait_for_text(driver, ".contact-form", "Valor prometido").await;
+    let in_three_days: String = script(
+        driver,
+        "const d = new Date(); d.setDate(d.getDate() + 3);
+         const p = (n) => String(n).padStart(2, '0');
+         return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;",
+    )
+    .await
+    .as_str()
+    .expect("a date")
+    .to_owned();
+    fill(
+        driver,
+        ".contact-form input[name=promise_amount]",
+        "500.000",
+    )
+    .await;
+    fill(
+        driver,
+        ".contact-form input[name=promise_date]",
+        &in_three_days,
+    )
+    .await;
+    fill(
+        driver,
+        ".contact-form textarea[name=note]",
+        "Paga cuando le consignen",
+    )
+    .await;
+    tap(driver, ".contact-form button.primary", "Guardar").await;
+
+    // Off the list for today, under «Gestionados hoy», and someone else is on top.
+    wait_for_text(driver, "ol.agenda.done", &name).await;
+    let new_top = wait_for_text(driver, "ol.agenda:not(.done):not(.skipped) > li", "pts")
+        .await
+        .attr("data-customer")
+        .await
+        .expect("attribute")
+        .expect("customer id");
+    assert_ne!(new_top, customer);
+
+    // On the customer's screen the contact and the promise are in the history.
+    tap(driver, "ol.agenda.done .customer-name", &name).await;
+    wait_for_text(driver, "h1", &name).await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Llamada: Prometió pagar — Paga cuando le consignen",
+    )
+    .await;
+    wait_for_text(driver, ".timeline", "(pendiente)").await;
+    let balance_before = text_of(driver, "[data-figure=balance]").await;
+
+    // Later the customer pays in cash: a receipt numbered by this device, and a thank-you.
+    tap(driver, ".actions button", "Registrar pago").await;
+    fill(driver, ".panel input[name=amount]", "200.000").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    let receipt = wait_for_text(driver, ".receipt h2", "Recibo de caja RC-")
+        .await
+        .text()
+        .await
+        .expect("receipt");
+    assert!(
+        receipt.ends_with("-000001"),
+        "the device's first receipt: {receipt}"
+    );
+    wait_for_text(driver, ".receipt .thanks", "¡Gracias por su pago").await;
+    wait_for_text(
+        driver,
+        ".receipt",
+        "Valor recibido: $ 200.000 COP (Efectivo)",
+    )
+    .await;
+    screenshot(driver, "recibo-phone").await;
+    assert_fits_the_screen(driver).await;
+    let balance_after = text_of(driver, "[data-figure=balance]").await;
+    assert_ne!(balance_before, balance_after, "the payment posts at once");
+
+    // All of it survives a reload with no network.
+    driver.refresh().await.expect("reload");
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo) · RC-").await;
+    wait_for_text(driver, ".timeline", "Llamada: Prometió pagar").await;
+    assert_eq!(
+        text_of(driver, "[data-figure=balance]").await,
+        balance_after
+    );
+
+    // The end of the day: the cash close counts the receipt.
+    open_tab(driver, "Hoy").await;
+    tap(driver, ".agenda-tools a", "Cierre de caja").await;
+    wait_for_text(driver, "[data-figure=cash]", "$ 200.000 COP").await;
+    wait_for_text(driver, ".receipts", &name).await;
+    visit.finish().await;
 }

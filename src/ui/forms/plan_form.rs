@@ -60,6 +60,7 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
                 let total: Decimal =
                     terms.down_payment + installments.iter().map(|i| i.amount()).sum::<Decimal>();
                 view! {
+                    <div class="table-scroll">
                     <table class="schedule">
                         <thead><tr><th>"#"</th><th>{t.due_date}</th><th>{d.interest}</th><th>{t.amount}</th></tr></thead>
                         <tbody>
@@ -74,6 +75,7 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
                         </tbody>
                         <tfoot><tr><th colspan="3">{d.plan_total}</th><td class="amount" data-figure="plan-total">{money(total)}</td></tr></tfoot>
                     </table>
+                    </div>
                 }.into_any()
             }
         }

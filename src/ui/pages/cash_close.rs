@@ -57,6 +57,7 @@ pub fn CashClosePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <div class="table-scroll">
             <table class="receipts">
                 <tbody>
                     {move || close.get().receipts.into_iter().map(|line| view! {
@@ -70,6 +71,7 @@ pub fn CashClosePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <button class="no-print" on:click=move |_| browser::print()>{move || d().print}</button>
         </section>
     }

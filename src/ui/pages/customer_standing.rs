@@ -80,7 +80,7 @@ pub fn PlanStatus(customer: CustomerId) -> impl IntoView {
         progress.get().map(|(currency, progress)| {
             let fmt = i18n.number_format();
             view! {
-                <section class="plan">
+                <section class="payment-plan">
                     <h2>{d().payment_plan}
                         {progress.broken.then(|| view! { <span class="badge broken">{d().plan_broken}</span> })}
                     </h2>

@@ -19,6 +19,7 @@ pub fn DisputeReport() -> impl IntoView {
                 when=move || lines.with(|l| !l.is_empty())
                 fallback=move || view! { <p class="empty">{move || d().no_disputes}</p> }
             >
+                <div class="table-scroll">
                 <table>
                     <thead>
                         <tr>
@@ -39,6 +40,7 @@ pub fn DisputeReport() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             </Show>
         </section>
     }
