@@ -110,6 +110,13 @@ fn order(list: &[AgendaEntry], status: Status) -> Vec<&str> {
         .collect()
 }
 
+/// `customer`'s row on a list, which must be there, for the reason given.
+fn entry<'a>(list: &'a [AgendaEntry], customer: &str, why: &str) -> &'a AgendaEntry {
+    list.iter()
+        .find(|e| e.customer.0 == customer)
+        .unwrap_or_else(|| panic!("{customer} is on the list: {why}"))
+}
+
 fn contact(customer: &str, on: NaiveDate, outcome: Outcome) -> Contact {
     Contact {
         customer: CustomerId(customer.into()),
@@ -165,17 +172,11 @@ fn a_promise_takes_the_customer_off_the_list_until_the_promised_day_and_a_broken
         "left alone while the promise is pending"
     );
     let promised_day = log.agenda(day(11, 27));
-    let grande = promised_day
-        .iter()
-        .find(|e| e.customer.0 == "grande")
-        .expect("back on the promised day");
+    let grande = entry(&promised_day, "grande", "back on the promised day");
     assert!(grande.reasons.contains(&(Reason::PromiseDueToday, 25)));
 
     let broken = log.agenda(day(11, 28));
-    let grande_after = broken
-        .iter()
-        .find(|e| e.customer.0 == "grande")
-        .expect("back after the promise broke");
+    let grande_after = entry(&broken, "grande", "back after the promise broke");
     assert!(grande_after
         .reasons
         .contains(&(Reason::BrokenPromises(1), 15)));
@@ -342,17 +343,15 @@ fn disputes_skips_typifications_and_plans_shape_the_list() {
         "a plan on track pauses collection"
     );
     let first_due = log.agenda(day(12, 1));
-    let mediano = first_due
-        .iter()
-        .find(|e| e.customer.0 == "mediano")
-        .expect("on the list when an instalment is due");
+    let mediano = entry(
+        &first_due,
+        "mediano",
+        "on the list when an instalment is due",
+    );
     assert!(mediano
         .reasons
         .contains(&(Reason::PlanInstallmentDueToday, 15)));
     let broken = log.agenda(day(1, 5).with_year(2027).expect("date"));
-    let mediano = broken
-        .iter()
-        .find(|e| e.customer.0 == "mediano")
-        .expect("a broken plan is flagged");
+    let mediano = entry(&broken, "mediano", "a broken plan is flagged");
     assert!(mediano.reasons.contains(&(Reason::PlanBroken, 30)));
 }
