@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{read_amount, read_date, FormEnd, TextField};
+use super::{read_amount, read_date, save_all_checked, FormEnd, TextField};
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::money::{Currency, Money};
@@ -101,13 +101,9 @@ pub fn ContactForm(
             let checked = session
                 .portfolio
                 .with_untracked(|p| log_contact(p, today, contact, promise));
-            match checked {
-                Ok(events) => {
-                    error.set(None);
-                    session.save(events, move || on_done.run(()));
-                }
-                Err(problem) => error.set(Some((i18n.texts().edit_problem)(&problem).to_owned())),
-            }
+            save_all_checked(session, i18n.texts(), checked, error, move || {
+                on_done.run(())
+            });
         });
     };
     view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{read_amount, ChoiceField, FormEnd, TextField};
+use super::{read_amount, save_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::DisputeReason;
 use crate::domain::invoice::InvoiceId;
@@ -52,16 +52,10 @@ pub fn DisputeForm(
             owner: owner.get_untracked(),
         };
         let today = session.today.get_untracked();
-        match session
+        let checked = session
             .portfolio
-            .with_untracked(|p| open_dispute(p, today, form))
-        {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+            .with_untracked(|p| open_dispute(p, today, form));
+        save_checked(session, t, checked, error, move || on_done.run(()));
     };
     view! {
         <form class="panel" on:submit=submit>

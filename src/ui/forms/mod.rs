@@ -72,17 +72,34 @@ fn date_text(date: NaiveDate) -> String {
 }
 
 /// Saves a checked event and then runs `then`, or says what is wrong with it.
-fn save_checked(
+pub fn save_checked(
     session: Session,
     texts: &Texts,
     checked: Result<Event, EditProblem>,
     error: RwSignal<Option<String>>,
     then: impl FnOnce() + 'static,
 ) {
+    save_all_checked(
+        session,
+        texts,
+        checked.map(|event| vec![event]),
+        error,
+        then,
+    );
+}
+
+/// Saves checked events in one transaction and then runs `then`, or says what is wrong.
+pub fn save_all_checked(
+    session: Session,
+    texts: &Texts,
+    checked: Result<Vec<Event>, EditProblem>,
+    error: RwSignal<Option<String>>,
+    then: impl FnOnce() + 'static,
+) {
     match checked {
-        Ok(event) => {
+        Ok(events) => {
             error.set(None);
-            session.save(vec![event], then);
+            session.save(events, then);
         }
         Err(problem) => error.set(Some((texts.edit_problem)(&problem).to_owned())),
     }

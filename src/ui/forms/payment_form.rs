@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{date_text, read_amount, read_date, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::money::{Currency, Money};
@@ -83,20 +83,14 @@ pub fn PaymentForm(
         let checked = session
             .portfolio
             .with_untracked(|p| take_payment(p, today, &issuer, payment));
-        match checked {
-            Ok(event) => {
-                error.set(None);
-                let receipt = match &event {
-                    Event::PaymentRecorded { payment } => payment.receipt.clone(),
-                    _ => None,
-                };
-                session.save(vec![event], move || match receipt {
-                    Some(receipt) => on_receipt.run(receipt),
-                    None => on_done.run(()),
-                });
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+        let receipt = match &checked {
+            Ok(Event::PaymentRecorded { payment }) => payment.receipt.clone(),
+            _ => None,
+        };
+        save_checked(session, t, checked, error, move || match receipt {
+            Some(receipt) => on_receipt.run(receipt),
+            None => on_done.run(()),
+        });
     };
     let fmt = i18n.number_format();
     view! {

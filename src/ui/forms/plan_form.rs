@@ -2,7 +2,7 @@ use chrono::Days;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{date_text, read_amount, read_date, ChoiceField, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_all_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::money::Money;
 use crate::domain::payment_plan::{schedule, Frequency, PlanTerms};
@@ -88,16 +88,10 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
             error.set(Some(t.amount_unreadable.to_owned()));
             return;
         };
-        match session
+        let checked = session
             .portfolio
-            .with_untracked(|p| agree_plan(p, &customer.get_value(), terms))
-        {
-            Ok(events) => {
-                error.set(None);
-                session.save(events, move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((t.edit_problem)(&problem).to_owned())),
-        }
+            .with_untracked(|p| agree_plan(p, &customer.get_value(), terms));
+        save_all_checked(session, t, checked, error, move || on_done.run(()));
     };
     let frequencies = d.frequency_choices.to_vec();
     view! {

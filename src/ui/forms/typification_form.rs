@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{position_of, ChoiceField, FormEnd, TextField};
+use super::{position_of, save_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::escalation::Step;
 use crate::domain::typification::{DelinquencyReason, Risk, Typification, Willingness};
@@ -58,13 +58,9 @@ pub fn TypificationForm(customer: CustomerId, on_done: Callback<()>) -> impl Int
         let checked = session
             .portfolio
             .with_untracked(|p| typify(p, today, &customer.get_value(), typification));
-        match checked {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || on_done.run(()));
-            }
-            Err(problem) => error.set(Some((i18n.texts().edit_problem)(&problem).to_owned())),
-        }
+        save_checked(session, i18n.texts(), checked, error, move || {
+            on_done.run(())
+        });
     };
     let with_unknown = |first: &'static str, rest: Vec<&'static str>| {
         std::iter::once(first).chain(rest).collect::<Vec<_>>()

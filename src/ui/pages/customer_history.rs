@@ -10,6 +10,7 @@ use crate::domain::payment::PaymentId;
 use crate::domain::receipt::Receipt;
 use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
+use crate::ui::forms::save_checked;
 use crate::ui::i18n::{use_i18n, DayTexts, Texts};
 use crate::ui::session::use_session;
 
@@ -35,16 +36,10 @@ pub fn CustomerHistory(customer: CustomerId, on_receipt: Callback<Receipt>) -> i
         let checked = session
             .portfolio
             .with_untracked(|p| void_payment(p, today, &payment, &reason.get_untracked()));
-        match checked {
-            Ok(event) => {
-                error.set(None);
-                session.save(vec![event], move || {
-                    voiding.set(None);
-                    reason.set(String::new());
-                });
-            }
-            Err(problem) => error.set(Some((i18n.texts().edit_problem)(&problem).to_owned())),
-        }
+        save_checked(session, i18n.texts(), checked, error, move || {
+            voiding.set(None);
+            reason.set(String::new());
+        });
     };
     let t = move || i18n.texts();
     let d = move || i18n.day();
