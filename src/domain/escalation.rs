@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::typification::Willingness;
+use super::typification::{Typification, Willingness};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,6 +60,21 @@ pub enum Because {
 pub struct Suggestion {
     pub step: Step,
     pub because: Because,
+}
+
+/// The step for a typified account: the one the collector chose, else the suggested one.
+pub fn next_step(
+    typification: &Typification,
+    days_overdue: i64,
+    broken_promises: u32,
+) -> Suggestion {
+    match typification.step {
+        Some(step) => Suggestion {
+            step,
+            because: Because::ChosenByCollector,
+        },
+        None => suggest(days_overdue, typification.willingness, broken_promises),
+    }
 }
 
 /// Broken promises from which a word is no longer enough.

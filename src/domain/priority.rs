@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::agenda_skip::SkipReason;
 use super::customer::CustomerId;
-use super::escalation::{suggest, Because, Suggestion};
+use super::escalation::{next_step, Suggestion};
 use super::money::Currency;
 use super::plan_progress::{plan_progress, InstallmentState, PlanProgress};
 use super::portfolio::{Portfolio, Standing};
@@ -299,17 +299,11 @@ pub fn agenda(
         if contact_points > 0 {
             reasons.push((Reason::NotContactedFor(since), contact_points));
         }
-        let suggestion = match typification.step {
-            Some(step) => Suggestion {
-                step,
-                because: Because::ChosenByCollector,
-            },
-            None => suggest(
-                standing.collectible_days_overdue,
-                typification.willingness,
-                broken_promises,
-            ),
-        };
+        let suggestion = next_step(
+            &typification,
+            standing.collectible_days_overdue,
+            broken_promises,
+        );
         entries.push(AgendaEntry {
             customer: id.clone(),
             score: reasons.iter().map(|(_, points)| points).sum(),

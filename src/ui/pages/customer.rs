@@ -8,7 +8,7 @@ use super::{customer_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::Objective;
 use crate::domain::customer::{Customer, CustomerId};
-use crate::domain::escalation::suggest;
+use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
@@ -94,11 +94,8 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             .unwrap_or_default()
     });
     let suggestion = Memo::new(move |_| {
-        let typification = typification.get();
         let days = standing.with(|s| s.collectible_days_overdue);
-        typification
-            .step
-            .unwrap_or(suggest(days, typification.willingness, broken.get()).step)
+        typification.with(|ty| next_step(ty, days, broken.get()).step)
     });
     let currency = move || {
         standing.with(|s| {
