@@ -52,6 +52,22 @@ pub struct Standing {
 }
 
 impl Portfolio {
+    /// Each customer's plan in force: the one agreed last (on the same day, the one with the
+    /// greater id, so that every device picks the same).
+    pub fn plans_in_force(&self) -> BTreeMap<&CustomerId, &PaymentPlan> {
+        let mut in_force: BTreeMap<&CustomerId, (&PlanId, &PaymentPlan)> = BTreeMap::new();
+        for (id, plan) in &self.plans {
+            let entry = in_force.entry(&plan.customer).or_insert((id, plan));
+            if (plan.terms.agreed_on, id) > (entry.1.terms.agreed_on, entry.0) {
+                *entry = (id, plan);
+            }
+        }
+        in_force
+            .into_iter()
+            .map(|(customer, (_, plan))| (customer, plan))
+            .collect()
+    }
+
     /// Every customer's standing on `today`, counting what was invoiced and paid up to then.
     pub fn standings(&self, today: NaiveDate) -> BTreeMap<CustomerId, Standing> {
         let allocation = Allocation::compute(self, today);
@@ -134,6 +150,37 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 5, d).expect("valid date")
+    }
+
+    #[test]
+    fn the_plan_in_force_is_the_last_agreed_whatever_the_order_it_arrived_in() {
+        use crate::domain::payment_plan::{Frequency, PlanTerms};
+        use rust_decimal::Decimal;
+        let plan = |agreed: u32| PaymentPlan {
+            customer: CustomerId("c".into()),
+            terms: PlanTerms {
+                balance: Money::new(dec!(100), Currency::COP),
+                down_payment: Decimal::ZERO,
+                agreed_on: day(agreed),
+                first_due: day(28),
+                frequency: Frequency::Monthly,
+                installments: 2,
+                monthly_rate: Decimal::ZERO,
+            },
+        };
+        let mut p = Portfolio::default();
+        for (id, agreed) in [("b:1", 10), ("a:9", 12), ("c:2", 12), ("d:5", 3)] {
+            p.plans.insert(PlanId(id.into()), plan(agreed));
+        }
+        let in_force = p.plans_in_force();
+        let chosen = in_force[&CustomerId("c".into())];
+        assert_eq!(chosen.terms.agreed_on, day(12));
+        let id = p.plans.iter().find(|(_, plan)| std::ptr::eq(*plan, chosen));
+        assert_eq!(
+            id.map(|(id, _)| id.0.as_str()),
+            Some("c:2"),
+            "same day: the greater id"
+        );
     }
 
     #[test]

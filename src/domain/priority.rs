@@ -115,15 +115,8 @@ impl<'a> Signals<'a> {
             .filter(|s| s.on == today)
             .map(|s| (&s.customer, s.reason))
             .collect();
-        // The latest plan of each customer is the one in force.
-        let mut newest_plan = BTreeMap::new();
-        for plan in portfolio.plans.values() {
-            let entry = newest_plan.entry(&plan.customer).or_insert(plan);
-            if plan.terms.agreed_on > entry.terms.agreed_on {
-                *entry = plan;
-            }
-        }
-        let plans = newest_plan
+        let plans = portfolio
+            .plans_in_force()
             .into_iter()
             .filter_map(|(customer, plan)| {
                 let progress = plan_progress(plan, portfolio.payments.values(), today).ok()?;

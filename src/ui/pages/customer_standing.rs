@@ -65,11 +65,7 @@ pub fn PlanStatus(customer: CustomerId) -> impl IntoView {
     let progress = Memo::new(move |_| {
         let today = session.today.get();
         session.portfolio.with(|p| {
-            let plan = p
-                .plans
-                .values()
-                .filter(|plan| plan.customer == customer.get_value())
-                .max_by_key(|plan| plan.terms.agreed_on)?;
+            let plan = *p.plans_in_force().get(&customer.get_value())?;
             let progress = plan_progress(plan, p.payments.values(), today).ok()?;
             Some((plan.terms.balance.currency, progress))
         })
