@@ -52,6 +52,14 @@ pub struct Standing {
 }
 
 impl Portfolio {
+    /// Every payment ever recorded, voided ones included: receipts are numbered and looked
+    /// up across all of them.
+    pub fn every_payment(&self) -> impl Iterator<Item = &Payment> {
+        self.payments
+            .values()
+            .chain(self.voided_payments.values().map(|v| &v.payment))
+    }
+
     /// Each customer's plan in force: the one agreed last (on the same day, the one with the
     /// greater id, so that every device picks the same).
     pub fn plans_in_force(&self) -> BTreeMap<&CustomerId, &PaymentPlan> {

@@ -80,11 +80,7 @@ pub fn take_payment(
     issuer: &str,
     payment: Payment,
 ) -> Result<Event, EditProblem> {
-    let issued = portfolio
-        .payments
-        .values()
-        .chain(portfolio.voided_payments.values().map(|v| &v.payment))
-        .filter_map(|p| p.receipt.as_ref());
+    let issued = portfolio.every_payment().filter_map(|p| p.receipt.as_ref());
     let receipt = Receipt::next(issuer, issued);
     record_payment(
         portfolio,

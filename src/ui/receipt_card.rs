@@ -20,9 +20,7 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
     let fmt = i18n.number_format();
     let found = session.portfolio.with_untracked(|p| {
         let payment = p
-            .payments
-            .values()
-            .chain(p.voided_payments.values().map(|v| &v.payment))
+            .every_payment()
             .find(|pay| pay.receipt.as_ref() == Some(&receipt))
             .cloned()?;
         let customer = p.customers.get(&payment.customer).cloned()?;
