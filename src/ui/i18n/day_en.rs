@@ -17,6 +17,14 @@ fn risk(r: Risk) -> &'static str {
     }
 }
 
+fn broken_promises(n: u32) -> String {
+    if n == 1 {
+        "1 broken promise".to_owned()
+    } else {
+        format!("{n} broken promises")
+    }
+}
+
 fn willingness(w: Willingness) -> &'static str {
     match w {
         Willingness::WillingAndAble => "Willing and able",
@@ -38,8 +46,7 @@ pub static DAY: DayTexts = DayTexts {
         Reason::TopDebtor => "Among those who owe 80 % of what is overdue".to_owned(),
         Reason::DaysOverdue(d) => format!("{d} days overdue"),
         Reason::Risk(r) => format!("{} risk", risk(r)),
-        Reason::BrokenPromises(1) => "1 broken promise".to_owned(),
-        Reason::BrokenPromises(n) => format!("{n} broken promises"),
+        Reason::BrokenPromises(n) => broken_promises(n),
         Reason::PromiseDueToday => "Promised to pay today".to_owned(),
         Reason::InstallmentDueToday => "Instalment due today".to_owned(),
         Reason::FollowUpDue => "Follow-up due".to_owned(),
@@ -54,7 +61,7 @@ pub static DAY: DayTexts = DayTexts {
         Because::NotYetDue => "not yet due".to_owned(),
         Because::Typified(w, d) => format!("{}, {d} days overdue", willingness(w).to_lowercase()),
         Because::DaysOverdue(d) => format!("{d} days overdue"),
-        Because::BrokenPromises(n) => format!("{n} broken promises"),
+        Because::BrokenPromises(n) => broken_promises(n),
         Because::ChosenByCollector => "chosen by the collector".to_owned(),
     },
     step_name: |s| match s {
@@ -116,13 +123,7 @@ pub static DAY: DayTexts = DayTexts {
     next_followup: "Next follow-up",
     record_position: "Record my location as proof of visit",
     position_failed: "The location could not be read; the contact was saved without it.",
-    broken_promises: |n| {
-        if n == 1 {
-            "1 broken promise".to_owned()
-        } else {
-            format!("{n} broken promises")
-        }
-    },
+    broken_promises,
     typify: "Classify",
     willingness: "Willing and able to pay?",
     willingness_name: willingness,

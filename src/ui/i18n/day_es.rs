@@ -17,6 +17,14 @@ fn risk(r: Risk) -> &'static str {
     }
 }
 
+fn broken_promises(n: u32) -> String {
+    if n == 1 {
+        "1 promesa incumplida".to_owned()
+    } else {
+        format!("{n} promesas incumplidas")
+    }
+}
+
 fn willingness(w: Willingness) -> &'static str {
     match w {
         Willingness::WillingAndAble => "Quiere y puede",
@@ -38,8 +46,7 @@ pub static DAY: DayTexts = DayTexts {
         Reason::TopDebtor => "Entre quienes deben el 80 % de lo vencido".to_owned(),
         Reason::DaysOverdue(d) => format!("{d} días de mora"),
         Reason::Risk(r) => format!("Riesgo {}", risk(r).to_lowercase()),
-        Reason::BrokenPromises(1) => "1 promesa incumplida".to_owned(),
-        Reason::BrokenPromises(n) => format!("{n} promesas incumplidas"),
+        Reason::BrokenPromises(n) => broken_promises(n),
         Reason::PromiseDueToday => "Promesa de pago para hoy".to_owned(),
         Reason::InstallmentDueToday => "Cuota que vence hoy".to_owned(),
         Reason::FollowUpDue => "Seguimiento programado".to_owned(),
@@ -54,7 +61,7 @@ pub static DAY: DayTexts = DayTexts {
         Because::NotYetDue => "aún no vence".to_owned(),
         Because::Typified(w, d) => format!("{}, {d} días de mora", willingness(w).to_lowercase()),
         Because::DaysOverdue(d) => format!("{d} días de mora"),
-        Because::BrokenPromises(n) => format!("{n} promesas incumplidas"),
+        Because::BrokenPromises(n) => broken_promises(n),
         Because::ChosenByCollector => "elegido por el cobrador".to_owned(),
     },
     step_name: |s| match s {
@@ -116,13 +123,7 @@ pub static DAY: DayTexts = DayTexts {
     next_followup: "Próximo seguimiento",
     record_position: "Guardar mi ubicación como prueba de visita",
     position_failed: "No se pudo leer la ubicación; la gestión se guardó sin ella.",
-    broken_promises: |n| {
-        if n == 1 {
-            "1 promesa incumplida".to_owned()
-        } else {
-            format!("{n} promesas incumplidas")
-        }
-    },
+    broken_promises,
     typify: "Tipificar",
     willingness: "¿Quiere y puede pagar?",
     willingness_name: willingness,
