@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{read_amount, read_date, save_all_checked, FormEnd, TextField};
+use super::{read_amount, read_date, save_all_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::money::{Currency, Money};
@@ -8,31 +8,6 @@ use crate::sync::collection_edit::log_contact;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
-
-/// A select over a fixed list of choices, reporting the index chosen.
-#[component]
-pub fn ChoiceField(
-    label: &'static str,
-    name: &'static str,
-    choices: Vec<&'static str>,
-    chosen: RwSignal<usize>,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <select name=name on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
-                {choices.into_iter().enumerate().map(|(i, text)| view! {
-                    <option value=i.to_string() selected=move || chosen.get() == i>{text}</option>
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
-
-/// Where `wanted` is in a list of choices, for a select's initial value.
-pub fn position_of<T: PartialEq>(all: &[T], wanted: T) -> usize {
-    all.iter().position(|c| *c == wanted).unwrap_or(0)
-}
 
 /// Records a contact ("gestión") in a few taps: channel, objective and outcome are lists,
 /// the promise fields appear only when the customer promised.
@@ -48,10 +23,10 @@ pub fn ContactForm(
     let i18n = use_i18n();
     let session = use_session();
     let d = i18n.day();
-    let channel = RwSignal::new(position_of(&Channel::ALL, channel));
-    let objective = RwSignal::new(position_of(&Objective::ALL, objective));
-    let outcome = RwSignal::new(0usize);
-    let promised = move || Outcome::ALL.get(outcome.get()) == Some(&Outcome::Promised);
+    let channel = RwSignal::new(channel);
+    let objective = RwSignal::new(objective);
+    let outcome = RwSignal::new(Outcome::NoAnswer);
+    let promised = move || outcome.get() == Outcome::Promised;
     let amount = RwSignal::new(String::new());
     let promise_date = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
@@ -80,9 +55,9 @@ pub fn ContactForm(
         let contact = Contact {
             customer: customer.get_value(),
             at: browser::local_now(),
-            channel: Channel::ALL[channel.get_untracked().min(Channel::ALL.len() - 1)],
-            objective: Objective::ALL[objective.get_untracked().min(Objective::ALL.len() - 1)],
-            outcome: Outcome::ALL[outcome.get_untracked().min(Outcome::ALL.len() - 1)],
+            channel: channel.get_untracked(),
+            objective: objective.get_untracked(),
+            outcome: outcome.get_untracked(),
             note: note.get_untracked(),
             next_followup,
             position: None,
@@ -110,11 +85,11 @@ pub fn ContactForm(
         <form class="panel contact-form" on:submit=submit>
             <h2>{d.contact_title}</h2>
             <ChoiceField label=d.channel name="channel" chosen=channel
-                choices=Channel::ALL.iter().map(|c| (d.channel_name)(*c)).collect()/>
+                choices=Channel::ALL.map(|c| (c, (d.channel_name)(c))).to_vec()/>
             <ChoiceField label=d.objective name="objective" chosen=objective
-                choices=Objective::ALL.iter().map(|o| (d.objective_name)(*o)).collect()/>
+                choices=Objective::ALL.map(|o| (o, (d.objective_name)(o))).to_vec()/>
             <ChoiceField label=d.outcome name="outcome" chosen=outcome
-                choices=Outcome::ALL.iter().map(|o| (d.outcome_name)(*o)).collect()/>
+                choices=Outcome::ALL.map(|o| (o, (d.outcome_name)(o))).to_vec()/>
             <Show when=promised>
                 <TextField label=d.promise_amount name="promise_amount" value=amount required=true/>
                 <TextField label=d.promise_date name="promise_date" value=promise_date kind="date" required=true/>

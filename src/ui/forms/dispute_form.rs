@@ -22,7 +22,7 @@ pub fn DisputeForm(
     let session = use_session();
     let d = i18n.day();
     let fmt = i18n.number_format();
-    let reason = RwSignal::new(0usize);
+    let reason = RwSignal::new(DisputeReason::DefectiveProduct);
     let chosen = RwSignal::new(Vec::<InvoiceId>::new());
     let amount = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -47,7 +47,7 @@ pub fn DisputeForm(
         let form = Form {
             customer: customer.get_value(),
             invoices: chosen.get_untracked(),
-            reason: DisputeReason::ALL[reason.get_untracked().min(DisputeReason::ALL.len() - 1)],
+            reason: reason.get_untracked(),
             amount,
             owner: owner.get_untracked(),
         };
@@ -61,7 +61,7 @@ pub fn DisputeForm(
         <form class="panel" on:submit=submit>
             <h2>{d.open_dispute}</h2>
             <ChoiceField label=d.open_dispute name="dispute_reason" chosen=reason
-                choices=DisputeReason::ALL.iter().map(|r| (d.dispute_reason)(*r)).collect()/>
+                choices=DisputeReason::ALL.map(|r| (r, (d.dispute_reason)(r))).to_vec()/>
             <fieldset class="field">
                 <legend>{d.disputed_invoices}</legend>
                 {open.into_iter().map(|(id, money)| {

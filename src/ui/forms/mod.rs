@@ -2,6 +2,7 @@
 //! `sync::edit` or `sync::collection_edit` for checking, and saves the resulting events; what
 //! is wrong is said next to the button, in the reader's words.
 
+mod choice_field;
 mod contact_form;
 mod credit_note_form;
 mod customer_form;
@@ -11,7 +12,8 @@ mod payment_form;
 mod plan_form;
 mod typification_form;
 
-pub use contact_form::{position_of, ChoiceField, ContactForm};
+pub use choice_field::ChoiceField;
+pub use contact_form::ContactForm;
 pub use credit_note_form::CreditNoteForm;
 pub use customer_form::CustomerForm;
 pub use dispute_form::DisputeForm;

@@ -93,7 +93,7 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
             .with_untracked(|p| agree_plan(p, &customer.get_value(), terms));
         save_all_checked(session, t, checked, error, move || on_done.run(()));
     };
-    let frequencies = d.frequency_choices.to_vec();
+    let frequencies: Vec<(usize, &str)> = d.frequency_choices.into_iter().enumerate().collect();
     view! {
         <form class="panel" on:submit=submit>
             <h2>{d.payment_plan}</h2>

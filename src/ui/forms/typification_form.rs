@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{position_of, save_checked, ChoiceField, FormEnd, TextField};
+use super::{save_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::escalation::Step;
 use crate::domain::typification::{DelinquencyReason, Risk, Typification, Willingness};
@@ -9,8 +9,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 /// Classifies the customer: the willing/able matrix, risk, sector, why they fell behind, and
-/// optionally a step of the ladder chosen over the suggested one. The first choice of each
-/// optional list means "not known" or "as suggested".
+/// optionally a step of the ladder chosen over the suggested one.
 #[component]
 pub fn TypificationForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -20,38 +19,21 @@ pub fn TypificationForm(customer: CustomerId, on_done: Callback<()>) -> impl Int
         .portfolio
         .with_untracked(|p| p.typifications.get(&customer).cloned())
         .unwrap_or_default();
-    let optional = |found: Option<usize>| found.map_or(0, |i| i + 1);
-    let willingness = RwSignal::new(optional(
-        current
-            .willingness
-            .map(|w| position_of(&Willingness::ALL, w)),
-    ));
-    let risk = RwSignal::new(position_of(&Risk::ALL, current.risk));
-    let reason = RwSignal::new(optional(
-        current
-            .reason
-            .map(|r| position_of(&DelinquencyReason::ALL, r)),
-    ));
-    let step = RwSignal::new(optional(
-        current.step.map(|s| position_of(&Step::LADDER, s)),
-    ));
+    let willingness = RwSignal::new(current.willingness);
+    let risk = RwSignal::new(current.risk);
+    let reason = RwSignal::new(current.reason);
+    let step = RwSignal::new(current.step);
     let sector = RwSignal::new(current.sector);
     let error = RwSignal::new(None::<String>);
     let customer = StoredValue::new(customer);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let pick = |index: usize| index.checked_sub(1);
         let typification = Typification {
-            willingness: pick(willingness.get_untracked())
-                .and_then(|i| Willingness::ALL.get(i).copied()),
-            risk: Risk::ALL
-                .get(risk.get_untracked())
-                .copied()
-                .unwrap_or_default(),
+            willingness: willingness.get_untracked(),
+            risk: risk.get_untracked(),
             sector: sector.get_untracked(),
-            reason: pick(reason.get_untracked())
-                .and_then(|i| DelinquencyReason::ALL.get(i).copied()),
-            step: pick(step.get_untracked()).and_then(|i| Step::LADDER.get(i).copied()),
+            reason: reason.get_untracked(),
+            step: step.get_untracked(),
             set_on: None,
         };
         let today = session.today.get_untracked();
@@ -62,21 +44,28 @@ pub fn TypificationForm(customer: CustomerId, on_done: Callback<()>) -> impl Int
             on_done.run(())
         });
     };
-    let with_unknown = |first: &'static str, rest: Vec<&'static str>| {
-        std::iter::once(first).chain(rest).collect::<Vec<_>>()
-    };
+    // The first choice of each optional list means "not known" or "as the app suggests".
+    fn or_none<T: Copy>(
+        none: &'static str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Vec<(Option<T>, &'static str)> {
+        std::iter::once((None, none))
+            .chain(all.iter().map(|v| (Some(*v), name(*v))))
+            .collect()
+    }
     view! {
         <form class="panel" on:submit=submit>
             <h2>{d.typify}</h2>
             <ChoiceField label=d.willingness name="willingness" chosen=willingness
-                choices=with_unknown(d.not_known, Willingness::ALL.iter().map(|w| (d.willingness_name)(*w)).collect())/>
+                choices=or_none(d.not_known, &Willingness::ALL, d.willingness_name)/>
             <ChoiceField label=d.risk name="risk" chosen=risk
-                choices=Risk::ALL.iter().map(|r| (d.risk_name)(*r)).collect()/>
+                choices=Risk::ALL.map(|r| (r, (d.risk_name)(r))).to_vec()/>
             <TextField label=d.sector name="sector" value=sector/>
             <ChoiceField label=d.delinquency_reason name="delinquency_reason" chosen=reason
-                choices=with_unknown(d.not_known, DelinquencyReason::ALL.iter().map(|r| (d.delinquency_name)(*r)).collect())/>
+                choices=or_none(d.not_known, &DelinquencyReason::ALL, d.delinquency_name)/>
             <ChoiceField label=d.next_step name="next_step" chosen=step
-                choices=with_unknown(d.step_as_suggested, Step::LADDER.iter().map(|s| (d.step_name)(*s)).collect())/>
+                choices=or_none(d.step_as_suggested, &Step::LADDER, d.step_name)/>
             <FormEnd error=error on_cancel=on_done/>
         </form>
     }

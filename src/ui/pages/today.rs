@@ -163,10 +163,10 @@ fn AgendaRow(
     let id = StoredValue::new(entry.customer.clone());
     let objective = Objective::for_step(entry.suggestion.step);
     let to_do = entry.status == Status::ToDo;
-    let skip_reason = RwSignal::new(0usize);
+    let skip_reason = RwSignal::new(SkipReason::NoTime);
     let close = Callback::new(move |()| open.set(None));
     let skip = move |_| {
-        let reason = SkipReason::ALL[skip_reason.get_untracked().min(SkipReason::ALL.len() - 1)];
+        let reason = skip_reason.get_untracked();
         let today = session.today.get_untracked();
         let checked = session
             .portfolio
@@ -227,7 +227,7 @@ fn AgendaRow(
                 Some((row, RowPanel::Skip)) if row == index => view! {
                     <div class="panel skip-form">
                         <ChoiceField label=d.skip name="skip_reason" chosen=skip_reason
-                            choices=SkipReason::ALL.iter().map(|r| (d.skip_reason)(*r)).collect()/>
+                            choices=SkipReason::ALL.map(|r| (r, (d.skip_reason)(r))).to_vec()/>
                         <div class="form-buttons">
                             <button class="primary" on:click=skip disabled=move || session.busy.get()>{d.confirm_skip}</button>
                             <button class="link" on:click=move |_| open.set(None)>{t.cancel}</button>
