@@ -85,3 +85,14 @@ pub struct Typification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_on: Option<NaiveDate>,
 }
+
+impl Typification {
+    /// Whether two typifications judge the customer alike, whenever each was made.
+    pub fn judges_alike(&self, other: &Typification) -> bool {
+        let undated = |t: &Typification| Typification {
+            set_on: None,
+            ..t.clone()
+        };
+        undated(self) == undated(other)
+    }
+}

@@ -183,15 +183,7 @@ pub fn typify(
         ..typification
     };
     let current = portfolio.typifications.get(customer);
-    if current.is_some_and(|c| {
-        Typification {
-            set_on: None,
-            ..c.clone()
-        } == Typification {
-            set_on: None,
-            ..typification.clone()
-        }
-    }) {
+    if current.is_some_and(|c| c.judges_alike(&typification)) {
         return Err(EditProblem::NothingChanged);
     }
     Ok(Event::TypificationSet {
