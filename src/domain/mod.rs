@@ -14,6 +14,7 @@ pub mod customer_filter;
 pub mod dispute;
 pub mod dispute_report;
 pub mod escalation;
+pub mod holiday;
 pub mod invoice;
 pub mod money;
 pub mod number_format;
