@@ -127,6 +127,8 @@ fn contact(customer: &str, on: NaiveDate, outcome: Outcome) -> Contact {
         note: "  dice que paga el viernes ".into(),
         next_followup: None,
         position: None,
+        reminded: Vec::new(),
+        policy_override: None,
     }
 }
 

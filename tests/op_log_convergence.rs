@@ -150,6 +150,8 @@ fn event() -> impl Strategy<Value = Event> {
                 note: String::new(),
                 next_followup: None,
                 position: None,
+                reminded: Vec::new(),
+                policy_override: None,
             },
         }),
     ]

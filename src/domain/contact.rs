@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use super::customer::{CustomerId, GeoPoint};
 use super::escalation::Step;
+use super::reminder::ReminderKey;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ContactId(pub String);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Call,
@@ -79,10 +80,12 @@ pub enum Outcome {
     PartialPayment,
     DisputeRaised,
     CallBack,
+    /// A written message went out; nobody answered yet.
+    MessageSent,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::NoAnswer,
         Outcome::WrongNumber,
         Outcome::NotAtHome,
@@ -92,13 +95,14 @@ impl Outcome {
         Outcome::PartialPayment,
         Outcome::DisputeRaised,
         Outcome::CallBack,
+        Outcome::MessageSent,
     ];
 
     /// Whether the collector actually spoke with the customer.
     pub fn reached(self) -> bool {
         !matches!(
             self,
-            Outcome::NoAnswer | Outcome::WrongNumber | Outcome::NotAtHome
+            Outcome::NoAnswer | Outcome::WrongNumber | Outcome::NotAtHome | Outcome::MessageSent
         )
     }
 }
@@ -118,6 +122,12 @@ pub struct Contact {
     /// Where the device was, as proof of a visit, when the collector chose to record it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<GeoPoint>,
+    /// The reminder steps this contact delivered, so none goes out twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminded: Vec<ReminderKey>,
+    /// Why the collector went ahead although the contact policy said no.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_override: Option<String>,
 }
 
 impl Contact {

@@ -61,6 +61,8 @@ pub fn ContactForm(
             note: note.get_untracked(),
             next_followup,
             position: None,
+            reminded: Vec::new(),
+            policy_override: None,
         };
         let position_wanted = with_position.get_untracked();
         leptos::task::spawn_local(async move {

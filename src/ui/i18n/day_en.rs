@@ -116,6 +116,7 @@ pub static DAY: DayTexts = DayTexts {
         Outcome::PartialPayment => "Paid in part",
         Outcome::DisputeRaised => "Raised a dispute",
         Outcome::CallBack => "Asked to be called back",
+        Outcome::MessageSent => "Message sent",
     },
     promise_amount: "Amount promised",
     promise_date: "Promised date",

@@ -116,6 +116,7 @@ pub static DAY: DayTexts = DayTexts {
         Outcome::PartialPayment => "Pagó una parte",
         Outcome::DisputeRaised => "Presentó un reclamo",
         Outcome::CallBack => "Pidió que lo llamen después",
+        Outcome::MessageSent => "Mensaje enviado",
     },
     promise_amount: "Valor prometido",
     promise_date: "Fecha prometida",

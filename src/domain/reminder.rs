@@ -1,0 +1,197 @@
+//! Reminders before and after each due date, computed from the portfolio on the day rather than
+//! stored as pending jobs: a step missed on a day the app was not opened is still offered, once,
+//! and a step already delivered (or overtaken by a later one) never comes back. Reminders skip
+//! what is paid, what is disputed and customers paused by a plan on track or a promise not yet
+//! due.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::allocation::Allocation;
+use super::customer::CustomerId;
+use super::invoice::InvoiceId;
+use super::money::Money;
+use super::plan_progress::plan_progress;
+use super::portfolio::Portfolio;
+use super::promise_outcome::{promise_outcomes, PromiseOutcome};
+
+/// The last step stays on offer this many days, so a phone left off over a weekend still
+/// sends it; after that the account belongs to the agenda, not to reminders.
+pub const LAST_STEP_LINGERS_DAYS: i64 = 7;
+
+/// One step of one due date, recorded on the contact that delivered it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ReminderKey {
+    pub invoice: InvoiceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub installment: Option<u32>,
+    /// Days from the due date: −3 is three days before.
+    pub step: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSchedule {
+    /// Days from the due date of each step, e.g. −3, 0 and 3.
+    pub steps: Vec<i32>,
+    /// One statement per customer with every open invoice, instead of one message per due.
+    #[serde(default)]
+    pub consolidated: bool,
+}
+
+impl Default for ReminderSchedule {
+    fn default() -> Self {
+        ReminderSchedule {
+            steps: vec![-3, 0, 3],
+            consolidated: false,
+        }
+    }
+}
+
+impl ReminderSchedule {
+    /// The step a due `days_from_due` days away has reached and that is still on offer.
+    fn step_on(&self, days_from_due: i64) -> Option<i32> {
+        let mut steps = self.steps.clone();
+        steps.sort_unstable();
+        steps.dedup();
+        let position = steps
+            .iter()
+            .rposition(|step| i64::from(*step) <= days_from_due)?;
+        let step = steps[position];
+        let last = position + 1 == steps.len();
+        let lingering = days_from_due - i64::from(step) < LAST_STEP_LINGERS_DAYS;
+        (!last || lingering).then_some(step)
+    }
+}
+
+/// An open due a reminder speaks of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReminderItem {
+    pub invoice: InvoiceId,
+    pub installment: Option<u32>,
+    pub due_on: NaiveDate,
+    pub open: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueReminder {
+    pub customer: CustomerId,
+    /// The step, or `None` for a consolidated statement.
+    pub step: Option<i32>,
+    /// What the message lists: the dues of the step, or every open due for a statement.
+    pub items: Vec<ReminderItem>,
+    /// The steps sending this message delivers.
+    pub keys: Vec<ReminderKey>,
+}
+
+/// The reminders to send on `today`, by customer, earliest due first.
+pub fn due_reminders(
+    portfolio: &Portfolio,
+    schedule: &ReminderSchedule,
+    today: NaiveDate,
+) -> Vec<DueReminder> {
+    let allocation = Allocation::compute(portfolio, today);
+    let paused = paused_customers(portfolio, today);
+    let mut delivered: BTreeMap<(&InvoiceId, Option<u32>), i32> = BTreeMap::new();
+    for key in portfolio.contacts.values().flat_map(|c| &c.reminded) {
+        let latest = delivered
+            .entry((&key.invoice, key.installment))
+            .or_insert(key.step);
+        *latest = (*latest).max(key.step);
+    }
+    let open_disputes: Vec<_> = portfolio
+        .disputes
+        .values()
+        .filter(|d| d.is_open())
+        .collect();
+
+    let mut by_customer: BTreeMap<&CustomerId, Vec<(ReminderItem, Option<i32>)>> = BTreeMap::new();
+    for (id, invoice) in &portfolio.invoices {
+        let disputed = open_disputes
+            .iter()
+            .any(|d| d.customer == invoice.customer && d.covers(id));
+        if invoice.issued_on > today || disputed || paused.contains(&invoice.customer) {
+            continue;
+        }
+        for due in allocation.open_dues(id, invoice) {
+            if due.amount <= rust_decimal::Decimal::ZERO {
+                continue;
+            }
+            let step = schedule
+                .step_on((today - due.due_on).num_days())
+                .filter(|step| {
+                    delivered
+                        .get(&(id, due.installment))
+                        .is_none_or(|sent| sent < step)
+                });
+            let item = ReminderItem {
+                invoice: id.clone(),
+                installment: due.installment,
+                due_on: due.due_on,
+                open: Money::new(due.amount, invoice.amount().currency),
+            };
+            by_customer
+                .entry(&invoice.customer)
+                .or_default()
+                .push((item, step));
+        }
+    }
+
+    let mut reminders = Vec::new();
+    for (customer, mut dues) in by_customer {
+        dues.sort_by(|a, b| (a.0.due_on, &a.0.invoice).cmp(&(b.0.due_on, &b.0.invoice)));
+        let key = |item: &ReminderItem, step: i32| ReminderKey {
+            invoice: item.invoice.clone(),
+            installment: item.installment,
+            step,
+        };
+        if schedule.consolidated {
+            let keys: Vec<ReminderKey> = dues
+                .iter()
+                .filter_map(|(item, step)| Some(key(item, (*step)?)))
+                .collect();
+            if !keys.is_empty() {
+                reminders.push(DueReminder {
+                    customer: customer.clone(),
+                    step: None,
+                    items: dues.into_iter().map(|(item, _)| item).collect(),
+                    keys,
+                });
+            }
+            continue;
+        }
+        for (item, step) in dues {
+            if let Some(step) = step {
+                reminders.push(DueReminder {
+                    customer: customer.clone(),
+                    step: Some(step),
+                    keys: vec![key(&item, step)],
+                    items: vec![item],
+                });
+            }
+        }
+    }
+    reminders
+}
+
+/// Customers collection leaves alone for now: a payment plan on track, or a promise whose day
+/// has not come.
+pub fn paused_customers(portfolio: &Portfolio, today: NaiveDate) -> BTreeSet<&CustomerId> {
+    let outcomes = promise_outcomes(portfolio, today);
+    let awaiting = portfolio.promises.iter().filter_map(|(id, promise)| {
+        let pending = outcomes.get(id) == Some(&PromiseOutcome::Pending);
+        (pending && promise.due_on > today).then_some(&promise.customer)
+    });
+    let on_plan = portfolio
+        .plans_in_force()
+        .into_iter()
+        .filter_map(|(customer, plan)| {
+            let progress = plan_progress(plan, portfolio.payments.values(), today).ok()?;
+            (!progress.is_finished() && !progress.broken).then_some(customer)
+        });
+    awaiting.chain(on_plan).collect()
+}
+
+#[cfg(test)]
+mod tests;
