@@ -140,6 +140,14 @@ fn event() -> impl Strategy<Value = Event> {
                 ..Typification::default()
             },
         }),
+        (customer.clone(), 0..3usize, any::<bool>(), 0..120u32).prop_map(
+            |(customer, channel, revoked, on)| Event::ChannelConsentSet {
+                customer,
+                channel: Channel::ALL[channel],
+                revoked,
+                on: day(on),
+            }
+        ),
         (customer, 0..120u32).prop_map(|(customer, on)| Event::ContactLogged {
             contact: Contact {
                 customer,

@@ -1,14 +1,14 @@
 //! The portfolio ("cartera") as the projection of the operation log presents it, and each
 //! customer's standing in it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::agenda_skip::AgendaSkip;
 use super::allocation::Allocation;
-use super::contact::{Contact, ContactId};
+use super::contact::{Channel, Contact, ContactId};
 use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
@@ -35,6 +35,9 @@ pub struct Portfolio {
     /// Keyed by the id of the operation that recorded the skip.
     pub skips: BTreeMap<String, AgendaSkip>,
     pub plans: BTreeMap<PlanId, PaymentPlan>,
+    /// Channels each customer asked not to be contacted through, and since when.
+    #[serde(default)]
+    pub revoked_channels: BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>>,
 }
 
 /// Where one customer stands on a given day.
@@ -52,6 +55,14 @@ pub struct Standing {
 }
 
 impl Portfolio {
+    /// The channels `customer` revoked.
+    pub fn revoked(&self, customer: &CustomerId) -> BTreeSet<Channel> {
+        self.revoked_channels
+            .get(customer)
+            .map(|channels| channels.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
     /// Every payment ever recorded, voided ones included: receipts are numbered and looked
     /// up across all of them.
     pub fn every_payment(&self) -> impl Iterator<Item = &Payment> {

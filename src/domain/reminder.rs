@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::allocation::Allocation;
@@ -85,13 +86,51 @@ pub struct DueReminder {
     pub keys: Vec<ReminderKey>,
 }
 
+/// Every customer's open dues outside open disputes, issued by `today`, earliest due first:
+/// what a reminder or a collector's message may ask for.
+pub fn open_items(
+    portfolio: &Portfolio,
+    today: NaiveDate,
+) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
+    let allocation = Allocation::compute(portfolio, today);
+    let open_disputes: Vec<_> = portfolio
+        .disputes
+        .values()
+        .filter(|d| d.is_open())
+        .collect();
+    let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
+    for (id, invoice) in &portfolio.invoices {
+        let disputed = open_disputes
+            .iter()
+            .any(|d| d.customer == invoice.customer && d.covers(id));
+        if invoice.issued_on > today || disputed {
+            continue;
+        }
+        let items = by_customer.entry(invoice.customer.clone()).or_default();
+        for due in allocation.open_dues(id, invoice) {
+            if due.amount > Decimal::ZERO {
+                items.push(ReminderItem {
+                    invoice: id.clone(),
+                    installment: due.installment,
+                    due_on: due.due_on,
+                    open: Money::new(due.amount, invoice.amount().currency),
+                });
+            }
+        }
+    }
+    by_customer.retain(|_, items| !items.is_empty());
+    for items in by_customer.values_mut() {
+        items.sort_by(|a, b| (a.due_on, &a.invoice).cmp(&(b.due_on, &b.invoice)));
+    }
+    by_customer
+}
+
 /// The reminders to send on `today`, by customer, earliest due first.
 pub fn due_reminders(
     portfolio: &Portfolio,
     schedule: &ReminderSchedule,
     today: NaiveDate,
 ) -> Vec<DueReminder> {
-    let allocation = Allocation::compute(portfolio, today);
     let paused = paused_customers(portfolio, today);
     let mut delivered: BTreeMap<(&InvoiceId, Option<u32>), i32> = BTreeMap::new();
     for key in portfolio.contacts.values().flat_map(|c| &c.reminded) {
@@ -100,76 +139,46 @@ pub fn due_reminders(
             .or_insert(key.step);
         *latest = (*latest).max(key.step);
     }
-    let open_disputes: Vec<_> = portfolio
-        .disputes
-        .values()
-        .filter(|d| d.is_open())
-        .collect();
-
-    let mut by_customer: BTreeMap<&CustomerId, Vec<(ReminderItem, Option<i32>)>> = BTreeMap::new();
-    for (id, invoice) in &portfolio.invoices {
-        let disputed = open_disputes
-            .iter()
-            .any(|d| d.customer == invoice.customer && d.covers(id));
-        if invoice.issued_on > today || disputed || paused.contains(&invoice.customer) {
-            continue;
-        }
-        for due in allocation.open_dues(id, invoice) {
-            if due.amount <= rust_decimal::Decimal::ZERO {
-                continue;
-            }
-            let step = schedule
-                .step_on((today - due.due_on).num_days())
-                .filter(|step| {
-                    delivered
-                        .get(&(id, due.installment))
-                        .is_none_or(|sent| sent < step)
-                });
-            let item = ReminderItem {
-                invoice: id.clone(),
-                installment: due.installment,
-                due_on: due.due_on,
-                open: Money::new(due.amount, invoice.amount().currency),
-            };
-            by_customer
-                .entry(&invoice.customer)
-                .or_default()
-                .push((item, step));
-        }
-    }
-
     let mut reminders = Vec::new();
-    for (customer, mut dues) in by_customer {
-        dues.sort_by(|a, b| (a.0.due_on, &a.0.invoice).cmp(&(b.0.due_on, &b.0.invoice)));
-        let key = |item: &ReminderItem, step: i32| ReminderKey {
-            invoice: item.invoice.clone(),
-            installment: item.installment,
-            step,
-        };
-        if schedule.consolidated {
-            let keys: Vec<ReminderKey> = dues
-                .iter()
-                .filter_map(|(item, step)| Some(key(item, (*step)?)))
-                .collect();
-            if !keys.is_empty() {
-                reminders.push(DueReminder {
-                    customer: customer.clone(),
-                    step: None,
-                    items: dues.into_iter().map(|(item, _)| item).collect(),
-                    keys,
-                });
-            }
+    for (customer, items) in open_items(portfolio, today) {
+        if paused.contains(&customer) {
             continue;
         }
-        for (item, step) in dues {
-            if let Some(step) = step {
-                reminders.push(DueReminder {
-                    customer: customer.clone(),
-                    step: Some(step),
-                    keys: vec![key(&item, step)],
-                    items: vec![item],
-                });
-            }
+        let keys: Vec<ReminderKey> = items
+            .iter()
+            .filter_map(|item| {
+                let step = schedule.step_on((today - item.due_on).num_days())?;
+                let sent = delivered.get(&(&item.invoice, item.installment));
+                sent.is_none_or(|sent| *sent < step).then(|| ReminderKey {
+                    invoice: item.invoice.clone(),
+                    installment: item.installment,
+                    step,
+                })
+            })
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        if schedule.consolidated {
+            reminders.push(DueReminder {
+                customer,
+                step: None,
+                items,
+                keys,
+            });
+            continue;
+        }
+        for key in keys {
+            let item = items
+                .iter()
+                .find(|i| i.invoice == key.invoice && i.installment == key.installment)
+                .cloned();
+            reminders.extend(item.map(|item| DueReminder {
+                customer: customer.clone(),
+                step: Some(key.step),
+                items: vec![item],
+                keys: vec![key],
+            }));
         }
     }
     reminders

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::agenda_skip::SkipReason;
-use super::contact::Contact;
+use super::contact::{Channel, Contact};
 use super::customer::CustomerId;
 use super::dispute::{Dispute, DisputeId};
 use super::invoice::InvoiceId;
@@ -44,6 +44,7 @@ pub enum Happening {
     },
     Typified(Box<Typification>),
     Skipped(SkipReason),
+    ChannelRevoked(Channel),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,6 +141,14 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
     }
     for skip in portfolio.skips.values().filter(|s| mine(&s.customer)) {
         add(skip.on, Happening::Skipped(skip.reason));
+    }
+    for (channel, on) in portfolio
+        .revoked_channels
+        .get(customer)
+        .into_iter()
+        .flatten()
+    {
+        add(*on, Happening::ChannelRevoked(*channel));
     }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
     // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.

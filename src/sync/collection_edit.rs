@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::edit::{record_payment, EditProblem};
 use super::op::{Event, InvoicePatch};
 use crate::domain::agenda_skip::{AgendaSkip, SkipReason};
-use crate::domain::contact::{Contact, Outcome};
+use crate::domain::contact::{Channel, Contact, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
@@ -42,6 +42,13 @@ pub fn log_contact(
     if contact.next_followup.is_some_and(|d| d < today) {
         return Err(EditProblem::FollowupInThePast);
     }
+    let policy_override = contact
+        .policy_override
+        .as_deref()
+        .map(|reason| reason.trim().to_owned());
+    if policy_override.as_ref().is_some_and(String::is_empty) {
+        return Err(EditProblem::MissingReason);
+    }
     let promise = match (contact.outcome, promise) {
         (Outcome::Promised, None) => return Err(EditProblem::MissingPromise),
         (_, Some((amount, due_on))) => {
@@ -65,6 +72,7 @@ pub fn log_contact(
     };
     let contact = Contact {
         note: contact.note.trim().to_owned(),
+        policy_override,
         ..contact
     };
     Ok(std::iter::once(Event::ContactLogged { contact })
@@ -189,6 +197,26 @@ pub fn typify(
     Ok(Event::TypificationSet {
         customer: customer.clone(),
         typification,
+    })
+}
+
+/// The debtor revokes (or gives back) consent to be contacted through `channel`.
+pub fn set_channel_consent(
+    portfolio: &Portfolio,
+    today: NaiveDate,
+    customer: &CustomerId,
+    channel: Channel,
+    revoked: bool,
+) -> Result<Event, EditProblem> {
+    known(portfolio, customer)?;
+    if portfolio.revoked(customer).contains(&channel) == revoked {
+        return Err(EditProblem::NothingChanged);
+    }
+    Ok(Event::ChannelConsentSet {
+        customer: customer.clone(),
+        channel,
+        revoked,
+        on: today,
     })
 }
 

@@ -267,12 +267,13 @@ fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
         promise(20, 2, -7, 8_000_000),
         Event::DisputeOpened {
             dispute: Dispute {
-                customer: customer_id(7),
-                invoices: vec![InvoiceId(format!("FV-{}", 1001 + 7 * 10))],
+                // Falls due today: without the dispute it would be reminded of today.
+                customer: customer_id(13),
+                invoices: vec![InvoiceId(format!("FV-{}", 1001 + 13 * 10))],
                 amount: None,
                 owner: "Bodega".to_owned(),
                 reason: DisputeReason::DamagedGoods,
-                opened_on: shifted(today, 12),
+                opened_on: shifted(today, 2),
                 resolved_on: None,
             },
         },

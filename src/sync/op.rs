@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hlc::{DeviceId, Hlc};
 use crate::domain::agenda_skip::AgendaSkip;
-use crate::domain::contact::Contact;
+use crate::domain::contact::{Channel, Contact};
 use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
@@ -169,5 +169,13 @@ pub enum Event {
     /// The plan's id is the id of this operation.
     PlanAgreed {
         plan: PaymentPlan,
+    },
+    /// The debtor revoked (or gave back) their consent to be contacted through a channel;
+    /// last writer wins per customer and channel.
+    ChannelConsentSet {
+        customer: CustomerId,
+        channel: Channel,
+        revoked: bool,
+        on: NaiveDate,
     },
 }

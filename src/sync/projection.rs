@@ -9,7 +9,7 @@ use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
-use crate::domain::contact::{Contact, ContactId};
+use crate::domain::contact::{Channel, Contact, ContactId};
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
@@ -132,6 +132,7 @@ pub struct Projection {
     typifications: BTreeMap<CustomerId, Register<Typification>>,
     skips: BTreeMap<String, AgendaSkip>,
     plans: BTreeMap<PlanId, PaymentPlan>,
+    consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
     versions: VersionVector,
 }
 
@@ -206,6 +207,16 @@ impl Projection {
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
             }
+            Event::ChannelConsentSet {
+                customer,
+                channel,
+                revoked,
+                on,
+            } => self
+                .consents
+                .entry((customer.clone(), *channel))
+                .or_default()
+                .merge(Some((*revoked, *on)), &op.hlc),
         }
     }
 
@@ -267,6 +278,20 @@ impl Projection {
                 .collect(),
             skips: self.skips.clone(),
             plans: self.plans.clone(),
+            revoked_channels: self.revoked_channels(),
         }
+    }
+
+    fn revoked_channels(&self) -> BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>> {
+        let mut revoked: BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>> = BTreeMap::new();
+        for ((customer, channel), register) in &self.consents {
+            if let Some((true, on)) = register.value {
+                revoked
+                    .entry(customer.clone())
+                    .or_default()
+                    .insert(*channel, on);
+            }
+        }
+        revoked
     }
 }

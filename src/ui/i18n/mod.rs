@@ -6,8 +6,12 @@ mod day_en;
 mod day_es;
 mod en;
 mod es;
+mod outreach;
+mod outreach_en;
+mod outreach_es;
 
 pub use day::DayTexts;
+pub use outreach::OutreachTexts;
 
 use leptos::prelude::*;
 
@@ -50,6 +54,13 @@ impl Language {
         match self {
             Language::Es => &day_es::DAY,
             Language::En => &day_en::DAY,
+        }
+    }
+
+    pub fn outreach(self) -> &'static OutreachTexts {
+        match self {
+            Language::Es => &outreach_es::OUTREACH,
+            Language::En => &outreach_en::OUTREACH,
         }
     }
 
@@ -244,6 +255,10 @@ impl I18n {
 
     pub fn day(&self) -> &'static DayTexts {
         self.language.get().day()
+    }
+
+    pub fn outreach(&self) -> &'static OutreachTexts {
+        self.language.get().outreach()
     }
 
     pub fn number_format(&self) -> NumberFormat {

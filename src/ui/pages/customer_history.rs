@@ -11,7 +11,7 @@ use crate::domain::receipt::Receipt;
 use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
 use crate::ui::forms::save_checked;
-use crate::ui::i18n::{use_i18n, DayTexts, Texts};
+use crate::ui::i18n::{use_i18n, DayTexts, OutreachTexts, Texts};
 use crate::ui::session::use_session;
 
 #[component]
@@ -49,7 +49,7 @@ pub fn CustomerHistory(customer: CustomerId, on_receipt: Callback<Receipt>) -> i
             <ol>
                 {move || history.get().into_iter().map(|entry| {
                     let fmt = i18n.number_format();
-                    let (text, money) = happening_text(t(), d(), fmt, &entry.happening);
+                    let (text, money) = happening_text(t(), d(), i18n.outreach(), fmt, &entry.happening);
                     let actions = match &entry.happening {
                         Happening::PaymentReceived { id, receipt, .. } => {
                             let id = id.clone();
@@ -96,6 +96,7 @@ pub fn CustomerHistory(customer: CustomerId, on_receipt: Callback<Receipt>) -> i
 fn happening_text(
     t: &Texts,
     d: &DayTexts,
+    o: &OutreachTexts,
     fmt: NumberFormat,
     happening: &Happening,
 ) -> (String, Option<Money>) {
@@ -140,6 +141,9 @@ fn happening_text(
             if contact.position.is_some() {
                 text = format!("{text} · {}", d.visit_proof);
             }
+            if let Some(reason) = &contact.policy_override {
+                text = format!("{text} · {}", (o.override_recorded)(reason));
+            }
             (text, None)
         }
         Happening::PromiseMade {
@@ -177,5 +181,9 @@ fn happening_text(
             )
         }
         Happening::Skipped(reason) => ((d.timeline_skipped)((d.skip_reason)(*reason)), None),
+        Happening::ChannelRevoked(channel) => (
+            (o.timeline_channel_revoked)((d.channel_name)(*channel)),
+            None,
+        ),
     }
 }
