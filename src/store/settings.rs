@@ -2,6 +2,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::outreach::OutreachSettings;
+
 const LANGUAGE_KEY: &str = "cobranza.language";
 
 pub fn language() -> Option<String> {
@@ -23,4 +25,17 @@ pub fn collector() -> String {
 pub fn set_collector(name: &str) {
     // Losing this preference only means showing everyone's agenda next time.
     let _ = LocalStorage::set(COLLECTOR_KEY, name);
+}
+
+const OUTREACH_KEY: &str = "cobranza.outreach";
+
+/// The business's contact policy, reminder steps and wording; the law's defaults until someone
+/// changes them.
+pub fn outreach() -> OutreachSettings {
+    LocalStorage::get(OUTREACH_KEY).unwrap_or_default()
+}
+
+/// `false` when the browser refused to keep them (storage full or blocked).
+pub fn set_outreach(settings: &OutreachSettings) -> bool {
+    LocalStorage::set(OUTREACH_KEY, settings).is_ok()
 }

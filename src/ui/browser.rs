@@ -115,6 +115,59 @@ pub fn local_now() -> chrono::NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// The date and time now in the IANA `time_zone` (the debtor's), from the browser's own
+/// time-zone data; `None` when the browser does not know that zone.
+pub fn now_in(time_zone: &str) -> Option<chrono::NaiveDateTime> {
+    use js_sys::{Array, Function, Object, Reflect};
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    for (key, value) in [
+        ("timeZone", time_zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+    ] {
+        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    // An unknown zone throws a RangeError; `construct` hands it back instead of unwinding.
+    let format = Reflect::construct(&constructor, &Array::of2(&"en-US".into(), &options)).ok()?;
+    let format_to_parts: Function = Reflect::get(&format, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let parts: Array = format_to_parts
+        .call1(&format, &js_sys::Date::new_0())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let part = |wanted: &str| -> Option<u32> {
+        parts.iter().find_map(|p| {
+            let kind = Reflect::get(&p, &"type".into()).ok()?.as_string()?;
+            (kind == wanted)
+                .then(|| {
+                    Reflect::get(&p, &"value".into())
+                        .ok()?
+                        .as_string()?
+                        .parse()
+                        .ok()
+                })
+                .flatten()
+        })
+    };
+    NaiveDate::from_ymd_opt(part("year")? as i32, part("month")?, part("day")?)?.and_hms_opt(
+        part("hour")?,
+        part("minute")?,
+        0,
+    )
+}
+
 fn js_error(error: wasm_bindgen::JsValue) -> String {
     format!("{error:?}")
 }

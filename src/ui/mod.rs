@@ -4,11 +4,13 @@
 mod aging_chart;
 mod app;
 mod browser;
+mod contact_gate;
 mod currency_select;
 mod demo_banner;
 mod forms;
 mod i18n;
 mod language_picker;
+mod message;
 mod nav_icon;
 mod pages;
 mod reach;

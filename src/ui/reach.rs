@@ -24,7 +24,7 @@ impl Reach {
     }
 }
 
-/// The links for `customer`; WhatsApp and SMS carry `message` ready to send.
+/// The links for `customer`; WhatsApp, SMS and e-mail carry `message` ready to send.
 pub fn reach_links(customer: &Customer, message: &str) -> Vec<(Reach, String)> {
     let mut links = Vec::new();
     let text = js_sys::encode_uri_component(message);
@@ -42,7 +42,10 @@ pub fn reach_links(customer: &Customer, message: &str) -> Vec<(Reach, String)> {
         links.push((Reach::Sms, format!("sms:{dialable}?body={text}")));
     }
     if !customer.email.is_empty() {
-        links.push((Reach::Email, format!("mailto:{}", customer.email)));
+        links.push((
+            Reach::Email,
+            format!("mailto:{}?body={text}", customer.email),
+        ));
     }
     if let Some(point) = customer.location {
         links.push((Reach::Map, format!("geo:{point}")));

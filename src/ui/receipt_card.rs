@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::message_template::{MessageKind, MessageValues};
 use crate::domain::receipt::Receipt;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
+use crate::ui::message::compose;
 use crate::ui::pages::totals_text;
 use crate::ui::reach::{reach_links, Reach};
 use crate::ui::session::use_session;
@@ -39,6 +41,21 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
     } else {
         format!("{} ({})", customer.name, customer.tax_id)
     };
+    let signature = session
+        .device
+        .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
+        .unwrap_or_default();
+    let thanks = session.outreach.with_untracked(|outreach| {
+        let values = MessageValues {
+            customer: customer.name.clone(),
+            amounts: vec![payment.amount],
+            company: outreach.company.clone(),
+            collector: signature,
+            payment_methods: outreach.payment_methods.clone(),
+            ..MessageValues::default()
+        };
+        compose(i18n, outreach, MessageKind::ThankYou, &values)
+    });
     let lines = vec![
         format!("{} {receipt}", d.receipt_title),
         format!("{}: {name}", d.receipt_customer),
@@ -50,7 +67,7 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
             (t.method_name)(payment.method)
         ),
         format!("{}: {balance}", d.receipt_balance),
-        (d.thank_you)(&customer.name),
+        thanks,
     ];
     let text = lines.join("\n");
     let links: Vec<(Reach, String)> = reach_links(&customer, &text)

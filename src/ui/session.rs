@@ -5,15 +5,17 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
 use super::browser;
 use crate::domain::customer::CustomerId;
+use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::{Portfolio, Standing};
 use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
+use crate::store::settings;
 use crate::sync::author::Author;
 use crate::sync::demo::demo_ops;
 use crate::sync::op::{Event, Op};
@@ -41,6 +43,11 @@ pub struct Session {
     /// Every customer's standing today, computed once for Hoy, Cartera and Cliente.
     pub standings: Memo<BTreeMap<CustomerId, Standing>>,
     pub today: RwSignal<NaiveDate>,
+    /// The business's contact policy, reminder steps and wording.
+    pub outreach: RwSignal<OutreachSettings>,
+    /// The debtors' local time under the policy's time zone; `None` if the browser does not
+    /// know the zone.
+    pub debtor_now: Memo<Option<NaiveDateTime>>,
     pub save_error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
 }
@@ -50,6 +57,10 @@ impl Session {
         let projection = RwSignal::new(Projection::default());
         let portfolio = Memo::new(move |_| projection.with(Projection::portfolio));
         let today = RwSignal::new(browser::today());
+        // This device's clock, moved on every half minute so that what the contact policy
+        // allows follows the time of day.
+        let now_ms = RwSignal::new(browser::now_ms());
+        let outreach = RwSignal::new(settings::outreach());
         let session = Session {
             store: StoredValue::new_local(None),
             author: StoredValue::new(None),
@@ -59,10 +70,20 @@ impl Session {
             portfolio,
             standings: Memo::new(move |_| portfolio.with(|p| p.standings(today.get()))),
             today,
+            outreach,
+            debtor_now: Memo::new(move |_| {
+                now_ms.track();
+                outreach.with(|o| browser::now_in(&o.policy.time_zone))
+            }),
             save_error: RwSignal::new(None),
             busy: RwSignal::new(false),
         };
         provide_context(session);
+        // Dropping the handle would stop the clock; it lives as long as the page.
+        std::mem::forget(set_interval_with_handle(
+            move || now_ms.set(browser::now_ms()),
+            std::time::Duration::from_secs(30),
+        ));
         leptos::task::spawn_local(session.open());
         session
     }

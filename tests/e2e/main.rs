@@ -18,12 +18,27 @@ struct Visit {
     driver: WebDriver,
 }
 
+/// A working Tuesday morning in Bogotá: every test runs at the same moment, whatever the
+/// machine's clock says, so what the contact policy allows never depends on the hour.
+const TUESDAY_MORNING: &str = "2026-11-24T10:00:00-05:00";
+
 impl Visit {
     /// First start: name the device and land on the demo portfolio.
     async fn first_start(site: std::path::PathBuf, screen: Screen, label: &str) -> Visit {
+        Visit::first_start_at(site, screen, label, TUESDAY_MORNING).await
+    }
+
+    /// First start with the page's clock set to `instant` (RFC 3339) in Bogotá's time zone.
+    async fn first_start_at(
+        site: std::path::PathBuf,
+        screen: Screen,
+        label: &str,
+        instant: &str,
+    ) -> Visit {
         let server = StaticServer::start(site);
         let chromedriver = Chromedriver::start();
         let driver = browser(&chromedriver, screen).await;
+        set_clock(&driver, instant).await;
         let visit = Visit {
             server,
             _chromedriver: chromedriver,
@@ -330,6 +345,37 @@ async fn a_new_version_waits_for_the_person_to_take_it() {
     visit.finish().await;
 }
 
+/// Sets the page's wall clock to `instant` (it then runs on from there) and its time zone to
+/// Bogotá's, for every page the tab opens from now on.
+async fn set_clock(driver: &WebDriver, instant: &str) {
+    let source = format!(
+        "(() => {{
+            const offset = Date.parse({instant:?}) - Date.now();
+            const Real = Date;
+            class Pinned extends Real {{
+                constructor(...args) {{
+                    if (args.length === 0) {{ super(Real.now() + offset); }} else {{ super(...args); }}
+                }}
+                static now() {{ return Real.now() + offset; }}
+            }}
+            globalThis.Date = Pinned;
+        }})();"
+    );
+    let cdp = driver.cdp();
+    cdp.send_raw(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": source }),
+    )
+    .await
+    .expect("clock script");
+    cdp.send_raw(
+        "Emulation.setTimezoneOverride",
+        serde_json::json!({ "timezoneId": "America/Bogota" }),
+    )
+    .await
+    .expect("time zone");
+}
+
 /// Cuts or restores the page's network, as Chromium's DevTools "offline" switch does.
 async fn set_network(driver: &WebDriver, online: bool) {
     driver
@@ -544,16 +590,27 @@ async fn fill(driver: &WebDriver, css: &str, value: &str) {
     .await;
 }
 
-/// Nothing sideways to scroll: a phone user reads every screen top to bottom.
+/// Nothing sideways to scroll: a phone user reads every screen top to bottom. A phone widens
+/// its layout to fit content that is too wide (and shrinks the text), so the page is measured
+/// against the screen, not against the window.
 async fn assert_fits_the_screen(driver: &WebDriver) {
     let overflow = script(
         driver,
-        "return document.documentElement.scrollWidth - window.innerWidth;",
+        "return Math.max(document.documentElement.scrollWidth, window.innerWidth) - screen.width;",
+    )
+    .await;
+    let widest = script(
+        driver,
+        "return [...document.querySelectorAll('main *')]
+            .filter((e) => e.getBoundingClientRect().right > screen.width + 1)
+            .slice(-3)
+            .map((e) => `${e.tagName}.${e.className}: ${(e.textContent || '').slice(0, 40)}`)
+            .join(' | ');",
     )
     .await;
     assert!(
         overflow.as_i64().is_some_and(|px| px <= 0),
-        "the page is wider than the screen by {overflow} px"
+        "the page is wider than the screen by {overflow} px: {widest}"
     );
 }
 
@@ -722,5 +779,193 @@ async fn a_collector_works_the_agenda_offline_from_a_call_to_a_receipt() {
     tap(driver, ".agenda-tools a", "Cierre de caja").await;
     wait_for_text(driver, "[data-figure=cash]", "$ 200.000 COP").await;
     wait_for_text(driver, ".receipts", &name).await;
+    visit.finish().await;
+}
+
+/// Monday evening in Bogotá, after the hours Ley 2300 allows: every contact button says why it
+/// is closed and from when it opens; reminders are offered for what falls due, never for the
+/// disputed invoice; a reminder still goes out with a typed reason, recorded in the history;
+/// the customer's "no WhatsApp" is honoured; and changing the hours in Ajustes opens the
+/// buttons at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
+    let visit =
+        Visit::first_start_at(dist(), PHONE, "Cobrador Juan", "2026-11-23T19:30:00-05:00").await;
+    let driver = &visit.driver;
+
+    // Hoy: the top row's buttons are closed, with the rule, its source and the next opening.
+    let block = wait_for_text(
+        driver,
+        "ol.agenda > li.agenda-entry .policy-block",
+        "No permitido ahora",
+    )
+    .await
+    .text()
+    .await
+    .expect("block text");
+    assert!(
+        block.contains("fuera del horario permitido (7:00–19:00)"),
+        "{block}"
+    );
+    assert!(block.contains("Ley 2300 de 2023, art. 3"), "{block}");
+    assert!(
+        block.contains("Permitido desde mar 24/11/2026 07:00"),
+        "{block}"
+    );
+    assert!(
+        block.contains("Hora del cliente: lun 23/11/2026 19:30"),
+        "{block}"
+    );
+    assert!(driver
+        .find_all(By::Css(
+            "ol.agenda > li.agenda-entry:first-child a[data-reach=Call]"
+        ))
+        .await
+        .expect("query")
+        .is_empty());
+    screenshot(driver, "hoy-fuera-de-horario-phone").await;
+    assert_fits_the_screen(driver).await;
+
+    // Today's reminders: three days before FV-1091 falls due; FV-1131, due today, is disputed.
+    let reminder = "li.reminder[data-customer=CLI-010]";
+    wait_for_text(driver, &format!("{reminder} .reminder-items"), "FV-1091").await;
+    wait_for_text(
+        driver,
+        &format!("{reminder} .badge"),
+        "3 días antes del vencimiento",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        &format!("{reminder} .message-preview"),
+        "vence el 26/11/2026",
+    )
+    .await;
+    let listed = text_of(driver, "ol.reminders").await;
+    assert!(
+        !listed.contains("FV-1131"),
+        "a disputed invoice is never reminded"
+    );
+
+    // The collector sends it anyway, with a reason, and confirms it went out.
+    tap(
+        driver,
+        &format!("{reminder} .policy-block button.override"),
+        "Contactar de todas formas",
+    )
+    .await;
+    fill(
+        driver,
+        &format!("{reminder} input[name=override_reason]"),
+        "El cliente pidió el recordatorio por la noche",
+    )
+    .await;
+    let whatsapp = wait_for_text(
+        driver,
+        &format!("{reminder} a[data-reach=WhatsApp]"),
+        "WhatsApp",
+    )
+    .await;
+    let href = whatsapp
+        .attr("href")
+        .await
+        .expect("href")
+        .unwrap_or_default();
+    assert!(
+        href.starts_with("https://wa.me/57") && href.contains("26%2F11%2F2026"),
+        "{href}"
+    );
+    // The link would leave for WhatsApp; the page only needs to see the tap.
+    script(
+        driver,
+        &format!(
+            "const link = document.querySelector('{reminder} a[data-reach=WhatsApp]');
+             link.addEventListener('click', (e) => e.preventDefault());
+             link.click();
+             return null;"
+        ),
+    )
+    .await;
+    tap(
+        driver,
+        &format!("{reminder} .sent-confirm button.primary"),
+        "Sí, se envió",
+    )
+    .await;
+    let started = std::time::Instant::now();
+    while !driver
+        .find_all(By::Css(reminder))
+        .await
+        .expect("query")
+        .is_empty()
+    {
+        assert!(
+            started.elapsed() < WAIT,
+            "the sent reminder stayed on the list"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // The customer's screen: the message and the exception are in the history; the customer
+    // asks not to be written to on WhatsApp, and the button says so.
+    driver
+        .goto(format!("{}/cliente?id=CLI-010", visit.server.origin))
+        .await
+        .expect("customer screen");
+    wait_for_text(driver, ".timeline", "WhatsApp: Mensaje enviado").await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Excepción a la política: El cliente pidió el recordatorio por la noche",
+    )
+    .await;
+    tap(
+        driver,
+        ".consent-list li[data-channel=WhatsApp] button",
+        "Revocar",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".consent-list li[data-channel=WhatsApp]",
+        "No autorizado desde el 23/11/2026",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".customer-header .policy-block",
+        "WhatsApp: el cliente pidió no ser contactado por este canal",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".customer-header .policy-block",
+        "Hasta que el cliente lo autorice de nuevo",
+    )
+    .await;
+    wait_for_text(driver, ".timeline", "El cliente revocó el canal WhatsApp").await;
+    assert_fits_the_screen(driver).await;
+
+    // Ajustes: the rules with their sources; the business stretches Monday to 20:00 and the
+    // call button on Hoy opens at once.
+    open_tab(driver, "Ajustes").await;
+    wait_for_text(
+        driver,
+        ".policy-rules",
+        "Horario (todos los canales): lun–vie 7:00–19:00, sáb 8:00–15:00, dom sin contacto",
+    )
+    .await;
+    wait_for_text(driver, ".policy-rules", "Fuente: Ley 2300 de 2023, art. 3").await;
+    fill(driver, ".week-hours input[name=until_0]", "20:00").await;
+    wait_for_text(driver, ".policy-rules", "lun 7:00–20:00").await;
+    screenshot(driver, "ajustes-politica-phone").await;
+    assert_fits_the_screen(driver).await;
+    open_tab(driver, "Hoy").await;
+    wait_for_text(
+        driver,
+        "ol.agenda > li.agenda-entry:first-child a[data-reach=Call]",
+        "Llamar",
+    )
+    .await;
     visit.finish().await;
 }

@@ -18,6 +18,9 @@ pub fn ContactForm(
     currency: Currency,
     objective: Objective,
     #[prop(default = Channel::Call)] channel: Channel,
+    /// Why the collector went ahead although the contact policy said no.
+    #[prop(default = None)]
+    policy_override: Option<String>,
     on_done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -34,6 +37,9 @@ pub fn ContactForm(
     let with_position = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let customer = StoredValue::new(customer);
+    let override_shown = policy_override
+        .as_deref()
+        .map(|reason| (i18n.outreach().override_recorded)(reason));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = i18n.texts();
@@ -62,7 +68,7 @@ pub fn ContactForm(
             next_followup,
             position: None,
             reminded: Vec::new(),
-            policy_override: None,
+            policy_override: policy_override.clone(),
         };
         let position_wanted = with_position.get_untracked();
         leptos::task::spawn_local(async move {
@@ -86,6 +92,7 @@ pub fn ContactForm(
     view! {
         <form class="panel contact-form" on:submit=submit>
             <h2>{d.contact_title}</h2>
+            {override_shown.map(|text| view! { <p class="badge warning">{text}</p> })}
             <ChoiceField label=d.channel name="channel" chosen=channel
                 choices=Channel::ALL.map(|c| (c, (d.channel_name)(c))).to_vec()/>
             <ChoiceField label=d.objective name="objective" chosen=objective

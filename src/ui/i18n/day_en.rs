@@ -84,9 +84,6 @@ pub static DAY: DayTexts = DayTexts {
     },
     confirm_skip: "Skip today",
     sms: "SMS",
-    reminder_message: |name, amount| {
-        format!("Hello {name}. This is a reminder that you have an overdue balance of {amount}. Can we agree on a payment date? Thank you.")
-    },
     contact_title: "New contact",
     channel: "Channel",
     channel_name: |c| match c {
@@ -156,7 +153,6 @@ pub static DAY: DayTexts = DayTexts {
     receipt_date: "Date",
     receipt_amount: "Amount received",
     receipt_balance: "Balance still owed",
-    thank_you: |name| format!("Thank you for your payment, {name}!"),
     share: "Share",
     print: "Print",
     close: "Close",

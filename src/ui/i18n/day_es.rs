@@ -84,9 +84,6 @@ pub static DAY: DayTexts = DayTexts {
     },
     confirm_skip: "Omitir hoy",
     sms: "SMS",
-    reminder_message: |name, amount| {
-        format!("Hola, {name}. Le recordamos que tiene un saldo vencido de {amount}. ¿Podemos acordar una fecha de pago? Gracias.")
-    },
     contact_title: "Nueva gestión",
     channel: "Canal",
     channel_name: |c| match c {
@@ -156,7 +153,6 @@ pub static DAY: DayTexts = DayTexts {
     receipt_date: "Fecha",
     receipt_amount: "Valor recibido",
     receipt_balance: "Saldo pendiente",
-    thank_you: |name| format!("¡Gracias por su pago, {name}!"),
     share: "Compartir",
     print: "Imprimir",
     close: "Cerrar",

@@ -62,7 +62,6 @@ pub struct OutreachTexts {
     pub template_problem: fn(&TemplateProblem) -> String,
     pub threat_warning: fn(&str) -> String,
     pub restore_default: &'static str,
-    pub saved: &'static str,
 }
 
 /// "7:00–19:00".

@@ -174,5 +174,4 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         "Avoid threats or legal claims that are not true ({words}): a respectful message collects more and avoids fines."
     ),
     restore_default: "Back to the original text",
-    saved: "Saved",
 };

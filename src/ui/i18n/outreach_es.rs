@@ -178,5 +178,4 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         "Evite amenazas o afirmaciones legales que no sean ciertas ({words}): un mensaje respetuoso cobra más y evita sanciones."
     ),
     restore_default: "Volver al texto original",
-    saved: "Guardado",
 };

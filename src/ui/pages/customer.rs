@@ -2,24 +2,29 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
 use super::{customer_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
-use crate::domain::contact::Objective;
+use crate::domain::contact::{Channel, Objective};
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
+use crate::domain::message_template::MessageKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
+use crate::domain::outreach::asked_for;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
+use crate::domain::reminder::open_items;
+use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{
     ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm, PaymentForm, PlanForm,
     TypificationForm,
 };
 use crate::ui::i18n::use_i18n;
-use crate::ui::reach::reach_links;
+use crate::ui::message::compose;
 use crate::ui::receipt_card::ReceiptCard;
 use crate::ui::session::use_session;
 
@@ -32,7 +37,7 @@ enum Panel {
     EditInvoice(InvoiceId),
     Payment,
     CreditNote,
-    Contact,
+    Contact(Attempt),
     Dispute,
     Plan,
     Typify,
@@ -124,10 +129,23 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     };
     let close = Callback::new(move |()| panel.set(Panel::Closed));
     let show_receipt = Callback::new(move |receipt| panel.set(Panel::Receipt(receipt)));
-    let message = standing.with_untracked(|s| {
-        (i18n.day().reminder_message)(&customer.name, &totals_text(&s.collectible, fmt()))
+    let name = customer.name.clone();
+    let message = Signal::derive(move || {
+        let today = session.today.get();
+        let objective = Objective::for_step(suggestion.get());
+        let items = session
+            .portfolio
+            .with(|p| open_items(p, today).remove(&id.get_value()))
+            .unwrap_or_default();
+        let signature = session
+            .device
+            .with(|d| d.as_ref().map(|d| d.label.clone()))
+            .unwrap_or_default();
+        session.outreach.with(|o| {
+            let values = o.values(&name, &asked_for(&items, today), &signature, today);
+            compose(i18n, o, MessageKind::Objective(objective), &values)
+        })
     });
-    let contacts = reach_links(&customer, &message);
     let late = move || standing.with(|s| s.oldest_days_overdue);
     let d = move || i18n.day();
 
@@ -167,14 +185,11 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 })}
             </p>
             <p class="suggestion">{move || d().suggested}": "<strong>{move || (d().step_name)(suggestion.get())}</strong></p>
-            <nav class="contact-buttons">
-                {contacts.into_iter().map(|(kind, href)| view! {
-                    <a class="button" href=href rel="noopener">{move || kind.label(t(), d())}</a>
-                }).collect_view()}
-            </nav>
+            <ContactGate id=id.get_value() customer=customer.clone() message=message
+                on_attempt=Callback::new(move |attempt| panel.set(Panel::Contact(attempt)))/>
         </header>
         <div class="actions">
-            <button class="primary" on:click=move |_| panel.set(Panel::Contact)>{move || d().log_contact}</button>
+            <button class="primary" on:click=move |_| panel.set(Panel::Contact(Attempt { channel: Channel::Call, policy_override: None }))>{move || d().log_contact}</button>
             <button on:click=move |_| panel.set(Panel::Payment)>{move || t().record_payment}</button>
             <button on:click=move |_| panel.set(Panel::NewInvoice)>{move || t().add_invoice}</button>
             <button on:click=move |_| panel.set(Panel::CreditNote) disabled=move || open().is_empty()>{move || t().credit_note}</button>
@@ -194,8 +209,9 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 Panel::EditInvoice(invoice) => view! { <InvoiceForm customer=customer invoice=Some(invoice) on_done=close/> }.into_any(),
                 Panel::Payment => view! { <PaymentForm customer=customer open=open() on_done=close on_receipt=show_receipt/> }.into_any(),
                 Panel::CreditNote => view! { <CreditNoteForm customer=customer open=open() on_done=close/> }.into_any(),
-                Panel::Contact => view! {
-                    <ContactForm customer=customer currency=currency() objective=Objective::for_step(suggestion.get_untracked()) on_done=close/>
+                Panel::Contact(attempt) => view! {
+                    <ContactForm customer=customer currency=currency() objective=Objective::for_step(suggestion.get_untracked())
+                        channel=attempt.channel policy_override=attempt.policy_override on_done=close/>
                 }.into_any(),
                 Panel::Dispute => view! { <DisputeForm customer=customer open=open() on_done=close/> }.into_any(),
                 Panel::Plan => view! { <PlanForm customer=customer overdue=overdue() on_done=close/> }.into_any(),
@@ -205,6 +221,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
         }}
         <OpenDisputes customer=id.get_value()/>
         <PlanStatus customer=id.get_value()/>
+        <ChannelConsents customer=id.get_value()/>
         <section class="invoices">
             <h2>{move || t().invoices}</h2>
             <ul class="invoice-list">

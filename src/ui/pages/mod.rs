@@ -1,10 +1,14 @@
 mod cash_close;
 mod customer;
+mod customer_consent;
 mod customer_history;
 mod customer_standing;
 mod dispute_report;
 mod import;
+mod outreach_settings;
+mod policy_settings;
 mod portfolio;
+mod reminders;
 mod reports;
 mod settings;
 mod sync;

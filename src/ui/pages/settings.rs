@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::outreach_settings::OutreachSettingsPanel;
 use crate::ui::i18n::use_i18n;
 use crate::ui::language_picker::LanguagePicker;
 use crate::ui::session::use_session;
@@ -24,5 +25,6 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
             </dd>
         </dl>
+        <OutreachSettingsPanel/>
     }
 }

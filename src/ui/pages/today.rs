@@ -5,20 +5,26 @@ use super::{customer_href, totals_text};
 use crate::domain::agenda_skip::SkipReason;
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::customer::Customer;
+use crate::domain::message_template::MessageKind;
 use crate::domain::money::Currency;
+use crate::domain::outreach::asked_for;
 use crate::domain::portfolio::Standing;
 use crate::domain::priority::{agenda, AgendaEntry, Status};
+use crate::domain::reminder::open_items;
 use crate::store::settings;
 use crate::sync::collection_edit::skip_today;
+use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{ChoiceField, ContactForm};
 use crate::ui::i18n::use_i18n;
-use crate::ui::reach::{reach_links, Reach};
+use crate::ui::message::compose;
 use crate::ui::session::use_session;
+
+use super::reminders::Reminders;
 
 /// What is open under one agenda row; one row at a time keeps a phone screen readable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum RowPanel {
-    Contact(Channel),
+    Contact(Attempt),
     Skip,
 }
 
@@ -58,6 +64,21 @@ pub fn TodayPage() -> impl IntoView {
         })
     });
     let open = RwSignal::new(None::<(usize, RowPanel)>);
+    let items = Memo::new(move |_| {
+        let today = session.today.get();
+        portfolio.with(|p| open_items(p, today))
+    });
+    // Messages are signed by the collector the device belongs to, or by the device itself.
+    let signature = Signal::derive(move || {
+        let name = collector.get();
+        if name.is_empty() {
+            session
+                .device
+                .with(|d| d.as_ref().map(|d| d.label.clone()).unwrap_or_default())
+        } else {
+            name
+        }
+    });
     let t = move || i18n.texts();
     let d = move || i18n.day();
     let fmt = move || i18n.number_format();
@@ -74,7 +95,16 @@ pub fn TodayPage() -> impl IntoView {
                         let standing = session.standings.with(|s| {
                             s.get(&entry.customer).cloned().unwrap_or_default()
                         });
-                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing open=open/> }
+                        let today = session.today.get_untracked();
+                        let objective = Objective::for_step(entry.suggestion.step);
+                        let message = items.with(|all| {
+                            let asked = asked_for(all.get(&entry.customer).map_or(&[][..], Vec::as_slice), today);
+                            session.outreach.with(|o| {
+                                let values = o.values(&customer.name, &asked, &signature.get_untracked(), today);
+                                compose(i18n, o, MessageKind::Objective(objective), &values)
+                            })
+                        });
+                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing message=message open=open/> }
                     })
                     .collect_view()
             })
@@ -135,6 +165,7 @@ pub fn TodayPage() -> impl IntoView {
                 <h2>{move || d().skipped_today}</h2>
                 <ol class="agenda skipped">{section(|s| matches!(s, Status::Skipped(_)))}</ol>
             </Show>
+            <Reminders collector=collector signature=signature/>
         </Show>
     }
 }
@@ -145,6 +176,8 @@ fn AgendaRow(
     entry: AgendaEntry,
     customer: Customer,
     standing: Standing,
+    /// The message for the suggested step, ready to send.
+    message: String,
     open: RwSignal<Option<(usize, RowPanel)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -158,9 +191,8 @@ fn AgendaRow(
         .iter()
         .next()
         .map_or(Currency::COP, |m| m.currency);
-    let message = (d.reminder_message)(&customer.name, &overdue);
-    let links = reach_links(&customer, &message);
     let id = StoredValue::new(entry.customer.clone());
+    let name = customer.name.clone();
     let objective = Objective::for_step(entry.suggestion.step);
     let to_do = entry.status == Status::ToDo;
     let skip_reason = RwSignal::new(SkipReason::NoTime);
@@ -183,7 +215,7 @@ fn AgendaRow(
     view! {
         <li class="agenda-entry" data-customer=entry.customer.0.clone()>
             <div class="agenda-head">
-                <A href=customer_href(&entry.customer) attr:class="customer-name">{customer.name.clone()}</A>
+                <A href=customer_href(&entry.customer) attr:class="customer-name">{name}</A>
                 <span class="score" title=t.nav_today>{(d.points)(entry.score)}</span>
             </div>
             <p class="amount overdue">{overdue}</p>
@@ -198,31 +230,17 @@ fn AgendaRow(
             </ul>
             {status.map(|s| view! { <p class="badge">{s}</p> })}
             {to_do.then(|| view! {
-                <nav class="contact-buttons">
-                    {links.into_iter().map(|(kind, href)| {
-                        let channel = match kind {
-                            Reach::WhatsApp => Some(Channel::WhatsApp),
-                            Reach::Sms => Some(Channel::Sms),
-                            Reach::Call => Some(Channel::Call),
-                            Reach::Email => Some(Channel::Email),
-                            Reach::Map => None,
-                        };
-                        view! {
-                            <a class="button" href=href rel="noopener" data-reach=format!("{kind:?}")
-                                on:click=move |_| if let Some(channel) = channel { open.set(Some((index, RowPanel::Contact(channel)))) }>
-                                {kind.label(t, d)}
-                            </a>
-                        }
-                    }).collect_view()}
-                </nav>
+                <ContactGate id=entry.customer.clone() customer=customer.clone() message=message.clone()
+                    on_attempt=Callback::new(move |attempt| open.set(Some((index, RowPanel::Contact(attempt)))))/>
                 <div class="actions">
-                    <button class="primary" on:click=move |_| open.set(Some((index, RowPanel::Contact(Channel::Call)))) >{d.log_contact}</button>
+                    <button class="primary" on:click=move |_| open.set(Some((index, RowPanel::Contact(Attempt { channel: Channel::Call, policy_override: None })))) >{d.log_contact}</button>
                     <button on:click=move |_| open.set(Some((index, RowPanel::Skip)))>{d.skip}</button>
                 </div>
             })}
             {move || match open.get() {
-                Some((row, RowPanel::Contact(channel))) if row == index => view! {
-                    <ContactForm customer=id.get_value() currency=currency objective=objective channel=channel on_done=close/>
+                Some((row, RowPanel::Contact(attempt))) if row == index => view! {
+                    <ContactForm customer=id.get_value() currency=currency objective=objective channel=attempt.channel
+                        policy_override=attempt.policy_override on_done=close/>
                 }.into_any(),
                 Some((row, RowPanel::Skip)) if row == index => view! {
                     <div class="panel skip-form">

@@ -1,0 +1,152 @@
+//! Today's reminders: each with its message already written from the business's template, the
+//! written channels the contact policy allows, and a confirmation that it went out, which is
+//! recorded as a contact so the step is never offered again.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::customer_href;
+use crate::domain::contact::{Channel, Contact, Objective, Outcome};
+use crate::domain::customer::CustomerId;
+use crate::domain::message_template::MessageKind;
+use crate::domain::reminder::{due_reminders, DueReminder};
+use crate::sync::collection_edit::log_contact;
+use crate::ui::browser;
+use crate::ui::contact_gate::{Attempt, ContactGate};
+use crate::ui::forms::{save_all_checked, ChoiceField};
+use crate::ui::i18n::use_i18n;
+use crate::ui::message::compose;
+use crate::ui::session::use_session;
+
+#[component]
+pub fn Reminders(
+    /// Whose reminders: the device's collector, or everyone's when empty.
+    collector: RwSignal<String>,
+    /// Who signs the messages.
+    #[prop(into)]
+    signature: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let reminders = Memo::new(move |_| {
+        let mine = collector.get();
+        let today = session.today.get();
+        session.outreach.with(|o| {
+            session.portfolio.with(|p| {
+                due_reminders(p, &o.reminders, today)
+                    .into_iter()
+                    .filter(|r| {
+                        mine.is_empty()
+                            || p.customers
+                                .get(&r.customer)
+                                .is_some_and(|c| c.collector == mine)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let o = move || i18n.outreach();
+    view! {
+        <h2>{move || o().reminders_title}</h2>
+        <Show when=move || reminders.with(Vec::is_empty)>
+            <p class="empty">{move || o().reminders_empty}</p>
+        </Show>
+        <ol class="reminders">
+            <For
+                each=move || reminders.get()
+                key=|r| r.keys.clone()
+                children=move |reminder| view! { <ReminderCard reminder=reminder signature=signature/> }
+            />
+        </ol>
+    }
+}
+
+#[component]
+fn ReminderCard(reminder: DueReminder, signature: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let customer = session
+        .portfolio
+        .with_untracked(|p| p.customers.get(&reminder.customer).cloned())
+        .unwrap_or_default();
+    let kind = reminder
+        .step
+        .map_or(MessageKind::Statement, MessageKind::Reminder);
+    let name = customer.name.clone();
+    let name_shown = customer.name.clone();
+    let items = reminder.items.clone();
+    let message = Signal::derive(move || {
+        let today = session.today.get();
+        session.outreach.with(|outreach| {
+            let values = outreach.values(&name, &items, &signature.get(), today);
+            compose(i18n, outreach, kind, &values)
+        })
+    });
+    let sending = RwSignal::new(None::<Attempt>);
+    let channel = RwSignal::new(Channel::WhatsApp);
+    let error = RwSignal::new(None::<String>);
+    let customer_id: StoredValue<CustomerId> = StoredValue::new(reminder.customer.clone());
+    let keys = StoredValue::new(reminder.keys.clone());
+    let on_attempt = Callback::new(move |attempt: Attempt| {
+        channel.set(attempt.channel);
+        sending.set(Some(attempt));
+    });
+    let confirm = move |_| {
+        let Some(attempt) = sending.get_untracked() else {
+            return;
+        };
+        let today = session.today.get_untracked();
+        let contact = Contact {
+            customer: customer_id.get_value(),
+            at: browser::local_now(),
+            channel: channel.get_untracked(),
+            objective: Objective::Remind,
+            outcome: Outcome::MessageSent,
+            note: String::new(),
+            next_followup: None,
+            position: None,
+            reminded: keys.get_value(),
+            policy_override: attempt.policy_override,
+        };
+        let checked = session
+            .portfolio
+            .with_untracked(|p| log_contact(p, today, contact, None));
+        save_all_checked(session, i18n.texts(), checked, error, move || {
+            sending.set(None)
+        });
+    };
+    let fmt = i18n.number_format();
+    let o = i18n.outreach();
+    let d = i18n.day();
+    let written = [Channel::WhatsApp, Channel::Sms, Channel::Email];
+    view! {
+        <li class="reminder" data-customer=reminder.customer.0.clone()>
+            <div class="agenda-head">
+                <A href=customer_href(&reminder.customer) attr:class="customer-name">{name_shown}</A>
+                <span class="badge">{(o.step_name)(reminder.step)}</span>
+            </div>
+            <ul class="reminder-items">
+                {reminder.items.iter().map(|item| view! {
+                    <li data-invoice=item.invoice.0.clone()>
+                        {item.invoice.0.clone()}" · "{fmt.date(item.due_on)}" · "
+                        <span class="amount">{fmt.money(item.open)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="message-preview">{move || message.get()}</p>
+            <ContactGate id=reminder.customer.clone() customer=customer message=message written_only=true
+                share_title=(o.step_name)(reminder.step) on_attempt=on_attempt/>
+            {move || sending.get().map(|_| view! {
+                <div class="panel sent-confirm">
+                    <ChoiceField label=o.was_it_sent name="sent_channel" chosen=channel
+                        choices=written.map(|c| (c, (d.channel_name)(c))).to_vec()/>
+                    {move || error.get().map(|m| view! { <p class="status error" role="alert">{m}</p> })}
+                    <div class="form-buttons">
+                        <button type="button" class="primary" on:click=confirm disabled=move || session.busy.get()>{o.yes_sent}</button>
+                        <button type="button" class="link" on:click=move |_| sending.set(None)>{o.not_sent}</button>
+                    </div>
+                </div>
+            })}
+        </li>
+    }
+}
