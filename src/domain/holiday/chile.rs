@@ -2,8 +2,10 @@
 //! Reformation day of Ley 20.299 and the winter solstice of Ley 21.357.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{dec, Decimal};
 
-use super::{date, fixed, from_easter, shifted, Holiday};
+use super::{date, fixed, from_easter, moved, Holiday};
 
 pub(super) fn holidays(year: i32) -> Vec<Holiday> {
     let mut days: Vec<Holiday> = [
@@ -16,13 +18,27 @@ pub(super) fn holidays(year: i32) -> Vec<Holiday> {
             date,
             name: "Día Nacional de los Pueblos Indígenas",
         }),
-        moved_to_monday(fixed(year, 6, 29, "San Pedro y San Pablo")),
+        moved(
+            fixed(year, 6, 29, "San Pedro y San Pablo"),
+            to_nearest_monday,
+        ),
         fixed(year, 7, 16, "Día de la Virgen del Carmen"),
         fixed(year, 8, 15, "Asunción de la Virgen"),
         fixed(year, 9, 18, "Independencia Nacional"),
         fixed(year, 9, 19, "Día de las Glorias del Ejército"),
-        moved_to_monday(fixed(year, 10, 12, "Encuentro de Dos Mundos")),
-        reformation_day(year),
+        moved(
+            fixed(year, 10, 12, "Encuentro de Dos Mundos"),
+            to_nearest_monday,
+        ),
+        moved(
+            fixed(
+                year,
+                10,
+                31,
+                "Día de las Iglesias Evangélicas y Protestantes",
+            ),
+            reformation_day_move,
+        ),
         fixed(year, 11, 1, "Día de Todos los Santos"),
         fixed(year, 12, 8, "Inmaculada Concepción"),
         fixed(year, 12, 25, "Navidad"),
@@ -48,50 +64,42 @@ pub(super) fn holidays(year: i32) -> Vec<Holiday> {
 
 /// Ley 19.668: a Tuesday, Wednesday or Thursday holiday moves back to that week's Monday, a
 /// Friday one forward to the next Monday; weekends and Mondays stay.
-fn moved_to_monday(holiday: Option<Holiday>) -> Option<Holiday> {
-    let holiday = holiday?;
-    let days = match holiday.date.weekday() {
+fn to_nearest_monday(weekday: Weekday) -> i64 {
+    match weekday {
         Weekday::Tue => -1,
         Weekday::Wed => -2,
         Weekday::Thu => -3,
         Weekday::Fri => 3,
         _ => 0,
-    };
-    Some(Holiday {
-        date: shifted(holiday.date, days),
-        name: holiday.name,
-    })
+    }
 }
 
-/// Ley 20.299: 31 October, moved to the Friday before when it is a Tuesday and to the Friday
+/// Ley 20.299: 31 October moves to the Friday before when it is a Tuesday and to the Friday
 /// after when it is a Wednesday.
-fn reformation_day(year: i32) -> Option<Holiday> {
-    let day = date(year, 10, 31)?;
-    let days = match day.weekday() {
+fn reformation_day_move(weekday: Weekday) -> i64 {
+    match weekday {
         Weekday::Tue => -4,
         Weekday::Wed => 2,
         _ => 0,
-    };
-    Some(Holiday {
-        date: shifted(day, days),
-        name: "Día de las Iglesias Evangélicas y Protestantes",
-    })
+    }
 }
 
 /// The date of the June solstice on Chile's winter clock (UTC−4), from the mean-solstice
 /// series of Meeus ("Astronomical Algorithms", table 27.B), which is within minutes of the
-/// true instant this century.
+/// true instant this century. Worked in decimals, like every number in the domain.
 fn winter_solstice(year: i32) -> Option<NaiveDate> {
-    let y = f64::from(year - 2000) / 1000.0;
-    let julian_day =
-        2_451_716.567_67 + 365_241.626_03 * y + 0.003_25 * y.powi(2) + 0.008_88 * y.powi(3)
-            - 0.000_30 * y.powi(4);
-    let seconds_since_j2000 = ((julian_day - 2_451_545.0) * 86_400.0).round();
-    // Rounded seconds of a date within a few thousand years fit easily in an i64.
-    #[allow(clippy::cast_possible_truncation)]
-    let offset = Duration::try_seconds(seconds_since_j2000 as i64)?;
+    let y = Decimal::from(year - 2000) / Decimal::ONE_THOUSAND;
+    let julian_day = dec!(2451716.56767)
+        + dec!(365241.62603) * y
+        + dec!(0.00325) * y * y
+        + dec!(0.00888) * y * y * y
+        - dec!(0.00030) * y * y * y * y;
+    let seconds_since_j2000 = ((julian_day - dec!(2451545)) * dec!(86400))
+        .round()
+        .to_i64()?;
     let j2000 = date(2000, 1, 1)?.and_hms_opt(12, 0, 0)?;
-    let chile = j2000.checked_add_signed(offset)? - Duration::hours(4);
+    let chile =
+        j2000.checked_add_signed(Duration::try_seconds(seconds_since_j2000)?)? - Duration::hours(4);
     Some(chile.date())
 }
 

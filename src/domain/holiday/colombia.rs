@@ -1,15 +1,10 @@
 //! Colombia: Ley 51 de 1983 ("Ley Emiliani") moves most religious and civic holidays to the
 //! following Monday; Holy Week and five national dates stay where they fall.
 
-use super::{fixed, from_easter, monday_on_or_after, Holiday};
+use super::{fixed, from_easter, moved, to_monday, Holiday};
 
 pub(super) fn holidays(year: i32) -> Vec<Holiday> {
-    let on_monday = |holiday: Option<Holiday>| {
-        holiday.map(|h| Holiday {
-            date: monday_on_or_after(h.date),
-            name: h.name,
-        })
-    };
+    let on_monday = |holiday| moved(holiday, to_monday);
     [
         fixed(year, 1, 1, "Año Nuevo"),
         on_monday(fixed(year, 1, 6, "Día de los Reyes Magos")),

@@ -1,23 +1,32 @@
 //! Ecuador: Código del Trabajo art. 65 and LOSEP as reformed in December 2016, which move most
 //! holidays next to a weekend so rest days come together.
 
-use chrono::{Datelike, Weekday};
+use chrono::Weekday;
 
-use super::{fixed, from_easter, shifted, Holiday};
+use super::{fixed, from_easter, moved, off_the_weekend, Holiday};
 
 pub(super) fn holidays(year: i32) -> Vec<Holiday> {
     [
-        weekend_to_weekday(fixed(year, 1, 1, "Año Nuevo")),
+        moved(fixed(year, 1, 1, "Año Nuevo"), off_the_weekend),
         from_easter(year, -48, "Carnaval"),
         from_easter(year, -47, "Carnaval"),
         from_easter(year, -2, "Viernes Santo"),
-        moved(fixed(year, 5, 1, "Día del Trabajo")),
-        moved(fixed(year, 5, 24, "Batalla de Pichincha")),
-        moved(fixed(year, 8, 10, "Primer Grito de Independencia")),
-        moved(fixed(year, 10, 9, "Independencia de Guayaquil")),
+        moved(fixed(year, 5, 1, "Día del Trabajo"), next_to_the_weekend),
+        moved(
+            fixed(year, 5, 24, "Batalla de Pichincha"),
+            next_to_the_weekend,
+        ),
+        moved(
+            fixed(year, 8, 10, "Primer Grito de Independencia"),
+            next_to_the_weekend,
+        ),
+        moved(
+            fixed(year, 10, 9, "Independencia de Guayaquil"),
+            next_to_the_weekend,
+        ),
         fixed(year, 11, 2, "Día de los Difuntos"),
         fixed(year, 11, 3, "Independencia de Cuenca"),
-        weekend_to_weekday(fixed(year, 12, 25, "Navidad")),
+        moved(fixed(year, 12, 25, "Navidad"), off_the_weekend),
     ]
     .into_iter()
     .flatten()
@@ -26,34 +35,13 @@ pub(super) fn holidays(year: i32) -> Vec<Holiday> {
 
 /// A Tuesday holiday rests on the Monday before, a Wednesday or Thursday one on that week's
 /// Friday, a Saturday one on the Friday before and a Sunday one on the Monday after.
-fn moved(holiday: Option<Holiday>) -> Option<Holiday> {
-    let holiday = holiday?;
-    let days = match holiday.date.weekday() {
+fn next_to_the_weekend(weekday: Weekday) -> i64 {
+    match weekday {
         Weekday::Tue => -1,
         Weekday::Wed => 2,
         Weekday::Thu => 1,
-        Weekday::Sat => -1,
-        Weekday::Sun => 1,
-        _ => 0,
-    };
-    Some(Holiday {
-        date: shifted(holiday.date, days),
-        name: holiday.name,
-    })
-}
-
-/// New Year and Christmas only leave the weekend: Saturday to Friday, Sunday to Monday.
-fn weekend_to_weekday(holiday: Option<Holiday>) -> Option<Holiday> {
-    let holiday = holiday?;
-    let days = match holiday.date.weekday() {
-        Weekday::Sat => -1,
-        Weekday::Sun => 1,
-        _ => 0,
-    };
-    Some(Holiday {
-        date: shifted(holiday.date, days),
-        name: holiday.name,
-    })
+        other => off_the_weekend(other),
+    }
 }
 
 #[cfg(test)]

@@ -114,10 +114,27 @@ fn from_easter(year: i32, days: i64, name: &'static str) -> Option<Holiday> {
     })
 }
 
-/// The first Monday on or after `day`.
-fn monday_on_or_after(day: NaiveDate) -> NaiveDate {
-    let ahead = (7 - i64::from(day.weekday().num_days_from_monday())) % 7;
-    shifted(day, ahead)
+/// The holiday moved by as many days as a law's `rule` gives for the weekday it falls on.
+fn moved(holiday: Option<Holiday>, rule: fn(Weekday) -> i64) -> Option<Holiday> {
+    let holiday = holiday?;
+    Some(Holiday {
+        date: shifted(holiday.date, rule(holiday.date.weekday())),
+        name: holiday.name,
+    })
+}
+
+/// Days from `weekday` to the next Monday, none from a Monday.
+fn to_monday(weekday: Weekday) -> i64 {
+    (7 - i64::from(weekday.num_days_from_monday())) % 7
+}
+
+/// A Saturday holiday rests on the Friday before, a Sunday one on the Monday after.
+fn off_the_weekend(weekday: Weekday) -> i64 {
+    match weekday {
+        Weekday::Sat => -1,
+        Weekday::Sun => 1,
+        _ => 0,
+    }
 }
 
 /// The `n`th `weekday` of a month (n counted from 1).
@@ -155,12 +172,10 @@ mod tests {
 
     #[test]
     fn mondays_are_found_forward() {
-        let thursday = date(2026, 3, 19).expect("a real day");
-        assert_eq!(
-            monday_on_or_after(thursday),
-            date(2026, 3, 23).expect("day")
-        );
-        let monday = date(2026, 6, 29).expect("a real day");
-        assert_eq!(monday_on_or_after(monday), monday);
+        let thursday = fixed(2026, 3, 19, "Día de San José");
+        let moved_on = moved(thursday, to_monday).map(|h| h.date);
+        assert_eq!(moved_on, date(2026, 3, 23));
+        let monday = fixed(2026, 6, 29, "San Pedro y San Pablo");
+        assert_eq!(moved(monday, to_monday), monday);
     }
 }

@@ -1,48 +1,38 @@
 //! United States: the federal holidays of 5 U.S.C. 6103, with a Saturday holiday observed on the
 //! Friday before and a Sunday one on the Monday after.
 
-use chrono::{Datelike, Weekday};
+use chrono::Weekday;
 
-use super::{fixed, last_weekday, nth_weekday, shifted, Holiday};
+use super::{fixed, last_weekday, moved, nth_weekday, off_the_weekend, Holiday};
 
 pub(super) fn holidays(year: i32) -> Vec<Holiday> {
     let weekday = |month, weekday, n, name| {
         nth_weekday(year, month, weekday, n).map(|date| Holiday { date, name })
     };
     [
-        observed(fixed(year, 1, 1, "New Year's Day")),
+        moved(fixed(year, 1, 1, "New Year's Day"), off_the_weekend),
         weekday(1, Weekday::Mon, 3, "Birthday of Martin Luther King, Jr."),
         weekday(2, Weekday::Mon, 3, "Washington's Birthday"),
         last_weekday(year, 5, Weekday::Mon).map(|date| Holiday {
             date,
             name: "Memorial Day",
         }),
-        observed(fixed(year, 6, 19, "Juneteenth National Independence Day")),
-        observed(fixed(year, 7, 4, "Independence Day")),
+        moved(
+            fixed(year, 6, 19, "Juneteenth National Independence Day"),
+            off_the_weekend,
+        ),
+        moved(fixed(year, 7, 4, "Independence Day"), off_the_weekend),
         weekday(9, Weekday::Mon, 1, "Labor Day"),
         weekday(10, Weekday::Mon, 2, "Columbus Day"),
-        observed(fixed(year, 11, 11, "Veterans Day")),
+        moved(fixed(year, 11, 11, "Veterans Day"), off_the_weekend),
         weekday(11, Weekday::Thu, 4, "Thanksgiving Day"),
-        observed(fixed(year, 12, 25, "Christmas Day")),
+        moved(fixed(year, 12, 25, "Christmas Day"), off_the_weekend),
         // Next year's New Year's Day is observed on 31 December when it is a Saturday.
-        observed(fixed(year + 1, 1, 1, "New Year's Day")),
+        moved(fixed(year + 1, 1, 1, "New Year's Day"), off_the_weekend),
     ]
     .into_iter()
     .flatten()
     .collect()
-}
-
-fn observed(holiday: Option<Holiday>) -> Option<Holiday> {
-    let holiday = holiday?;
-    let days = match holiday.date.weekday() {
-        Weekday::Sat => -1,
-        Weekday::Sun => 1,
-        _ => 0,
-    };
-    Some(Holiday {
-        date: shifted(holiday.date, days),
-        name: holiday.name,
-    })
 }
 
 #[cfg(test)]
