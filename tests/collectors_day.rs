@@ -4,6 +4,8 @@
 //! close adds up what the device took.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use cobranza::domain::agenda_skip::SkipReason;
 use cobranza::domain::cash_close::cash_close;
@@ -18,15 +20,13 @@ use cobranza::domain::payment_plan::{Frequency, PlanTerms};
 use cobranza::domain::priority::{agenda, AgendaEntry, Reason, Status};
 use cobranza::domain::timeline::{timeline, Happening};
 use cobranza::domain::typification::{Risk, Typification, Willingness};
-use cobranza::sync::author::Author;
 use cobranza::sync::collection_edit::{
     agree_plan, log_contact, open_dispute, skip_today, take_payment, typify, void_payment,
     DisputeForm,
 };
 use cobranza::sync::edit::EditProblem;
-use cobranza::sync::hlc::DeviceId;
-use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch, Op};
-use cobranza::sync::projection::Projection;
+use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
+use common::DeviceLog;
 use rust_decimal::{dec, Decimal};
 
 const DEVICE: &str = "a1b2c3d4e5f60718";
@@ -39,33 +39,12 @@ fn cop(amount: Decimal) -> Money {
     Money::new(amount, Currency::COP)
 }
 
-/// The log of one device, with what each step appends.
-struct Log {
-    author: Author,
-    ops: Vec<Op>,
-    now_ms: u64,
+/// What the phone's Hoy shows, from its log.
+trait Agenda {
+    fn agenda(&self, today: NaiveDate) -> Vec<AgendaEntry>;
 }
 
-impl Log {
-    fn new() -> Log {
-        Log {
-            author: Author::resume(DeviceId(DEVICE.into()), []),
-            ops: Vec::new(),
-            now_ms: 1_790_000_000_000,
-        }
-    }
-
-    fn append(&mut self, events: Vec<Event>) {
-        for event in events {
-            self.now_ms += 1000;
-            self.ops.push(self.author.record(event, self.now_ms));
-        }
-    }
-
-    fn projection(&self) -> Projection {
-        Projection::from_ops(&self.ops)
-    }
-
+impl Agenda for DeviceLog {
     fn agenda(&self, today: NaiveDate) -> Vec<AgendaEntry> {
         let portfolio = self.projection().portfolio();
         agenda(&portfolio, &portfolio.standings(today), today, |_| true)
@@ -73,8 +52,8 @@ impl Log {
 }
 
 /// Three customers: "grande" owes a lot for long, "mediano" less, "al-dia" nothing overdue.
-fn portfolio_log() -> Log {
-    let mut log = Log::new();
+fn portfolio_log() -> DeviceLog {
+    let mut log = DeviceLog::new(DEVICE);
     for (id, amount, due) in [
         ("grande", dec!(9000000), day(9, 1)),
         ("mediano", dec!(800000), day(10, 20)),
