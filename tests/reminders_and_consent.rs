@@ -3,6 +3,8 @@
 //! debtor gives it back, and two devices that disagree end up agreeing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -12,7 +14,7 @@ use cobranza::domain::customer::{Customer, CustomerId};
 use cobranza::domain::dispute::DisputeReason;
 use cobranza::domain::invoice::{InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
-use cobranza::domain::reminder::{due_reminders, ReminderSchedule};
+use cobranza::domain::reminder::{due_reminders, open_items, ReminderSchedule};
 use cobranza::domain::timeline::{timeline, Happening};
 use cobranza::sync::author::Author;
 use cobranza::sync::collection_edit::{
@@ -20,8 +22,9 @@ use cobranza::sync::collection_edit::{
 };
 use cobranza::sync::edit::EditProblem;
 use cobranza::sync::hlc::DeviceId;
-use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch, Op};
+use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
 use cobranza::sync::projection::Projection;
+use common::DeviceLog;
 use rust_decimal::dec;
 
 fn day(d: u32) -> NaiveDate {
@@ -32,39 +35,12 @@ fn at(d: u32, hour: u32) -> NaiveDateTime {
     day(d).and_hms_opt(hour, 0, 0).expect("valid time")
 }
 
-struct Device {
-    author: Author,
-    ops: Vec<Op>,
-    now_ms: u64,
-}
-
-impl Device {
-    fn new(id: &str) -> Device {
-        Device {
-            author: Author::resume(DeviceId(id.into()), []),
-            ops: Vec::new(),
-            now_ms: 1_790_000_000_000,
-        }
-    }
-
-    fn append(&mut self, events: Vec<Event>) {
-        for event in events {
-            self.now_ms += 1000;
-            self.ops.push(self.author.record(event, self.now_ms));
-        }
-    }
-
-    fn portfolio(&self) -> cobranza::domain::portfolio::Portfolio {
-        Projection::from_ops(&self.ops).portfolio()
-    }
-}
-
 fn customer() -> CustomerId {
     CustomerId("tienda".into())
 }
 
-fn shop(device: &str) -> Device {
-    let mut log = Device::new(device);
+fn shop(device: &str) -> DeviceLog {
+    let mut log = DeviceLog::new(device);
     let shop = Customer {
         name: "Tienda La Esquina".into(),
         phones: vec!["+57 300 123 4567".into()],
@@ -108,13 +84,23 @@ fn message(reminded: Vec<cobranza::domain::reminder::ReminderKey>, on: u32) -> C
 #[test]
 fn a_sent_reminder_is_not_offered_again_and_a_dispute_silences_its_invoice() {
     let mut log = shop("a1b2c3d4e5f60718");
-    let schedule = ReminderSchedule::default();
-    let before = due_reminders(&log.portfolio(), &schedule, day(17));
+    let reminders_on = |log: &DeviceLog, d: u32| {
+        let portfolio = log.projection().portfolio();
+        let open = open_items(&portfolio, day(d));
+        due_reminders(&portfolio, &open, &ReminderSchedule::default(), day(d))
+    };
+    let before = reminders_on(&log, 17);
     assert_eq!(before.len(), 2, "one per invoice, three days before");
     let keys = before[0].keys.clone();
-    let events = log_contact(&log.portfolio(), day(17), message(keys, 17), None).expect("valid");
+    let events = log_contact(
+        &log.projection().portfolio(),
+        day(17),
+        message(keys, 17),
+        None,
+    )
+    .expect("valid");
     log.append(events);
-    let left = due_reminders(&log.portfolio(), &schedule, day(17));
+    let left = reminders_on(&log, 17);
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].items[0].invoice, InvoiceId("FV-2".into()));
 
@@ -125,9 +111,9 @@ fn a_sent_reminder_is_not_offered_again_and_a_dispute_silences_its_invoice() {
         owner: String::new(),
         reason: DisputeReason::WrongItems,
     };
-    let event = open_dispute(&log.portfolio(), day(18), dispute).expect("valid");
+    let event = open_dispute(&log.projection().portfolio(), day(18), dispute).expect("valid");
     log.append(vec![event]);
-    let on_due_day = due_reminders(&log.portfolio(), &schedule, day(20));
+    let on_due_day = reminders_on(&log, 20);
     let invoices: Vec<&str> = on_due_day
         .iter()
         .flat_map(|r| &r.items)
@@ -146,13 +132,18 @@ fn an_override_needs_a_reason_and_is_kept_with_the_contact() {
     let mut contact = message(Vec::new(), 22);
     contact.policy_override = Some("  ".into());
     assert_eq!(
-        log_contact(&log.portfolio(), day(22), contact.clone(), None),
+        log_contact(
+            &log.projection().portfolio(),
+            day(22),
+            contact.clone(),
+            None
+        ),
         Err(EditProblem::MissingReason)
     );
     contact.policy_override = Some(" El cliente pidió que le escribiera hoy ".into());
-    let events = log_contact(&log.portfolio(), day(22), contact, None).expect("valid");
+    let events = log_contact(&log.projection().portfolio(), day(22), contact, None).expect("valid");
     log.append(events);
-    let stored = log.portfolio();
+    let stored = log.projection().portfolio();
     let kept = stored.contacts.values().next().expect("the contact");
     assert_eq!(
         kept.policy_override.as_deref(),
@@ -164,7 +155,7 @@ fn an_override_needs_a_reason_and_is_kept_with_the_contact() {
 fn a_revoked_channel_is_blocked_everywhere_until_given_back_and_devices_agree() {
     let mut phone = shop("a1b2c3d4e5f60718");
     let revoke = set_channel_consent(
-        &phone.portfolio(),
+        &phone.projection().portfolio(),
         day(17),
         &customer(),
         Channel::WhatsApp,
@@ -172,7 +163,7 @@ fn a_revoked_channel_is_blocked_everywhere_until_given_back_and_devices_agree() 
     )
     .expect("valid");
     phone.append(vec![revoke]);
-    let portfolio = phone.portfolio();
+    let portfolio = phone.projection().portfolio();
     assert_eq!(
         portfolio.revoked(&customer()),
         BTreeSet::from([Channel::WhatsApp])
@@ -199,12 +190,12 @@ fn a_revoked_channel_is_blocked_everywhere_until_given_back_and_devices_agree() 
         .any(|e| e.happening == Happening::ChannelRevoked(Channel::WhatsApp)));
 
     // The office gives the channel back later; both devices then hold the same answer.
-    let mut office = Device::new("ffeeddccbbaa9988");
+    let mut office = DeviceLog::new("ffeeddccbbaa9988");
     office.ops = phone.ops.clone();
     office.author = Author::resume(DeviceId("ffeeddccbbaa9988".into()), &office.ops);
     office.now_ms = phone.now_ms + 60_000;
     let restore = set_channel_consent(
-        &office.portfolio(),
+        &office.projection().portfolio(),
         day(18),
         &customer(),
         Channel::WhatsApp,
@@ -219,7 +210,11 @@ fn a_revoked_channel_is_blocked_everywhere_until_given_back_and_devices_agree() 
     shuffled.reverse();
     assert_eq!(
         Projection::from_ops(&shuffled).portfolio(),
-        phone.portfolio()
+        phone.projection().portfolio()
     );
-    assert!(phone.portfolio().revoked(&customer()).is_empty());
+    assert!(phone
+        .projection()
+        .portfolio()
+        .revoked(&customer())
+        .is_empty());
 }

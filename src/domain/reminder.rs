@@ -125,9 +125,11 @@ pub fn open_items(
     by_customer
 }
 
-/// The reminders to send on `today`, by customer, earliest due first.
+/// The reminders to send on `today`, by customer, earliest due first; `open` is what
+/// [`open_items`] gives for the same day, which the screens already hold.
 pub fn due_reminders(
     portfolio: &Portfolio,
+    open: &BTreeMap<CustomerId, Vec<ReminderItem>>,
     schedule: &ReminderSchedule,
     today: NaiveDate,
 ) -> Vec<DueReminder> {
@@ -140,8 +142,8 @@ pub fn due_reminders(
         *latest = (*latest).max(key.step);
     }
     let mut reminders = Vec::new();
-    for (customer, items) in open_items(portfolio, today) {
-        if paused.contains(&customer) {
+    for (customer, items) in open {
+        if paused.contains(customer) {
             continue;
         }
         let keys: Vec<ReminderKey> = items
@@ -161,9 +163,9 @@ pub fn due_reminders(
         }
         if schedule.consolidated {
             reminders.push(DueReminder {
-                customer,
+                customer: customer.clone(),
                 step: None,
-                items,
+                items: items.clone(),
                 keys,
             });
             continue;

@@ -56,7 +56,7 @@ fn Shell() -> impl IntoView {
     let session = use_session();
     let online = browser::online_signal();
     let t = move || i18n.texts();
-    let label = move || session.device.with(|d| d.as_ref().map(|d| d.label.clone()));
+    let label = move || session.device_label();
     view! {
         <header class="app-header">
             <span class="app-name">{move || t().app_name}</span>

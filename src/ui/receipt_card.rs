@@ -41,16 +41,12 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
     } else {
         format!("{} ({})", customer.name, customer.tax_id)
     };
-    let signature = session
-        .device
-        .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
-        .unwrap_or_default();
     let thanks = session.outreach.with_untracked(|outreach| {
         let values = MessageValues {
             customer: customer.name.clone(),
             amounts: vec![payment.amount],
             company: outreach.company.clone(),
-            collector: signature,
+            collector: session.device_label(),
             payment_methods: outreach.payment_methods.clone(),
             ..MessageValues::default()
         };

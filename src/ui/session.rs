@@ -174,6 +174,13 @@ impl Session {
         });
     }
 
+    /// This device's label ("Cobrador Juan"), which signs what it sends.
+    pub fn device_label(&self) -> String {
+        self.device
+            .with(|d| d.as_ref().map(|d| d.label.clone()))
+            .unwrap_or_default()
+    }
+
     fn store(&self) -> Result<Rc<Store>, StoreError> {
         self.store
             .get_value()

@@ -31,7 +31,7 @@ fn offered(
     schedule: &ReminderSchedule,
     today: &str,
 ) -> Vec<(String, Option<i32>, Vec<String>)> {
-    due_reminders(p, schedule, day(today))
+    due_reminders(p, &open_items(p, day(today)), schedule, day(today))
         .into_iter()
         .map(|r| {
             (
@@ -45,9 +45,14 @@ fn offered(
 
 /// The collector confirms the message went out: its keys are recorded on a contact.
 fn deliver(p: &mut Portfolio, today: &str) {
-    for (n, reminder) in due_reminders(p, &ReminderSchedule::default(), day(today))
-        .into_iter()
-        .enumerate()
+    for (n, reminder) in due_reminders(
+        p,
+        &open_items(p, day(today)),
+        &ReminderSchedule::default(),
+        day(today),
+    )
+    .into_iter()
+    .enumerate()
     {
         let id = ContactId(format!("{today}-{n}"));
         let contact = Contact {
@@ -197,7 +202,12 @@ fn paid_disputed_and_paused_accounts_get_no_reminder() {
             channel: None,
         },
     );
-    let reminders = due_reminders(&p, &schedule, day("2026-03-10"));
+    let reminders = due_reminders(
+        &p,
+        &open_items(&p, day("2026-03-10")),
+        &schedule,
+        day("2026-03-10"),
+    );
     let items: Vec<(&str, Decimal)> = reminders
         .iter()
         .flat_map(|r| &r.items)
@@ -215,7 +225,12 @@ fn a_statement_lists_every_open_invoice_and_delivers_the_due_steps() {
     let mut p = Portfolio::default();
     owes(&mut p, "ana", "OLD", dec!(100), "2026-03-10");
     owes(&mut p, "ana", "NEW", dec!(50), "2026-04-30");
-    let reminders = due_reminders(&p, &schedule, day("2026-03-10"));
+    let reminders = due_reminders(
+        &p,
+        &open_items(&p, day("2026-03-10")),
+        &schedule,
+        day("2026-03-10"),
+    );
     assert_eq!(reminders.len(), 1);
     assert_eq!(reminders[0].step, None);
     let listed: Vec<&str> = reminders[0]
@@ -258,10 +273,20 @@ fn installments_are_reminded_one_by_one() {
             terms: Terms::in_installments(Currency::COP, installments).expect("terms"),
         },
     );
-    let on_first = due_reminders(&p, &schedule, day("2026-03-10"));
+    let on_first = due_reminders(
+        &p,
+        &open_items(&p, day("2026-03-10")),
+        &schedule,
+        day("2026-03-10"),
+    );
     assert_eq!(on_first.len(), 1);
     assert_eq!(on_first[0].keys[0].installment, Some(1));
-    let on_second = due_reminders(&p, &schedule, day("2026-04-07"));
+    let on_second = due_reminders(
+        &p,
+        &open_items(&p, day("2026-04-07")),
+        &schedule,
+        day("2026-04-07"),
+    );
     assert_eq!(on_second.len(), 1);
     assert_eq!(on_second[0].keys[0].installment, Some(2));
 }

@@ -130,19 +130,20 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let close = Callback::new(move |()| panel.set(Panel::Closed));
     let show_receipt = Callback::new(move |receipt| panel.set(Panel::Receipt(receipt)));
     let name = customer.name.clone();
-    let message = Signal::derive(move || {
+    let message = Memo::new(move |_| {
         let today = session.today.get();
         let objective = Objective::for_step(suggestion.get());
         let items = session
             .portfolio
             .with(|p| open_items(p, today).remove(&id.get_value()))
             .unwrap_or_default();
-        let signature = session
-            .device
-            .with(|d| d.as_ref().map(|d| d.label.clone()))
-            .unwrap_or_default();
         session.outreach.with(|o| {
-            let values = o.values(&name, &asked_for(&items, today), &signature, today);
+            let values = o.values(
+                &name,
+                &asked_for(&items, today),
+                &session.device_label(),
+                today,
+            );
             compose(i18n, o, MessageKind::Objective(objective), &values)
         })
     });

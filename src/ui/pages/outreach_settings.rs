@@ -42,6 +42,22 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
             </label>
         }
     };
+    // One real customer for every template's preview, worked out once for all of them.
+    let sample = Memo::new(move |_| {
+        let today = session.today.get();
+        session.portfolio.with(|p| {
+            let (customer, items) = open_items(p, today).into_iter().next()?;
+            let name = p.customers.get(&customer)?.name.clone();
+            Some(session.outreach.with(|s| {
+                s.values(
+                    &name,
+                    &asked_for(&items, today),
+                    &session.device_label(),
+                    today,
+                )
+            }))
+        })
+    });
     let steps = move || {
         let mut steps = session.outreach.with(|s| s.reminders.steps.clone());
         steps.sort_unstable();
@@ -94,7 +110,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 kinds.push(MessageKind::Statement);
                 kinds.push(MessageKind::ThankYou);
                 kinds.extend(Objective::ALL.map(MessageKind::Objective));
-                kinds.into_iter().map(|kind| view! { <TemplateEditor kind=kind/> }).collect_view()
+                kinds.into_iter().map(|kind| view! { <TemplateEditor kind=kind sample=sample/> }).collect_view()
             }}
         </section>
         <PolicySettings/>
@@ -103,7 +119,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
 
 /// One template: its text, what it gives for a real customer, and what is wrong with it.
 #[component]
-fn TemplateEditor(kind: MessageKind) -> impl IntoView {
+fn TemplateEditor(kind: MessageKind, sample: Memo<Option<MessageValues>>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let o = move || i18n.outreach();
@@ -113,24 +129,8 @@ fn TemplateEditor(kind: MessageKind) -> impl IntoView {
             .with(|s| s.template(kind).map(str::to_owned))
             .unwrap_or_else(|| (o().default_template)(kind).to_owned())
     });
-    let sample = Memo::new(move |_| {
-        let today = session.today.get();
-        session.portfolio.with(|p| {
-            let (customer, items) = open_items(p, today).into_iter().next()?;
-            let name = p.customers.get(&customer)?.name.clone();
-            let signature = session
-                .device
-                .with(|d| d.as_ref().map(|d| d.label.clone()))
-                .unwrap_or_default();
-            Some(
-                session
-                    .outreach
-                    .with(|s| s.values(&name, &asked_for(&items, today), &signature, today)),
-            )
-        })
-    });
     let preview = move || {
-        let values = sample.get().unwrap_or_else(MessageValues::default);
+        let values = sample.get().unwrap_or_default();
         render(&text.get(), &values, i18n.number_format())
     };
     let threats = move || {

@@ -2,6 +2,8 @@
 //! written channels the contact policy allows, and a confirmation that it went out, which is
 //! recorded as a contact so the step is never offered again.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,7 +11,7 @@ use super::customer_href;
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::message_template::MessageKind;
-use crate::domain::reminder::{due_reminders, DueReminder};
+use crate::domain::reminder::{due_reminders, DueReminder, ReminderItem};
 use crate::sync::collection_edit::log_contact;
 use crate::ui::browser;
 use crate::ui::contact_gate::{Attempt, ContactGate};
@@ -22,6 +24,8 @@ use crate::ui::session::use_session;
 pub fn Reminders(
     /// Whose reminders: the device's collector, or everyone's when empty.
     collector: RwSignal<String>,
+    /// Every customer's open dues today, as Hoy already holds them.
+    items: Memo<BTreeMap<CustomerId, Vec<ReminderItem>>>,
     /// Who signs the messages.
     #[prop(into)]
     signature: Signal<String>,
@@ -33,7 +37,8 @@ pub fn Reminders(
         let today = session.today.get();
         session.outreach.with(|o| {
             session.portfolio.with(|p| {
-                due_reminders(p, &o.reminders, today)
+                items
+                    .with(|open| due_reminders(p, open, &o.reminders, today))
                     .into_iter()
                     .filter(|r| {
                         mine.is_empty()
@@ -75,7 +80,7 @@ fn ReminderCard(reminder: DueReminder, signature: Signal<String>) -> impl IntoVi
     let name = customer.name.clone();
     let name_shown = customer.name.clone();
     let items = reminder.items.clone();
-    let message = Signal::derive(move || {
+    let message = Memo::new(move |_| {
         let today = session.today.get();
         session.outreach.with(|outreach| {
             let values = outreach.values(&name, &items, &signature.get(), today);

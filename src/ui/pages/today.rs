@@ -72,9 +72,7 @@ pub fn TodayPage() -> impl IntoView {
     let signature = Signal::derive(move || {
         let name = collector.get();
         if name.is_empty() {
-            session
-                .device
-                .with(|d| d.as_ref().map(|d| d.label.clone()).unwrap_or_default())
+            session.device_label()
         } else {
             name
         }
@@ -165,7 +163,7 @@ pub fn TodayPage() -> impl IntoView {
                 <h2>{move || d().skipped_today}</h2>
                 <ol class="agenda skipped">{section(|s| matches!(s, Status::Skipped(_)))}</ol>
             </Show>
-            <Reminders collector=collector signature=signature/>
+            <Reminders collector=collector items=items signature=signature/>
         </Show>
     }
 }
