@@ -1,4 +1,4 @@
-use super::hlc::{DeviceId, HybridClock};
+use super::hlc::{DeviceId, Hlc, HybridClock};
 use super::op::{Event, Op, OpId};
 
 /// Turns this device's events into operations: the next sequence number and a timestamp
@@ -30,6 +30,11 @@ impl Author {
 
     pub fn device(&self) -> &DeviceId {
         &self.device
+    }
+
+    /// Moves the clock past an operation received from another device.
+    pub fn observe(&mut self, stamp: &Hlc) {
+        self.clock.observe(stamp);
     }
 
     pub fn record(&mut self, event: Event, now_ms: u64) -> Op {

@@ -2,12 +2,16 @@
 //! projection of all operations, identical on every device that holds the same set.
 
 pub mod author;
+pub mod bundle;
 pub mod collection_edit;
+pub mod conflict;
 pub mod csv;
 pub mod demo;
 pub mod edit;
 pub mod hlc;
 pub mod import;
 pub mod op;
+pub mod op_check;
+pub mod peer;
 pub mod projection;
 pub mod version_vector;

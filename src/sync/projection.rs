@@ -20,11 +20,13 @@ use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::{Promise, PromiseId};
 use crate::domain::typification::Typification;
 
-/// A last-writer-wins field: the value written with the highest timestamp.
+/// A last-writer-wins field: the value written with the highest timestamp, and which
+/// operation wrote it, so that an import can tell whether the sender had seen it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Register<T> {
-    value: Option<T>,
-    stamp: Option<Hlc>,
+pub(super) struct Register<T> {
+    pub(super) value: Option<T>,
+    pub(super) stamp: Option<Hlc>,
+    pub(super) seq: u64,
 }
 
 impl<T> Default for Register<T> {
@@ -32,16 +34,18 @@ impl<T> Default for Register<T> {
         Register {
             value: None,
             stamp: None,
+            seq: 0,
         }
     }
 }
 
 impl<T> Register<T> {
-    fn merge(&mut self, value: Option<T>, stamp: &Hlc) {
+    fn merge(&mut self, value: Option<T>, op: &Op) {
         let Some(value) = value else { return };
-        if self.stamp.as_ref().is_none_or(|current| stamp > current) {
+        if self.stamp.as_ref().is_none_or(|current| op.hlc > *current) {
             self.value = Some(value);
-            self.stamp = Some(stamp.clone());
+            self.stamp = Some(op.hlc.clone());
+            self.seq = op.id.seq;
         }
     }
 }
@@ -53,29 +57,29 @@ impl<T: Clone + Default> Register<T> {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct CustomerRegisters {
-    name: Register<String>,
-    tax_id: Register<String>,
-    phones: Register<Vec<String>>,
-    email: Register<String>,
-    address: Register<String>,
-    city: Register<String>,
-    collector: Register<String>,
-    notes: Register<String>,
-    location: Register<GeoPoint>,
+pub(super) struct CustomerRegisters {
+    pub(super) name: Register<String>,
+    pub(super) tax_id: Register<String>,
+    pub(super) phones: Register<Vec<String>>,
+    pub(super) email: Register<String>,
+    pub(super) address: Register<String>,
+    pub(super) city: Register<String>,
+    pub(super) collector: Register<String>,
+    pub(super) notes: Register<String>,
+    pub(super) location: Register<GeoPoint>,
 }
 
 impl CustomerRegisters {
-    fn merge(&mut self, patch: &CustomerPatch, stamp: &Hlc) {
-        self.name.merge(patch.name.clone(), stamp);
-        self.tax_id.merge(patch.tax_id.clone(), stamp);
-        self.phones.merge(patch.phones.clone(), stamp);
-        self.email.merge(patch.email.clone(), stamp);
-        self.address.merge(patch.address.clone(), stamp);
-        self.city.merge(patch.city.clone(), stamp);
-        self.collector.merge(patch.collector.clone(), stamp);
-        self.notes.merge(patch.notes.clone(), stamp);
-        self.location.merge(patch.location, stamp);
+    fn merge(&mut self, patch: &CustomerPatch, op: &Op) {
+        self.name.merge(patch.name.clone(), op);
+        self.tax_id.merge(patch.tax_id.clone(), op);
+        self.phones.merge(patch.phones.clone(), op);
+        self.email.merge(patch.email.clone(), op);
+        self.address.merge(patch.address.clone(), op);
+        self.city.merge(patch.city.clone(), op);
+        self.collector.merge(patch.collector.clone(), op);
+        self.notes.merge(patch.notes.clone(), op);
+        self.location.merge(patch.location, op);
     }
 
     fn customer(&self) -> Customer {
@@ -94,17 +98,17 @@ impl CustomerRegisters {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct InvoiceRegisters {
-    customer: Register<CustomerId>,
-    issued_on: Register<NaiveDate>,
-    terms: Register<Terms>,
+pub(super) struct InvoiceRegisters {
+    pub(super) customer: Register<CustomerId>,
+    pub(super) issued_on: Register<NaiveDate>,
+    pub(super) terms: Register<Terms>,
 }
 
 impl InvoiceRegisters {
-    fn merge(&mut self, patch: &InvoicePatch, stamp: &Hlc) {
-        self.customer.merge(patch.customer.clone(), stamp);
-        self.issued_on.merge(patch.issued_on, stamp);
-        self.terms.merge(patch.terms.clone(), stamp);
+    fn merge(&mut self, patch: &InvoicePatch, op: &Op) {
+        self.customer.merge(patch.customer.clone(), op);
+        self.issued_on.merge(patch.issued_on, op);
+        self.terms.merge(patch.terms.clone(), op);
     }
 
     /// `None` until every required field has arrived: an edit can arrive before the invoice.
@@ -119,8 +123,8 @@ impl InvoiceRegisters {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Projection {
-    customers: BTreeMap<CustomerId, CustomerRegisters>,
-    invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
+    pub(super) customers: BTreeMap<CustomerId, CustomerRegisters>,
+    pub(super) invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
     payments: BTreeMap<PaymentId, Payment>,
     /// Why and when each voided payment was voided.
     voided: BTreeMap<PaymentId, Register<(String, Option<NaiveDate>)>>,
@@ -154,12 +158,12 @@ impl Projection {
                 .customers
                 .entry(customer.clone())
                 .or_default()
-                .merge(patch, &op.hlc),
+                .merge(patch, op),
             Event::InvoiceUpserted { invoice, patch } => self
                 .invoices
                 .entry(invoice.clone())
                 .or_default()
-                .merge(patch, &op.hlc),
+                .merge(patch, op),
             Event::PaymentRecorded { payment } => {
                 self.payments.insert(PaymentId(fact_id()), payment.clone());
             }
@@ -171,7 +175,7 @@ impl Projection {
                 .voided
                 .entry(payment.clone())
                 .or_default()
-                .merge(Some((reason.clone(), *voided_on)), &op.hlc),
+                .merge(Some((reason.clone(), *voided_on)), op),
             Event::CreditNoteIssued { credit_note } => {
                 self.credit_notes
                     .insert(CreditNoteId(fact_id()), credit_note.clone());
@@ -189,7 +193,7 @@ impl Projection {
                 .resolutions
                 .entry(dispute.clone())
                 .or_default()
-                .merge(Some(*resolved_on), &op.hlc),
+                .merge(Some(*resolved_on), op),
             Event::ContactLogged { contact } => {
                 self.contacts.insert(ContactId(fact_id()), contact.clone());
             }
@@ -200,7 +204,7 @@ impl Projection {
                 .typifications
                 .entry(customer.clone())
                 .or_default()
-                .merge(Some(typification.clone()), &op.hlc),
+                .merge(Some(typification.clone()), op),
             Event::AgendaSkipped { skip } => {
                 self.skips.insert(fact_id(), skip.clone());
             }
@@ -216,7 +220,7 @@ impl Projection {
                 .consents
                 .entry((customer.clone(), *channel))
                 .or_default()
-                .merge(Some((*revoked, *on)), &op.hlc),
+                .merge(Some((*revoked, *on)), op),
         }
     }
 

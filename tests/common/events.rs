@@ -1,0 +1,177 @@
+//! Random events over a small universe of ids, so that devices collide on the same records:
+//! shared by the property tests of the operation log and of bundles, each using a part.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
+use cobranza::domain::credit_note::CreditNote;
+use cobranza::domain::customer::CustomerId;
+use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
+use cobranza::domain::money::{Currency, Money};
+use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
+use cobranza::domain::typification::{Risk, Typification};
+use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+pub fn day(n: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date") + chrono::Days::new(n.into())
+}
+
+pub fn currency(usd: bool) -> Currency {
+    if usd {
+        Currency::parse("USD").expect("valid code")
+    } else {
+        Currency::COP
+    }
+}
+
+/// An invoice's terms: the whole amount on one day, or up to three instalments.
+pub fn terms() -> impl Strategy<Value = Terms> {
+    (
+        any::<bool>(),
+        prop::collection::vec((0..150u32, 1..1_000_000i64), 1..4),
+    )
+        .prop_map(|(usd, parts)| {
+            let installments: Vec<Installment> = parts
+                .iter()
+                .zip(1..)
+                .map(|((due, cents), number)| Installment {
+                    number,
+                    due_on: day(*due),
+                    amount: Decimal::new(*cents, 2),
+                })
+                .collect();
+            let terms = match installments.as_slice() {
+                [only] => Terms::single(Money::new(only.amount, currency(usd)), only.due_on),
+                _ => Terms::in_installments(currency(usd), installments),
+            };
+            terms.expect("positive amounts and distinct numbers make valid terms")
+        })
+}
+
+/// An event over a small universe of ids, so that devices collide on the same records.
+pub fn event() -> impl Strategy<Value = Event> {
+    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}")));
+    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}")));
+    prop_oneof![
+        (
+            customer.clone(),
+            prop::option::of("[a-z]{1,6}"),
+            prop::option::of("[A-Z][a-z]{2,6}")
+        )
+            .prop_map(|(customer, name, city)| Event::CustomerUpserted {
+                customer,
+                patch: CustomerPatch {
+                    name,
+                    city,
+                    ..CustomerPatch::default()
+                },
+            }),
+        (invoice.clone(), customer.clone(), 0..60u32, terms()).prop_map(
+            |(invoice, customer, issued, terms)| Event::InvoiceUpserted {
+                invoice,
+                patch: InvoicePatch {
+                    customer: Some(customer),
+                    issued_on: Some(day(issued)),
+                    terms: Some(terms),
+                },
+            }
+        ),
+        (invoice.clone(), terms()).prop_map(|(invoice, terms)| Event::InvoiceUpserted {
+            invoice,
+            patch: InvoicePatch {
+                terms: Some(terms),
+                ..InvoicePatch::default()
+            },
+        }),
+        (
+            customer.clone(),
+            0..120u32,
+            1..2_000_000i64,
+            any::<bool>(),
+            prop::collection::vec(invoice.clone(), 0..3)
+        )
+            .prop_map(
+                |(customer, on, amount, usd, applies_to)| Event::PaymentRecorded {
+                    payment: Payment {
+                        customer,
+                        received_on: day(on),
+                        amount: Money::new(Decimal::new(amount, 2), currency(usd)),
+                        method: PaymentMethod::Cash,
+                        reference: String::new(),
+                        applies_to,
+                        receipt: None,
+                    },
+                }
+            ),
+        (
+            customer.clone(),
+            0..120u32,
+            1..500_000i64,
+            any::<bool>(),
+            prop::option::of(invoice)
+        )
+            .prop_map(
+                |(customer, on, amount, usd, invoice)| Event::CreditNoteIssued {
+                    credit_note: CreditNote {
+                        customer,
+                        number: format!("NC-{on}"),
+                        issued_on: day(on),
+                        amount: Money::new(Decimal::new(amount, 2), currency(usd)),
+                        invoice,
+                        reason: "devolución".into(),
+                    },
+                }
+            ),
+        (0..3u8, 1..12u64, 0..3u32).prop_map(|(device, seq, why)| Event::PaymentVoided {
+            payment: PaymentId(format!("d{device}:{seq}")),
+            reason: format!("error de digitación {why}"),
+            voided_on: Some(day(why)),
+        }),
+        (customer.clone(), 0..3usize).prop_map(|(customer, risk)| Event::TypificationSet {
+            customer,
+            typification: Typification {
+                risk: Risk::ALL[risk],
+                ..Typification::default()
+            },
+        }),
+        (customer.clone(), 0..3usize, any::<bool>(), 0..120u32).prop_map(
+            |(customer, channel, revoked, on)| Event::ChannelConsentSet {
+                customer,
+                channel: Channel::ALL[channel],
+                revoked,
+                on: day(on),
+            }
+        ),
+        (customer, 0..120u32).prop_map(|(customer, on)| Event::ContactLogged {
+            contact: Contact {
+                customer,
+                at: day(on).and_hms_opt(10, 0, 0).unwrap_or_default(),
+                channel: Channel::Visit,
+                objective: Objective::Remind,
+                outcome: Outcome::NotAtHome,
+                note: String::new(),
+                next_followup: None,
+                position: None,
+                reminded: Vec::new(),
+                policy_override: None,
+            },
+        }),
+    ]
+}
+
+/// A cash payment of 1,000 pesos from the first customer.
+pub fn payment_event() -> Event {
+    Event::PaymentRecorded {
+        payment: Payment {
+            customer: CustomerId("c0".into()),
+            received_on: day(3),
+            amount: Money::new(Decimal::new(1000, 0), Currency::COP),
+            method: PaymentMethod::Cash,
+            reference: String::new(),
+            applies_to: Vec::new(),
+            receipt: None,
+        },
+    }
+}
