@@ -127,7 +127,7 @@ impl Device {
 enum Step {
     Edit {
         device: usize,
-        event: Event,
+        event: Box<Event>,
     },
     Send {
         from: usize,
@@ -146,7 +146,7 @@ enum Step {
 
 fn step(devices: usize) -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (0..devices, events::event()).prop_map(|(device, event)| Step::Edit { device, event }),
+        4 => (0..devices, events::event()).prop_map(|(device, event)| Step::Edit { device, event: Box::new(event) }),
         2 => (0..devices, 0..devices, any::<bool>())
             .prop_map(|(from, to, full)| Step::Send { from, to, full }),
         3 => any::<usize>().prop_map(|file| Step::Deliver { file }),
@@ -190,7 +190,7 @@ proptest! {
         for step in steps {
             world_ms += 60_000;
             match step {
-                Step::Edit { device, event } => devices[device].edit(event, world_ms),
+                Step::Edit { device, event } => devices[device].edit(*event, world_ms),
                 Step::Send { from, to, full } => {
                     let kind = if full {
                         BundleKind::Full

@@ -99,7 +99,7 @@ fn a_sound_bundle_reads_back_whole() {
 fn a_file_cut_short_is_truncated() {
     let json = sound().to_json();
     assert!(matches!(
-        read(json[..json.len() / 2].as_bytes()),
+        read(&json.as_bytes()[..json.len() / 2]),
         Err(BundleProblem::Truncated { line: 1, .. })
     ));
 }

@@ -235,10 +235,7 @@ fn invoice_patch(patch: &InvoicePatch) -> Result<(), OpProblem> {
     if let Some(day) = patch.issued_on {
         date("issued_on", day)?;
     }
-    patch
-        .terms
-        .as_ref()
-        .map_or(Ok(()), invoice_terms)
+    patch.terms.as_ref().map_or(Ok(()), invoice_terms)
 }
 
 fn invoice_terms(terms: &Terms) -> Result<(), OpProblem> {
