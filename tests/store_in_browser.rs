@@ -137,3 +137,107 @@ async fn an_import_that_cannot_be_written_leaves_the_portfolio_as_it_was() {
     let imported = Projection::from_ops(&store.ops().await.expect("readable")).portfolio();
     assert!(ImportPlan::for_portfolio(&imported, &file).is_empty());
 }
+
+fn office_bundle(ops: Vec<cobranza::sync::op::Op>) -> cobranza::sync::bundle::format::Bundle {
+    use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
+    Bundle {
+        sender: Sender {
+            device: DeviceId("office".into()),
+            label: "Oficina".into(),
+        },
+        created_ms: 1_700_000_000_000,
+        kind: BundleKind::Full,
+        holds: Projection::from_ops(&ops).versions().clone(),
+        labels: Default::default(),
+        ops,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() {
+    use cobranza::sync::bundle::import_plan::plan;
+    use cobranza::sync::bundle::read::{read, Incoming};
+    use cobranza::sync::peer::Peers;
+
+    let store = Store::open_named("test-bundle-import")
+        .await
+        .expect("database opens");
+    let me = device("phone");
+    store.start_over(&me).await.expect("clean start");
+    let mut office = Author::resume(DeviceId("office".into()), []);
+    let ops = demo_ops(&mut office, today(), 1_700_000_000_000);
+    let first = office_bundle(ops[..10].to_vec());
+    let Ok(Incoming::Plain(bundle)) = read(first.to_json().as_bytes()) else {
+        panic!("a sound bundle reads");
+    };
+    let planned = plan(bundle, &me.id, &Projection::default(), 1_700_000_000_000).expect("plan");
+    let mut peers = Peers::default();
+    peers.record(&planned, 1_700_000_000_000);
+    store
+        .import(&planned.new_ops, &peers)
+        .await
+        .expect("imported");
+    let before = (
+        store.ops().await.expect("ops"),
+        store.peers().await.expect("peers"),
+    );
+
+    // Edited on the way: refused before anything is written.
+    let edited = office_bundle(ops.clone())
+        .to_json()
+        .replacen("\"version\":1", "\"version\":7", 1);
+    assert!(read(edited.as_bytes()).is_err());
+    let tampered = office_bundle(ops.clone())
+        .to_json()
+        .replacen("Ferretería", "Ferreteria", 1);
+    assert!(read(tampered.as_bytes()).is_err());
+
+    // A write that fails halfway (an id already stored) keeps neither ops nor peers.
+    let mut later = Peers::default();
+    later.record(&planned, 1_800_000_000_000);
+    assert!(store.import(&ops[5..20], &later).await.is_err());
+    assert_eq!(
+        (
+            store.ops().await.expect("ops"),
+            store.peers().await.expect("peers")
+        ),
+        before
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_bundle_opens_only_with_its_passphrase() {
+    use cobranza::store::bundle_cipher::{open, seal};
+    use cobranza::sync::bundle::problem::BundleProblem;
+    use cobranza::sync::bundle::read::{read, Incoming};
+
+    let mut office = Author::resume(DeviceId("office".into()), []);
+    let plain = office_bundle(demo_ops(&mut office, today(), 1_700_000_000_000)).to_json();
+    let sealed = seal(&plain, "ruta norte 2026").await.expect("sealed");
+    assert!(sealed.iterations >= 600_000);
+    let file = sealed.to_json();
+    assert!(
+        !file.contains("Ferretería"),
+        "nothing readable in the sealed file"
+    );
+    let Ok(Incoming::Sealed(envelope)) = read(file.as_bytes()) else {
+        panic!("the envelope reads");
+    };
+    assert_eq!(
+        open(&envelope, "ruta norte 2026").await.expect("opens"),
+        plain.as_bytes()
+    );
+    assert_eq!(
+        open(&envelope, "ruta sur").await,
+        Err(BundleProblem::WrongPassphrase)
+    );
+    let mut tampered = envelope.clone();
+    tampered.ciphertext[0] ^= 1;
+    assert_eq!(
+        open(&tampered, "ruta norte 2026").await,
+        Err(BundleProblem::WrongPassphrase)
+    );
+    let again = seal(&plain, "ruta norte 2026").await.expect("sealed");
+    assert_ne!(again.salt, sealed.salt, "a fresh salt every time");
+    assert_ne!(again.iv, sealed.iv, "a fresh IV every time");
+}

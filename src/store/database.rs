@@ -1,5 +1,5 @@
 //! The IndexedDB database: `ops` holds the operation log keyed by `[device, seq]` and indexed
-//! by hybrid clock; `meta` holds this device's record; `snapshot` is reserved for a serialized
+//! by hybrid clock; `meta` holds this device's record and the peers heard of through bundles; `snapshot` is reserved for a serialized
 //! projection that makes cold start independent of the log's length.
 
 use indexed_db_futures::database::Database;
@@ -10,6 +10,7 @@ use indexed_db_futures::KeyPath;
 use super::device_record::DeviceRecord;
 use super::error::StoreError;
 use crate::sync::op::Op;
+use crate::sync::peer::Peers;
 
 pub const DATABASE_NAME: &str = "cobranza";
 const SCHEMA_VERSION: u32 = 1;
@@ -18,6 +19,7 @@ const OPS: &str = "ops";
 const META: &str = "meta";
 const SNAPSHOT: &str = "snapshot";
 const DEVICE_KEY: &str = "device";
+const PEERS_KEY: &str = "peers";
 
 pub struct Store {
     db: Database,
@@ -70,6 +72,25 @@ impl Store {
     pub async fn append(&self, new_ops: &[Op]) -> Result<(), StoreError> {
         let tx = self.write([OPS])?;
         add_ops(&tx, new_ops)?;
+        Ok(tx.commit().await?)
+    }
+
+    /// The devices heard of through bundles; none before the first import.
+    pub async fn peers(&self) -> Result<Peers, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let meta = tx.object_store(META)?;
+        Ok(meta.get(PEERS_KEY).serde()?.await?.unwrap_or_default())
+    }
+
+    /// Writes a bundle's new operations and what was learnt about its sender, all or none.
+    pub async fn import(&self, new_ops: &[Op], peers: &Peers) -> Result<(), StoreError> {
+        let tx = self.write([OPS, META])?;
+        add_ops(&tx, new_ops)?;
+        tx.object_store(META)?
+            .put(peers)
+            .with_key(PEERS_KEY)
+            .without_key_type()
+            .serde()?;
         Ok(tx.commit().await?)
     }
 

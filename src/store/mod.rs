@@ -1,6 +1,7 @@
 //! Persistence in the browser: the operation log in IndexedDB, small settings in
 //! localStorage. One user action is one committed IndexedDB transaction.
 
+pub mod bundle_cipher;
 pub mod database;
 pub mod device_record;
 pub mod error;

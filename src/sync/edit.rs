@@ -11,6 +11,7 @@ use crate::domain::money::Money;
 use crate::domain::payment::Payment;
 use crate::domain::payment_plan::PlanProblem;
 use crate::domain::portfolio::Portfolio;
+use crate::sync::op_check::{check_event, OpProblem};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditProblem {
@@ -40,12 +41,23 @@ pub enum EditProblem {
     PromiseInThePast,
     FollowupInThePast,
     Plan(PlanProblem),
+    /// Text or a number no operation may carry (markup, control characters, too long).
+    Unacceptable(OpProblem),
 }
 
 impl From<TermsProblem> for EditProblem {
     fn from(_: TermsProblem) -> Self {
         EditProblem::NotPositive
     }
+}
+
+/// The events, if every one of them is something an operation may carry: the same rule a
+/// peer applies to a bundle, so nothing typed here can make this device's bundles refused.
+pub fn admissible(events: Vec<Event>) -> Result<Vec<Event>, EditProblem> {
+    for event in &events {
+        check_event(event).map_err(EditProblem::Unacceptable)?;
+    }
+    Ok(events)
 }
 
 /// A new customer, or the fields of an existing one that the person changed.

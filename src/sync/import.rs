@@ -8,6 +8,7 @@ use super::csv::payment_file::{read_payments, PaymentFile};
 use super::csv::portfolio_file::{read_portfolio, PortfolioFile};
 use super::csv::table::{BadRow, FileKind, FileProblem, Layout};
 use super::op::{CustomerPatch, Event, InvoicePatch};
+use super::op_check::check_event;
 use crate::domain::customer::Customer;
 use crate::domain::money::Currency;
 use crate::domain::payment::Payment;
@@ -116,7 +117,7 @@ pub fn preview(
     default_currency: Currency,
     current: &Portfolio,
 ) -> Result<Preview, FileProblem> {
-    Ok(match kind {
+    let preview = match kind {
         FileKind::Portfolio => {
             let file = read_portfolio(bytes, layout, default_currency)?;
             Preview {
@@ -135,7 +136,11 @@ pub fn preview(
                 ignored_columns: file.ignored_columns,
             }
         }
-    })
+    };
+    for event in &preview.plan.events {
+        check_event(event).map_err(FileProblem::Unacceptable)?;
+    }
+    Ok(preview)
 }
 
 fn identity(payment: &Payment) -> String {

@@ -204,6 +204,55 @@ pub async fn position() -> Result<GeoPoint, String> {
     }
 }
 
+/// Hands a file to the phone's share sheet (WhatsApp, mail, Drive…). `Ok(false)` when this
+/// browser cannot share files, so the caller can download it instead.
+pub async fn share_file(file_name: &str, mime: &str, contents: &str) -> Result<bool, String> {
+    use js_sys::{Array, Function, Object, Reflect};
+    let navigator = window().navigator();
+    let method = |name: &str| {
+        Reflect::get(navigator.as_ref(), &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    let (Some(can_share), Some(share)) = (method("canShare"), method("share")) else {
+        return Ok(false);
+    };
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file = web_sys::File::new_with_str_sequence_and_options(
+        &Array::of1(&contents.into()),
+        file_name,
+        &options,
+    )
+    .map_err(js_error)?;
+    let data = Object::new();
+    Reflect::set(&data, &"files".into(), &Array::of1(&file)).map_err(js_error)?;
+    Reflect::set(&data, &"title".into(), &file_name.into()).map_err(js_error)?;
+    if !can_share
+        .call1(navigator.as_ref(), &data)
+        .is_ok_and(|yes| yes.is_truthy())
+    {
+        return Ok(false);
+    }
+    let promise: js_sys::Promise = share
+        .call1(navigator.as_ref(), &data)
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    // Closing the share sheet without choosing rejects the promise; that is not a failure.
+    let _ = JsFuture::from(promise).await;
+    Ok(true)
+}
+
+/// The local date and time of an instant given in milliseconds since 1970.
+pub fn local_time_of(ms: u64) -> chrono::NaiveDateTime {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let offset_minutes = date.get_timezone_offset() as i64;
+    chrono::DateTime::from_timestamp_millis(ms as i64)
+        .map(|utc| utc.naive_utc() - chrono::Duration::minutes(offset_minutes))
+        .unwrap_or_default()
+}
+
 /// Hands text to the phone's share sheet (WhatsApp, SMS, mail…). `Ok(false)` when this
 /// browser has none, so the caller can offer direct links instead.
 pub async fn share_text(title: &str, text: &str) -> Result<bool, String> {

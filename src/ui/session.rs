@@ -17,8 +17,10 @@ use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
 use crate::store::settings;
 use crate::sync::author::Author;
+use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::demo::demo_ops;
 use crate::sync::op::{Event, Op};
+use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub struct Session {
     author: StoredValue<Option<Author>>,
     pub phase: RwSignal<Phase>,
     pub device: RwSignal<Option<DeviceRecord>>,
+    /// The devices heard of through bundles.
+    pub peers: RwSignal<Peers>,
     pub projection: RwSignal<Projection>,
     /// The portfolio the projection shows, computed once for every page.
     pub portfolio: Memo<Portfolio>,
@@ -66,6 +70,7 @@ impl Session {
             author: StoredValue::new(None),
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
+            peers: RwSignal::new(Peers::default()),
             projection,
             portfolio,
             standings: Memo::new(move |_| portfolio.with(|p| p.standings(today.get()))),
@@ -95,6 +100,10 @@ impl Session {
                 self.phase.set(Phase::Welcome);
             }
             Ok((store, Some(device), ops)) => {
+                match store.peers().await {
+                    Ok(peers) => self.peers.set(peers),
+                    Err(error) => return self.phase.set(Phase::Failed(error)),
+                }
                 self.store.set_value(Some(Rc::new(store)));
                 self.author
                     .set_value(Some(Author::resume(device.id.clone(), &ops)));
@@ -141,6 +150,7 @@ impl Session {
                 demo: false,
             };
             self.store()?.start_over(&device).await?;
+            self.peers.set(Peers::default());
             self.author
                 .set_value(Some(Author::resume(device.id.clone(), [])));
             self.projection.set(Projection::default());
@@ -172,6 +182,36 @@ impl Session {
             then();
             Ok(())
         });
+    }
+
+    /// Writes a checked bundle's new operations in one transaction, with what it taught about
+    /// its sender; the screen changes only once they are stored. `then` gets the plan back.
+    pub fn import(self, plan: ImportPlan, then: impl FnOnce(ImportPlan) + 'static) {
+        self.run(async move {
+            let mut peers = self.peers.get_untracked();
+            peers.record(&plan, browser::now_ms());
+            self.store()?.import(&plan.new_ops, &peers).await?;
+            self.author.update_value(|author| {
+                if let Some(author) = author {
+                    for op in &plan.new_ops {
+                        author.observe(&op.hlc);
+                    }
+                }
+            });
+            self.projection.update(|projection| {
+                for op in &plan.new_ops {
+                    projection.apply(op);
+                }
+            });
+            self.peers.set(peers);
+            then(plan);
+            Ok(())
+        });
+    }
+
+    /// The whole operation log, for a bundle.
+    pub async fn stored_ops(self) -> Result<Vec<Op>, StoreError> {
+        self.store()?.ops().await
     }
 
     /// This device's label ("Cobrador Juan"), which signs what it sends.

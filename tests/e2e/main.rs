@@ -970,3 +970,203 @@ async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
     .await;
     visit.finish().await;
 }
+
+/// Waits for the one finished file in `folder` (Chromium writes `.crdownload` until done).
+async fn downloaded_file(folder: &std::path::Path) -> std::path::PathBuf {
+    let started = std::time::Instant::now();
+    loop {
+        let finished: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [only] = finished.as_slice() {
+            return only.clone();
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "no bundle was downloaded into {folder:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn downloads_into(driver: &WebDriver, folder: &std::path::Path) {
+    let _ = std::fs::remove_dir_all(folder);
+    std::fs::create_dir_all(folder).expect("download folder");
+    driver
+        .cdp()
+        .send_raw(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({"behavior": "allow", "downloadPath": folder}),
+        )
+        .await
+        .expect("downloads allowed");
+}
+
+/// "$ 1.234.567" as a number of pesos.
+fn pesos(shown: &str) -> i64 {
+    shown
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("an amount")
+}
+
+async fn balance_of(driver: &WebDriver, name: &str) -> i64 {
+    open_tab(driver, "Cartera").await;
+    let search = driver.find(By::Css("input.search")).await.expect("search");
+    search.clear().await.expect("clear");
+    search.send_keys(name).await.expect("typing");
+    tap(driver, ".customer a", name).await;
+    wait_for_text(driver, "h1", name).await;
+    pesos(
+        &wait_for_text(driver, "[data-figure=balance]", "$")
+            .await
+            .text()
+            .await
+            .expect("balance"),
+    )
+}
+
+/// The office sends a collector their route; the collector, offline, records a payment and
+/// sends back an encrypted bundle; the office opens it with the passphrase and the payment
+/// shows once, however often the file is imported.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_route_goes_out_and_a_payment_comes_back_once() {
+    let files = std::env::temp_dir().join(format!("cobranza-sync-{}", std::process::id()));
+    let office = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let mut phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+
+    // The collector's phone starts empty: the route is all it should hold.
+    tap(
+        &phone.driver,
+        ".demo-banner button",
+        "Borrar y empezar vacío",
+    )
+    .await;
+    tap(&phone.driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(&phone.driver, ".empty", "Aún no hay clientes").await;
+
+    // The office: Juan Pérez's route.
+    let desk = &office.driver;
+    open_tab(desk, "Sincronizar").await;
+    downloads_into(desk, &files.join("office")).await;
+    tap(desk, ".export .choice", "Ruta de un cobrador").await;
+    fill(desk, "select[name=collector]", "Juan Pérez").await;
+    tap(desk, "button.create-bundle", "Crear paquete").await;
+    wait_for_text(desk, ".export .status.ok", "Paquete listo").await;
+    let route = downloaded_file(&files.join("office")).await;
+    assert_eq!(
+        route.file_name().and_then(|n| n.to_str()),
+        Some("cobranza-oficina-2026-11-24-ruta-juan-perez.json")
+    );
+    screenshot(desk, "sincronizar-tablet").await;
+
+    // The collector takes it in, then works with no network.
+    let driver = &phone.driver;
+    wait_until(driver, "navigator.serviceWorker.controller").await;
+    open_tab(driver, "Sincronizar").await;
+    choose_file(driver, &route).await;
+    wait_for_text(driver, ".import-report", "Paquete de «Oficina» importado.").await;
+    wait_for_text(driver, ".devices", "Oficina").await;
+    screenshot(driver, "sincronizar-import-phone").await;
+    assert_fits_the_screen(driver).await;
+    set_network(driver, false).await;
+    phone.server.stop();
+    driver.refresh().await.expect("reload with no network");
+    open_tab(driver, "Cartera").await;
+    let first = wait_for_text(driver, ".customer a", "").await;
+    let name = first.text().await.expect("name");
+    let name = name.lines().next().unwrap_or_default().to_owned();
+    let count = text_of(driver, ".count").await;
+    assert_eq!(count, "14 de 14 clientes", "only Juan Pérez's customers");
+    tap(driver, ".customer a", &name).await;
+    wait_for_text(driver, "h1", &name).await;
+    tap(driver, ".actions button", "Registrar pago").await;
+    fill(driver, ".panel input[name=amount]", "100.000").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
+
+    // Back to the office, sealed with a passphrase.
+    open_tab(driver, "Sincronizar").await;
+    downloads_into(driver, &files.join("phone")).await;
+    tap(
+        driver,
+        ".export .choice",
+        "Solo lo nuevo para un dispositivo",
+    )
+    .await;
+    wait_for_text(driver, "select[name=peer]", "Oficina").await;
+    fill(driver, "input[name=passphrase]", "ruta norte 2026").await;
+    fill(driver, "input[name=passphrase-again]", "ruta norte 2026").await;
+    tap(driver, "button.create-bundle", "Crear paquete").await;
+    wait_for_text(
+        driver,
+        ".export .status.ok",
+        "Paquete listo y cifrado: 1 operación.",
+    )
+    .await;
+    let sealed = downloaded_file(&files.join("phone")).await;
+    let contents = std::fs::read_to_string(&sealed).expect("bundle");
+    assert!(
+        contents.contains("cobranza-bundle-sealed") && !contents.contains(&name),
+        "nothing readable in the file"
+    );
+
+    let before = balance_of(desk, &name).await;
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &sealed).await;
+    wait_for_text(desk, ".sealed", "Este paquete está cifrado").await;
+    fill(desk, "input[name=open-passphrase]", "ruta sur").await;
+    tap(desk, "button.open-sealed", "Abrir").await;
+    wait_for_text(
+        desk,
+        ".import .status.error",
+        "La contraseña no es correcta",
+    )
+    .await;
+    wait_for_text(
+        desk,
+        ".import .status.error",
+        "los datos guardados no cambiaron",
+    )
+    .await;
+    fill(desk, "input[name=open-passphrase]", "ruta norte 2026").await;
+    tap(desk, "button.open-sealed", "Abrir").await;
+    wait_for_text(
+        desk,
+        ".import-report",
+        "Paquete de «Cobrador Juan» importado.",
+    )
+    .await;
+    wait_for_text(desk, ".tallies", "Cobrador Juan").await;
+    assert_eq!(
+        balance_of(desk, &name).await,
+        before - 100_000,
+        "the payment counts once"
+    );
+
+    // The same file again adds nothing.
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &sealed).await;
+    fill(desk, "input[name=open-passphrase]", "ruta norte 2026").await;
+    tap(desk, "button.open-sealed", "Abrir").await;
+    wait_for_text(desk, ".import-report", "No había nada nuevo").await;
+    assert_eq!(balance_of(desk, &name).await, before - 100_000);
+
+    // A damaged file is refused with what is wrong, and changes nothing.
+    let cut = files.join("cut.json");
+    std::fs::write(&cut, &std::fs::read(&route).expect("route")[..1000]).expect("cut file");
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &cut).await;
+    wait_for_text(desk, ".import .status.error", "El paquete está incompleto").await;
+    assert_eq!(balance_of(desk, &name).await, before - 100_000);
+
+    phone.finish().await;
+    office.finish().await;
+}

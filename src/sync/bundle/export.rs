@@ -2,9 +2,14 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+
+use super::format::{Bundle, BundleKind, Sender};
 use crate::domain::customer::CustomerId;
 use crate::domain::portfolio::Portfolio;
 use crate::sync::op::{Event, Op};
+use crate::sync::peer::Peers;
+use crate::sync::projection::Projection;
 use crate::sync::version_vector::VersionVector;
 
 /// What `peer_holds` lacks.
@@ -56,5 +61,84 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::ContactLogged { contact } => Some(&contact.customer),
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::PlanAgreed { plan } => Some(&plan.customer),
+    }
+}
+
+/// The bundle of `kind` this device (`sender`) sends now, from its whole log `ops`.
+pub fn compose(
+    kind: BundleKind,
+    ops: &[Op],
+    projection: &Projection,
+    peers: &Peers,
+    sender: Sender,
+    created_ms: u64,
+) -> Bundle {
+    let chosen = match &kind {
+        BundleKind::Full => ops.to_vec(),
+        BundleKind::Delta { for_device } => {
+            let known = peers
+                .0
+                .get(for_device)
+                .and_then(|peer| peer.last_bundle.as_ref())
+                .map(|last| last.holds.clone())
+                .unwrap_or_default();
+            delta(ops, &known)
+        }
+        BundleKind::Route { collector } => route(ops, &projection.portfolio(), collector),
+    };
+    let mut labels = peers.labels();
+    labels.insert(sender.device.clone(), sender.label.clone());
+    Bundle {
+        sender,
+        created_ms,
+        kind,
+        holds: projection.versions().clone(),
+        labels,
+        ops: chosen,
+    }
+}
+
+/// "cobranza-oficina-2026-11-24-ruta-juan.json": who sent it, when, and what it is, in words
+/// safe in any file system and chat app.
+pub fn file_name(sender_label: &str, day: NaiveDate, kind_words: &[&str]) -> String {
+    let mut parts = vec!["cobranza".to_owned(), slug(sender_label), day.to_string()];
+    parts.extend(kind_words.iter().map(|word| slug(word)));
+    parts.retain(|part| !part.is_empty());
+    format!("{}.json", parts.join("-"))
+}
+
+fn slug(text: &str) -> String {
+    let folded: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_say_sender_date_and_kind_in_plain_letters() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+        assert_eq!(
+            file_name("Oficina Principal", day, &["ruta", "José Peña"]),
+            "cobranza-oficina-principal-2026-11-24-ruta-jose-pena.json"
+        );
+        assert_eq!(
+            file_name("../../etc", day, &["completo"]),
+            "cobranza-etc-2026-11-24-completo.json"
+        );
     }
 }

@@ -9,6 +9,7 @@ use super::column::{recognise, Column};
 use super::date::{detect_format, DateFormat, DateProblem};
 use super::text::{decode, detect_delimiter, EncodingProblem};
 use crate::domain::invoice::{InvoiceId, TermsProblem};
+use crate::sync::op_check::OpProblem;
 
 /// How the file is written; detected, shown on the preview, and confirmed by the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub enum FileProblem {
     Malformed {
         line: u64,
     },
+    /// A value no operation may carry (markup in a name, say): importing it would make every
+    /// bundle of this device refused by its peers.
+    Unacceptable(OpProblem),
 }
 
 impl fmt::Display for FileProblem {
@@ -35,6 +39,7 @@ impl fmt::Display for FileProblem {
             FileProblem::Encoding(problem) => problem.fmt(f),
             FileProblem::MissingColumns(columns) => write!(f, "missing columns: {columns:?}"),
             FileProblem::Malformed { line } => write!(f, "the CSV is malformed at line {line}"),
+            FileProblem::Unacceptable(problem) => write!(f, "unacceptable value: {problem:?}"),
         }
     }
 }

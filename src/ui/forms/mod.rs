@@ -98,7 +98,7 @@ pub fn save_all_checked(
     error: RwSignal<Option<String>>,
     then: impl FnOnce() + 'static,
 ) {
-    match checked {
+    match checked.and_then(crate::sync::edit::admissible) {
         Ok(events) => {
             error.set(None);
             session.save(events, then);

@@ -73,8 +73,6 @@ pub static TEXTS: Texts = Texts {
     total: "Total",
     sync_intro: "Exchange your work with the office and other collectors as files, with no server.",
     this_device: "This device",
-    device_id: "Identifier",
-    operations_stored: "Operations stored",
     language: "Language",
     storage: "Storage",
     storage_persistent: "Persistent: the browser will not delete this data.",
@@ -158,6 +156,7 @@ pub static TEXTS: Texts = Texts {
             let names: Vec<&str> = columns.iter().map(|c| (TEXTS.column_name)(*c)).collect();
             format!("The file lacks columns: {}.", names.join(", "))
         }
+        FileProblem::Unacceptable(p) => super::exchange_en::unacceptable(p).to_owned(),
         FileProblem::Malformed { line } => format!("The CSV is damaged at line {line} (an unclosed quote?)."),
     },
     edit_problem: |p| match p {
@@ -184,6 +183,7 @@ pub static TEXTS: Texts = Texts {
         EditProblem::PromiseInThePast => "The promised date cannot be before today.",
         EditProblem::FollowupInThePast => "The next follow-up cannot be before today.",
         EditProblem::Plan(p) => (super::day_en::DAY.plan_problem)(p),
+        EditProblem::Unacceptable(p) => super::exchange_en::unacceptable(p),
     },
     back_to_portfolio: "← Portfolio",
     customer_not_found: "That customer is not in this portfolio.",

@@ -73,8 +73,6 @@ pub static TEXTS: Texts = Texts {
     total: "Total",
     sync_intro: "Intercambia tu trabajo con la oficina y con otros cobradores mediante archivos, sin servidor.",
     this_device: "Este dispositivo",
-    device_id: "Identificador",
-    operations_stored: "Operaciones guardadas",
     language: "Idioma",
     storage: "Almacenamiento",
     storage_persistent: "Persistente: el navegador no borrará estos datos.",
@@ -164,6 +162,7 @@ pub static TEXTS: Texts = Texts {
             let names: Vec<&str> = columns.iter().map(|c| (TEXTS.column_name)(*c)).collect();
             format!("Al archivo le faltan columnas: {}.", names.join(", "))
         }
+        FileProblem::Unacceptable(p) => super::exchange_es::unacceptable(p).to_owned(),
         FileProblem::Malformed { line } => format!("El CSV está dañado en la línea {line} (¿unas comillas sin cerrar?)."),
     },
     edit_problem: |p| match p {
@@ -190,6 +189,7 @@ pub static TEXTS: Texts = Texts {
         EditProblem::PromiseInThePast => "La fecha prometida no puede ser anterior a hoy.",
         EditProblem::FollowupInThePast => "El próximo seguimiento no puede ser antes de hoy.",
         EditProblem::Plan(p) => (super::day_es::DAY.plan_problem)(p),
+        EditProblem::Unacceptable(p) => super::exchange_es::unacceptable(p),
     },
     back_to_portfolio: "← Cartera",
     customer_not_found: "Ese cliente no está en esta cartera.",

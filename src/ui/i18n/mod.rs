@@ -6,11 +6,15 @@ mod day_en;
 mod day_es;
 mod en;
 mod es;
+mod exchange;
+mod exchange_en;
+mod exchange_es;
 mod outreach;
 mod outreach_en;
 mod outreach_es;
 
 pub use day::DayTexts;
+pub use exchange::ExchangeTexts;
 pub use outreach::OutreachTexts;
 
 use leptos::prelude::*;
@@ -54,6 +58,13 @@ impl Language {
         match self {
             Language::Es => &day_es::DAY,
             Language::En => &day_en::DAY,
+        }
+    }
+
+    pub fn exchange(self) -> &'static ExchangeTexts {
+        match self {
+            Language::Es => &exchange_es::EXCHANGE,
+            Language::En => &exchange_en::EXCHANGE,
         }
     }
 
@@ -124,8 +135,6 @@ pub struct Texts {
     pub total: &'static str,
     pub sync_intro: &'static str,
     pub this_device: &'static str,
-    pub device_id: &'static str,
-    pub operations_stored: &'static str,
     pub language: &'static str,
     pub storage: &'static str,
     pub storage_persistent: &'static str,
@@ -259,6 +268,10 @@ impl I18n {
 
     pub fn outreach(&self) -> &'static OutreachTexts {
         self.language.get().outreach()
+    }
+
+    pub fn exchange(&self) -> &'static ExchangeTexts {
+        self.language.get().exchange()
     }
 
     pub fn number_format(&self) -> NumberFormat {

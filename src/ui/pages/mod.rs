@@ -12,6 +12,9 @@ mod reminders;
 mod reports;
 mod settings;
 mod sync;
+mod sync_devices;
+mod sync_export;
+mod sync_import;
 mod today;
 mod welcome;
 

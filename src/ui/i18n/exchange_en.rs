@@ -1,0 +1,189 @@
+use super::exchange::ExchangeTexts;
+use crate::sync::bundle::problem::BundleProblem;
+use crate::sync::op_check::{FieldProblem, OpProblem};
+
+pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
+    export_title: "Send a bundle",
+    kind_full: "Full: everything this device holds",
+    kind_delta: "Only what is new for one device",
+    kind_route: "A collector's route: their customers with their history",
+    for_device: "For",
+    for_collector: "Collector",
+    no_peers: "No bundle from another device has been received yet.",
+    no_collectors: "No customer has a collector assigned.",
+    passphrase: "Passphrase (optional)",
+    passphrase_again: "Passphrase again",
+    passphrase_help: "With a passphrase the file is encrypted (AES-256); whoever receives it needs the same passphrase.",
+    passphrases_differ: "The two passphrases differ.",
+    passphrase_too_short: "The passphrase must have at least 8 characters.",
+    create_bundle: "Create bundle",
+    working: "Preparing…",
+    bundle_ready: |count, sealed| {
+        let ops = if count == 1 { "1 operation".to_owned() } else { format!("{count} operations") };
+        if sealed {
+            format!("Bundle ready and encrypted: {ops}.")
+        } else {
+            format!("Bundle ready: {ops}.")
+        }
+    },
+    export_failed: |detail| format!("The bundle could not be created; no unencrypted file was saved. Details: {detail}"),
+    file_kind_full: "full",
+    file_kind_for: "for",
+    file_kind_route: "route",
+    file_sealed: "encrypted",
+    import_title: "Receive a bundle",
+    import_help: "Pick the .json file you were sent by WhatsApp, email or USB. It is checked whole before anything is saved.",
+    sealed_asks: "This bundle is encrypted. Type the passphrase it was created with.",
+    open_sealed: "Open",
+    imported_from: |label| format!("Bundle from “{label}” imported."),
+    nothing_new: "Nothing new: this bundle had already been imported.",
+    column_device: "Device",
+    column_added: "New",
+    column_already: "Already here",
+    conflicts_title: |n| if n == 1 {
+        "1 simultaneous change resolved".to_owned()
+    } else {
+        format!("{n} simultaneous changes resolved")
+    },
+    conflict_kept: "Kept",
+    conflict_overwritten: "Overwritten",
+    field_name: |field| match field {
+        "name" => "name",
+        "tax_id" => "tax id",
+        "phones" => "phones",
+        "email" => "email",
+        "address" => "address",
+        "city" => "city",
+        "collector" => "collector",
+        "notes" => "notes",
+        "location" => "location",
+        "customer" => "customer",
+        "issued_on" => "issue date",
+        "terms" => "amount and due date",
+        _ => "field",
+    },
+    future_flag: |label, count, when| {
+        format!("Warning: {count} operations from “{label}” are dated in the future ({when}). Check that phone's date and time.")
+    },
+    problem,
+    refused: "Nothing was imported; the stored data did not change.",
+    devices_title: "Devices",
+    this_device_mark: "(this one)",
+    column_last_bundle: "Last bundle received",
+    column_held: "Its operations here",
+    never: "never",
+    unknown_device: "unnamed",
+};
+
+fn problem(problem: &BundleProblem) -> String {
+    match problem {
+        BundleProblem::Empty => "The file is empty.".into(),
+        BundleProblem::TooLarge { bytes } => format!(
+            "The file is {} MB: no bundle is that large.",
+            bytes / (1024 * 1024)
+        ),
+        BundleProblem::NotJson { line, column } => format!(
+            "This file is not a Cobranza bundle: it is not JSON text (line {line}, column {column})."
+        ),
+        BundleProblem::Truncated { line, column } => format!(
+            "The bundle is incomplete: it was cut off while being sent or saved (it ends at line {line}, column {column}). Ask for it again."
+        ),
+        BundleProblem::TooDeep { line, column } => format!(
+            "The file is nested too deeply (line {line}, column {column}): it is not a Cobranza bundle."
+        ),
+        BundleProblem::Foreign => "This file is not a Cobranza bundle.".into(),
+        BundleProblem::TooNew { version } => format!(
+            "This bundle comes from a newer version of Cobranza (format {version}). Update the app to open it."
+        ),
+        BundleProblem::Shape { line, column, detail } => format!(
+            "The bundle is missing a part or has a value of the wrong type (line {line}, column {column}). Details: {detail}"
+        ),
+        BundleProblem::Checksum => "The bundle was changed or damaged: its operations do not match its SHA-256 checksum.".into(),
+        BundleProblem::OpShape { index, detail } => format!(
+            "Operation no. {index} in the bundle cannot be read. Details: {detail}"
+        ),
+        BundleProblem::BadOp { index, id, problem } => format!(
+            "Operation no. {index} ({id}) is not valid: {}.",
+            op_problem(problem)
+        ),
+        BundleProblem::BadLabel { device } => format!(
+            "The name of device {device} is not valid (empty, too long or with HTML markup)."
+        ),
+        BundleProblem::Repeated { id } => format!("Operation {id} appears twice in the bundle."),
+        BundleProblem::Undeclared { id } => format!(
+            "Operation {id} is not among those the sender says it holds: the bundle was altered."
+        ),
+        BundleProblem::BadHolds => "The sender's list of operations is out of order or repeats itself: the bundle was altered.".into(),
+        BundleProblem::OwnOpsUnknown { first } => format!(
+            "The bundle carries operations of this very device that are not stored here ({first}). It is not imported, so data is not mixed up."
+        ),
+        BundleProblem::Gap { device, label, missing } => {
+            let who = label.clone().unwrap_or_else(|| device.0.clone());
+            let runs: Vec<String> = missing
+                .iter()
+                .map(|[a, b]| if a == b { a.to_string() } else { format!("{a}–{b}") })
+                .collect();
+            format!(
+                "Operations of “{who}” ({}) are missing that this bundle takes as received: import the earlier bundle first or ask for a full bundle.",
+                runs.join(", ")
+            )
+        }
+        BundleProblem::WrongPassphrase => "The passphrase is wrong, or the encrypted file was changed.".into(),
+        BundleProblem::BadEnvelope => "The encrypted bundle is damaged or uses encryption this app does not accept.".into(),
+    }
+}
+
+/// What to tell a person who typed or imported something no operation may carry.
+pub(super) fn unacceptable(problem: &OpProblem) -> &'static str {
+    match problem {
+        OpProblem::Field {
+            problem: FieldProblem::Markup,
+            ..
+        } => "Texts cannot carry HTML markup or code (such as <b> or <script>).",
+        OpProblem::Field {
+            problem: FieldProblem::ControlCharacter,
+            ..
+        } => "A text has invisible control characters; type it again.",
+        OpProblem::Field {
+            problem: FieldProblem::TooLong { .. },
+            ..
+        } => "A text is too long (names up to 200 characters, notes up to 2,000).",
+        OpProblem::Field {
+            problem: FieldProblem::TooLarge | FieldProblem::TooManyDecimals,
+            ..
+        } => "An amount is too large or has too many decimals.",
+        OpProblem::Field {
+            problem: FieldProblem::DateOutOfRange,
+            ..
+        } => "A date is outside 1900–2200.",
+        _ => "Something cannot be saved: check the fields.",
+    }
+}
+
+fn op_problem(problem: &OpProblem) -> String {
+    match problem {
+        OpProblem::ZeroSequence => "its sequence number is 0".into(),
+        OpProblem::StampOfAnotherDevice => "its timestamp belongs to another device".into(),
+        OpProblem::ImpossibleStamp => "its date is impossible (after the year 3000)".into(),
+        OpProblem::Field { field, problem } => {
+            let what = match problem {
+                FieldProblem::Empty => "is empty".to_owned(),
+                FieldProblem::TooLong { max } => format!("is longer than {max} characters"),
+                FieldProblem::ControlCharacter => "has control characters".into(),
+                FieldProblem::Markup => "contains HTML markup or code (such as <script>)".into(),
+                FieldProblem::NotPositive => "must be greater than zero".into(),
+                FieldProblem::Negative => "is negative".into(),
+                FieldProblem::TooLarge => "is too large".into(),
+                FieldProblem::TooManyDecimals => "has too many decimals".into(),
+                FieldProblem::DateOutOfRange => "has a date outside 1900–2200".into(),
+                FieldProblem::OffTheGlobe => "is not a position on the globe".into(),
+                FieldProblem::Terms(_) => {
+                    "does not add up: instalments do not sum to the amount or are not positive"
+                        .into()
+                }
+                FieldProblem::Plan(_) => "is not a valid payment plan".into(),
+            };
+            format!("field “{field}” {what}")
+        }
+    }
+}

@@ -1,0 +1,190 @@
+use super::exchange::ExchangeTexts;
+use crate::sync::bundle::problem::BundleProblem;
+use crate::sync::op_check::{FieldProblem, OpProblem};
+
+pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
+    export_title: "Enviar un paquete",
+    kind_full: "Completo: todo lo que tiene este dispositivo",
+    kind_delta: "Solo lo nuevo para un dispositivo",
+    kind_route: "Ruta de un cobrador: sus clientes con su historial",
+    for_device: "Para",
+    for_collector: "Cobrador",
+    no_peers: "Aún no se ha recibido ningún paquete de otro dispositivo.",
+    no_collectors: "Ningún cliente tiene cobrador asignado.",
+    passphrase: "Contraseña (opcional)",
+    passphrase_again: "Repite la contraseña",
+    passphrase_help: "Con contraseña el archivo va cifrado (AES-256); quien lo reciba necesita la misma contraseña.",
+    passphrases_differ: "Las dos contraseñas no coinciden.",
+    passphrase_too_short: "La contraseña debe tener al menos 8 caracteres.",
+    create_bundle: "Crear paquete",
+    working: "Preparando…",
+    bundle_ready: |count, sealed| {
+        let ops = if count == 1 { "1 operación".to_owned() } else { format!("{count} operaciones") };
+        if sealed {
+            format!("Paquete listo y cifrado: {ops}.")
+        } else {
+            format!("Paquete listo: {ops}.")
+        }
+    },
+    export_failed: |detail| format!("No se pudo crear el paquete; no se guardó ningún archivo sin cifrar. Detalle: {detail}"),
+    file_kind_full: "completo",
+    file_kind_for: "para",
+    file_kind_route: "ruta",
+    file_sealed: "cifrado",
+    import_title: "Recibir un paquete",
+    import_help: "Elige el archivo .json que te enviaron por WhatsApp, correo o USB. Se revisa entero antes de guardar nada.",
+    sealed_asks: "Este paquete está cifrado. Escribe la contraseña con la que se creó.",
+    open_sealed: "Abrir",
+    imported_from: |label| format!("Paquete de «{label}» importado."),
+    nothing_new: "No había nada nuevo: este paquete ya estaba importado.",
+    column_device: "Dispositivo",
+    column_added: "Nuevas",
+    column_already: "Ya estaban",
+    conflicts_title: |n| if n == 1 {
+        "1 cambio simultáneo resuelto".to_owned()
+    } else {
+        format!("{n} cambios simultáneos resueltos")
+    },
+    conflict_kept: "Queda",
+    conflict_overwritten: "Reemplazado",
+    field_name: |field| match field {
+        "name" => "nombre",
+        "tax_id" => "NIT / documento",
+        "phones" => "teléfonos",
+        "email" => "correo",
+        "address" => "dirección",
+        "city" => "ciudad",
+        "collector" => "cobrador",
+        "notes" => "notas",
+        "location" => "ubicación",
+        "customer" => "cliente",
+        "issued_on" => "fecha de emisión",
+        "terms" => "valor y vencimiento",
+        _ => "campo",
+    },
+    future_flag: |label, count, when| {
+        format!("Atención: {count} operaciones de «{label}» tienen fecha futura ({when}). Revisa la fecha y hora de ese teléfono.")
+    },
+    problem,
+    refused: "No se importó nada; los datos guardados no cambiaron.",
+    devices_title: "Dispositivos",
+    this_device_mark: "(este)",
+    column_last_bundle: "Último paquete recibido",
+    column_held: "Operaciones suyas aquí",
+    never: "nunca",
+    unknown_device: "sin nombre",
+};
+
+fn problem(problem: &BundleProblem) -> String {
+    match problem {
+        BundleProblem::Empty => "El archivo está vacío.".into(),
+        BundleProblem::TooLarge { bytes } => format!(
+            "El archivo pesa {} MB: ningún paquete es tan grande.",
+            bytes / (1024 * 1024)
+        ),
+        BundleProblem::NotJson { line, column } => format!(
+            "Este archivo no es un paquete de Cobranza: no es texto JSON (línea {line}, columna {column})."
+        ),
+        BundleProblem::Truncated { line, column } => format!(
+            "El paquete está incompleto: se cortó al enviarlo o guardarlo (termina en la línea {line}, columna {column}). Pide que lo envíen de nuevo."
+        ),
+        BundleProblem::TooDeep { line, column } => format!(
+            "El archivo tiene una estructura anidada demasiado profunda (línea {line}, columna {column}): no es un paquete de Cobranza."
+        ),
+        BundleProblem::Foreign => "Este archivo no es un paquete de Cobranza.".into(),
+        BundleProblem::TooNew { version } => format!(
+            "Este paquete es de una versión más nueva de Cobranza (formato {version}). Actualiza la aplicación para abrirlo."
+        ),
+        BundleProblem::Shape { line, column, detail } => format!(
+            "Al paquete le falta una parte o tiene un dato de otro tipo (línea {line}, columna {column}). Detalle: {detail}"
+        ),
+        BundleProblem::Checksum => "El paquete fue modificado o se dañó: sus operaciones no coinciden con su suma de verificación (SHA-256).".into(),
+        BundleProblem::OpShape { index, detail } => format!(
+            "La operación n.º {index} del paquete no se puede leer. Detalle: {detail}"
+        ),
+        BundleProblem::BadOp { index, id, problem } => format!(
+            "La operación n.º {index} ({id}) no es válida: {}.",
+            op_problem(problem)
+        ),
+        BundleProblem::BadLabel { device } => format!(
+            "El nombre del dispositivo {device} no es válido (vacío, muy largo o con marcas HTML)."
+        ),
+        BundleProblem::Repeated { id } => format!("La operación {id} aparece dos veces en el paquete."),
+        BundleProblem::Undeclared { id } => format!(
+            "La operación {id} no figura entre las que el remitente dice tener: el paquete fue alterado."
+        ),
+        BundleProblem::BadHolds => "La lista de operaciones del remitente está desordenada o repetida: el paquete fue alterado.".into(),
+        BundleProblem::OwnOpsUnknown { first } => format!(
+            "El paquete trae operaciones de este mismo dispositivo que no están guardadas aquí ({first}). No se importa para no mezclar datos."
+        ),
+        BundleProblem::Gap { device, label, missing } => {
+            let who = label.clone().unwrap_or_else(|| device.0.clone());
+            let runs: Vec<String> = missing
+                .iter()
+                .map(|[a, b]| if a == b { a.to_string() } else { format!("{a}–{b}") })
+                .collect();
+            format!(
+                "Faltan operaciones de «{who}» ({}) que este paquete da por recibidas: importa antes el paquete anterior o pide un paquete completo.",
+                runs.join(", ")
+            )
+        }
+        BundleProblem::WrongPassphrase => "La contraseña no es correcta, o el archivo cifrado fue modificado.".into(),
+        BundleProblem::BadEnvelope => "El paquete cifrado está dañado o usa un cifrado que esta aplicación no acepta.".into(),
+    }
+}
+
+/// What to tell a person who typed or imported something no operation may carry.
+pub(super) fn unacceptable(problem: &OpProblem) -> &'static str {
+    match problem {
+        OpProblem::Field {
+            problem: FieldProblem::Markup,
+            ..
+        } => "Los textos no pueden llevar marcas HTML ni código (como <b> o <script>).",
+        OpProblem::Field {
+            problem: FieldProblem::ControlCharacter,
+            ..
+        } => "Un texto tiene caracteres de control invisibles; escríbelo de nuevo.",
+        OpProblem::Field {
+            problem: FieldProblem::TooLong { .. },
+            ..
+        } => "Un texto es demasiado largo (nombres hasta 200 caracteres, notas hasta 2.000).",
+        OpProblem::Field {
+            problem: FieldProblem::TooLarge | FieldProblem::TooManyDecimals,
+            ..
+        } => "Un valor es demasiado grande o tiene demasiados decimales.",
+        OpProblem::Field {
+            problem: FieldProblem::DateOutOfRange,
+            ..
+        } => "Una fecha está fuera de 1900–2200.",
+        _ => "Un dato no se puede guardar: revisa los campos.",
+    }
+}
+
+fn op_problem(problem: &OpProblem) -> String {
+    match problem {
+        OpProblem::ZeroSequence => "su número de secuencia es 0".into(),
+        OpProblem::StampOfAnotherDevice => "su marca de tiempo es de otro dispositivo".into(),
+        OpProblem::ImpossibleStamp => "su fecha es imposible (después del año 3000)".into(),
+        OpProblem::Field { field, problem } => {
+            let what = match problem {
+                FieldProblem::Empty => "está vacío".to_owned(),
+                FieldProblem::TooLong { max } => format!("tiene más de {max} caracteres"),
+                FieldProblem::ControlCharacter => "tiene caracteres de control".into(),
+                FieldProblem::Markup => {
+                    "contiene marcas HTML o código (por ejemplo <script>)".into()
+                }
+                FieldProblem::NotPositive => "debe ser mayor que cero".into(),
+                FieldProblem::Negative => "es negativo".into(),
+                FieldProblem::TooLarge => "es demasiado grande".into(),
+                FieldProblem::TooManyDecimals => "tiene demasiados decimales".into(),
+                FieldProblem::DateOutOfRange => "tiene una fecha fuera de 1900–2200".into(),
+                FieldProblem::OffTheGlobe => "no es una posición en el globo".into(),
+                FieldProblem::Terms(_) => {
+                    "no cuadra: las cuotas no suman el valor o no son positivas".into()
+                }
+                FieldProblem::Plan(_) => "no forma un acuerdo de pago válido".into(),
+            };
+            format!("el campo «{field}» {what}")
+        }
+    }
+}

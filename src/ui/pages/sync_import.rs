@@ -1,0 +1,187 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::store::bundle_cipher;
+use crate::sync::bundle::import_plan::{plan, ImportPlan};
+use crate::sync::bundle::problem::BundleProblem;
+use crate::sync::bundle::read::{read, Incoming, MAX_BUNDLE_BYTES};
+use crate::sync::bundle::sealed::SealedBundle;
+use crate::sync::conflict::Subject;
+use crate::ui::browser;
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::use_session;
+
+/// Receives a bundle: everything is checked before anything is written, then the new
+/// operations go in one transaction and the screen says what came from whom.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let x = move || i18n.exchange();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let sealed: RwSignal<Option<SealedBundle>> = RwSignal::new(None);
+    let passphrase = RwSignal::new(String::new());
+    let refused: RwSignal<Option<BundleProblem>> = RwSignal::new(None);
+    let report: RwSignal<Option<ImportPlan>> = RwSignal::new(None);
+    let opening = RwSignal::new(false);
+
+    let accept = move |bytes: &[u8]| match read(bytes) {
+        Ok(Incoming::Sealed(envelope)) => sealed.set(Some(envelope)),
+        Ok(Incoming::Plain(bundle)) => {
+            let Some(me) = session.device.get_untracked().map(|d| d.id) else {
+                return;
+            };
+            let planned = session
+                .projection
+                .with_untracked(|stored| plan(bundle, &me, stored, browser::now_ms()));
+            match planned {
+                Ok(planned) => session.import(planned, move |done| {
+                    if let Some(input) = input.get_untracked() {
+                        input.set_value("");
+                    }
+                    report.set(Some(done));
+                }),
+                Err(problem) => refused.set(Some(problem)),
+            }
+        }
+        Err(problem) => refused.set(Some(problem)),
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        refused.set(None);
+        report.set(None);
+        sealed.set(None);
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        if file.size() > MAX_BUNDLE_BYTES as f64 {
+            refused.set(Some(BundleProblem::TooLarge {
+                bytes: file.size() as usize,
+            }));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(bytes) => accept(&bytes),
+                Err(_) => refused.set(Some(BundleProblem::Empty)),
+            }
+        });
+    };
+
+    let open = move |_| {
+        let Some(envelope) = sealed.get_untracked() else {
+            return;
+        };
+        refused.set(None);
+        opening.set(true);
+        leptos::task::spawn_local(async move {
+            match bundle_cipher::open(&envelope, &passphrase.get_untracked()).await {
+                Ok(bytes) => {
+                    sealed.set(None);
+                    passphrase.set(String::new());
+                    accept(&bytes);
+                }
+                Err(problem) => refused.set(Some(problem)),
+            }
+            opening.set(false);
+        });
+    };
+
+    let label_of = move |device: &crate::sync::hlc::DeviceId, plan: &ImportPlan| {
+        plan.labels
+            .get(device)
+            .cloned()
+            .or_else(|| (plan.sender.device == *device).then(|| plan.sender.label.clone()))
+            .or_else(|| {
+                session
+                    .peers
+                    .with_untracked(|p| p.label(device).map(str::to_owned))
+            })
+            .unwrap_or_else(|| device.0.chars().take(8).collect())
+    };
+    let subject_name = move |subject: &Subject| match subject {
+        Subject::Customer(id) => session
+            .portfolio
+            .with_untracked(|p| p.customers.get(id).map(|c| c.name.clone()))
+            .unwrap_or_else(|| id.0.clone()),
+        Subject::Invoice(id) => id.0.clone(),
+    };
+
+    view! {
+        <section class="import panel">
+            <h2>{move || x().import_title}</h2>
+            <p class="hint">{move || x().import_help}</p>
+            <input type="file" name="bundle" node_ref=input accept=".json,application/json" on:change=on_file/>
+            {move || sealed.get().map(|_| view! {
+                <div class="sealed">
+                    <label class="field">
+                        <span>{x().sealed_asks}</span>
+                        <input type="password" name="open-passphrase" autocomplete="off"
+                            prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    </label>
+                    <button class="primary open-sealed" disabled=move || opening.get() on:click=open>
+                        {move || if opening.get() { x().working } else { x().open_sealed }}
+                    </button>
+                </div>
+            })}
+            {move || refused.get().map(|problem| view! {
+                <div class="status error" role="alert">
+                    <p>{(x().problem)(&problem)}</p>
+                    <p>{x().refused}</p>
+                </div>
+            })}
+            {move || report.get().map(|plan| {
+                let format = i18n.number_format();
+                let nothing = plan.new_ops.is_empty();
+                view! {
+                    <div class="import-report" role="status">
+                        <p class="status ok">{(x().imported_from)(&plan.sender.label)}</p>
+                        {nothing.then(|| view! { <p class="status">{x().nothing_new}</p> })}
+                        <div class="table-scroll">
+                            <table class="tallies">
+                                <thead><tr>
+                                    <th scope="col">{x().column_device}</th>
+                                    <th scope="col">{x().column_added}</th>
+                                    <th scope="col">{x().column_already}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {plan.tallies.iter().map(|(device, tally)| view! {
+                                        <tr>
+                                            <th scope="row">{label_of(device, &plan)}</th>
+                                            <td>{tally.added}</td>
+                                            <td>{tally.already}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        {plan.future.iter().map(|(device, flagged)| {
+                            let at = browser::local_time_of(flagged.latest_ms);
+                            let when = format!("{} {}", format.date(at.date()), at.format("%H:%M"));
+                            view! { <p class="status warning">{(x().future_flag)(&label_of(device, &plan), flagged.count, &when)}</p> }
+                        }).collect_view()}
+                        {(!plan.conflicts.is_empty()).then(|| view! {
+                            <details class="conflicts" open=true>
+                                <summary>{(x().conflicts_title)(plan.conflicts.len())}</summary>
+                                <ul>
+                                    {plan.conflicts.iter().map(|c| view! {
+                                        <li>
+                                            <strong>{subject_name(&c.subject)}</strong>" · "{(x().field_name)(c.field)}<br/>
+                                            {x().conflict_kept}": "<span class="mono">{c.kept.value.clone()}</span>" ("{label_of(&c.kept.device, &plan)}")"<br/>
+                                            {x().conflict_overwritten}": "<span class="mono">{c.overwritten.value.clone()}</span>" ("{label_of(&c.overwritten.device, &plan)}")"
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </details>
+                        })}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
