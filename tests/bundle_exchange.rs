@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use cobranza::domain::money::Currency;
 use cobranza::sync::author::Author;
-use cobranza::sync::bundle::export::delta;
-use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
+use cobranza::sync::bundle::export::compose;
+use cobranza::sync::bundle::format::{BundleKind, Sender};
 use cobranza::sync::bundle::import_plan::plan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::read::{read, Incoming};
@@ -71,30 +71,17 @@ impl Device {
     }
 
     fn bundle(&self, kind: &BundleKind, world_ms: u64) -> String {
-        let ops = match kind {
-            BundleKind::Delta { for_device } => {
-                let known = self
-                    .peers
-                    .0
-                    .get(for_device)
-                    .and_then(|peer| peer.last_bundle.as_ref())
-                    .map(|last| last.holds.clone())
-                    .unwrap_or_default();
-                delta(&self.ops, &known)
-            }
-            _ => self.ops.clone(),
-        };
-        Bundle {
-            sender: Sender {
+        compose(
+            kind.clone(),
+            &self.ops,
+            &self.projection,
+            &self.peers,
+            Sender {
                 device: self.author.device().clone(),
                 label: format!("Cobrador {}", self.author.device()),
             },
-            created_ms: self.now(world_ms),
-            kind: kind.clone(),
-            holds: self.projection.versions().clone(),
-            labels: BTreeMap::new(),
-            ops,
-        }
+            self.now(world_ms),
+        )
         .to_json()
     }
 

@@ -324,3 +324,20 @@ fn the_demo_portfolio_travels_as_a_bundle() {
         Ok(Incoming::Plain(bundle))
     );
 }
+
+#[test]
+fn operations_stamped_days_ahead_are_accepted_but_flagged() {
+    let ops = ops_of("office", vec![events::payment_event(); 3]);
+    let bundle = bundle_of(ops, BundleKind::Full);
+    let two_days_earlier = NOW - 2 * 24 * 60 * 60 * 1000;
+    let planned = plan(
+        bundle,
+        &DeviceId("phone".into()),
+        &Projection::default(),
+        two_days_earlier,
+    )
+    .expect("accepted");
+    assert_eq!(planned.new_ops.len(), 3);
+    let flagged = &planned.future[&DeviceId("office".into())];
+    assert_eq!((flagged.count, flagged.latest_ms), (3, NOW + 3000));
+}
