@@ -38,11 +38,16 @@ impl GeoPoint {
         let (lat, lon) = text.split_once(',')?;
         let latitude = Decimal::from_str(lat.trim()).ok()?;
         let longitude = Decimal::from_str(lon.trim()).ok()?;
-        let on_globe = latitude.abs() <= Decimal::from(90) && longitude.abs() <= Decimal::from(180);
-        on_globe.then_some(GeoPoint {
+        let point = GeoPoint {
             latitude,
             longitude,
-        })
+        };
+        point.is_on_globe().then_some(point)
+    }
+
+    /// Latitude within ±90° and longitude within ±180°.
+    pub fn is_on_globe(&self) -> bool {
+        self.latitude.abs() <= Decimal::from(90) && self.longitude.abs() <= Decimal::from(180)
     }
 }
 

@@ -346,9 +346,7 @@ fn moment(name: &'static str, at: NaiveDateTime) -> Result<(), OpProblem> {
 }
 
 fn place(name: &'static str, point: &GeoPoint) -> Result<(), OpProblem> {
-    let on_globe =
-        point.latitude.abs() <= Decimal::from(90) && point.longitude.abs() <= Decimal::from(180);
-    if on_globe {
+    if point.is_on_globe() {
         Ok(())
     } else {
         field(name, FieldProblem::OffTheGlobe)

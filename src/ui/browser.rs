@@ -207,14 +207,9 @@ pub async fn position() -> Result<GeoPoint, String> {
 /// Hands a file to the phone's share sheet (WhatsApp, mail, Drive…). `Ok(false)` when this
 /// browser cannot share files, so the caller can download it instead.
 pub async fn share_file(file_name: &str, mime: &str, contents: &str) -> Result<bool, String> {
-    use js_sys::{Array, Function, Object, Reflect};
+    use js_sys::{Array, Object, Reflect};
     let navigator = window().navigator();
-    let method = |name: &str| {
-        Reflect::get(navigator.as_ref(), &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-    };
-    let (Some(can_share), Some(share)) = (method("canShare"), method("share")) else {
+    let Some(can_share) = navigator_method("canShare") else {
         return Ok(false);
     };
     let options = web_sys::FilePropertyBag::new();
@@ -234,14 +229,7 @@ pub async fn share_file(file_name: &str, mime: &str, contents: &str) -> Result<b
     {
         return Ok(false);
     }
-    let promise: js_sys::Promise = share
-        .call1(navigator.as_ref(), &data)
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(js_error)?;
-    // Closing the share sheet without choosing rejects the promise; that is not a failure.
-    let _ = JsFuture::from(promise).await;
-    Ok(true)
+    share(&data).await
 }
 
 /// The local date and time of an instant given in milliseconds since 1970.
@@ -256,25 +244,42 @@ pub fn local_time_of(ms: u64) -> chrono::NaiveDateTime {
 /// Hands text to the phone's share sheet (WhatsApp, SMS, mail…). `Ok(false)` when this
 /// browser has none, so the caller can offer direct links instead.
 pub async fn share_text(title: &str, text: &str) -> Result<bool, String> {
-    use js_sys::{Function, Object, Reflect};
-    let navigator = window().navigator();
-    let Ok(share) = Reflect::get(navigator.as_ref(), &"share".into())
-        .map_err(js_error)?
-        .dyn_into::<Function>()
-    else {
-        return Ok(false);
-    };
+    use js_sys::{Object, Reflect};
     let data = Object::new();
     Reflect::set(&data, &"title".into(), &title.into()).map_err(js_error)?;
     Reflect::set(&data, &"text".into(), &text.into()).map_err(js_error)?;
+    share(&data).await
+}
+
+/// Opens the share sheet with `data`; `Ok(false)` when this browser has none.
+async fn share(data: &js_sys::Object) -> Result<bool, String> {
+    let Some(share) = navigator_method("share") else {
+        return Ok(false);
+    };
     let promise: js_sys::Promise = share
-        .call1(navigator.as_ref(), &data)
+        .call1(window().navigator().as_ref(), data)
         .map_err(js_error)?
         .dyn_into()
         .map_err(js_error)?;
     // Closing the share sheet without choosing rejects the promise; that is not a failure.
     let _ = JsFuture::from(promise).await;
     Ok(true)
+}
+
+/// A method of `navigator` that not every browser has (`share`, `canShare`).
+fn navigator_method(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(window().navigator().as_ref(), &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+}
+
+/// The file a person picked in the `<input type=file>` that fired `event`.
+pub fn picked_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
 }
 
 pub fn print() {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::format::{Bundle, BundleKind, Sender};
 use crate::domain::customer::CustomerId;
 use crate::domain::portfolio::Portfolio;
+use crate::domain::search::fold;
 use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
@@ -108,19 +109,9 @@ pub fn file_name(sender_label: &str, day: NaiveDate, kind_words: &[&str]) -> Str
 }
 
 fn slug(text: &str) -> String {
-    let folded: String = text
-        .to_lowercase()
+    let folded: String = fold(text)
         .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => ' ',
-        })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
     folded.split_whitespace().collect::<Vec<_>>().join("-")
 }

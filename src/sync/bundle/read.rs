@@ -39,6 +39,23 @@ pub fn read(bytes: &[u8]) -> Result<Incoming, BundleProblem> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(BundleProblem::TooLarge { bytes: bytes.len() });
     }
+    // A sound bundle is read in one pass; only a file that does not read as one is read again,
+    // just far enough to say what it is.
+    match serde_json::from_slice::<Wire>(bytes) {
+        Ok(wire) if wire.format == FORMAT && wire.version == 1 => {
+            read_v1(wire).map(Incoming::Plain)
+        }
+        Ok(wire) if wire.format == FORMAT && wire.version > VERSION => Err(BundleProblem::TooNew {
+            version: wire.version,
+        }),
+        Ok(_) => Err(BundleProblem::Foreign),
+        Err(error) => identify(bytes, &error),
+    }
+}
+
+/// What a file that is not a readable version-1 bundle is: a later version, a sealed bundle,
+/// a damaged bundle (then `bundle_error` says where), or someone else's file.
+fn identify(bytes: &[u8], bundle_error: &serde_json::Error) -> Result<Incoming, BundleProblem> {
     let probe: Probe = serde_json::from_slice(bytes).map_err(|error| match error.classify() {
         // Valid JSON that is not an object with a format: someone else's file.
         Category::Data => BundleProblem::Foreign,
@@ -48,14 +65,13 @@ pub fn read(bytes: &[u8]) -> Result<Incoming, BundleProblem> {
         (Some(FORMAT), Some(version)) if version > VERSION => {
             Err(BundleProblem::TooNew { version })
         }
-        (Some(FORMAT), Some(1)) => read_v1(bytes).map(Incoming::Plain),
+        (Some(FORMAT), Some(1)) => Err(json_problem(bundle_error)),
         (Some(SEALED_FORMAT), _) => SealedBundle::read(bytes).map(Incoming::Sealed),
         _ => Err(BundleProblem::Foreign),
     }
 }
 
-fn read_v1(bytes: &[u8]) -> Result<Bundle, BundleProblem> {
-    let wire: Wire = serde_json::from_slice(bytes).map_err(|e| json_problem(&e))?;
+fn read_v1(wire: Wire<'_>) -> Result<Bundle, BundleProblem> {
     if !sha256_hex(wire.ops.get().as_bytes()).eq_ignore_ascii_case(wire.ops_sha256.trim()) {
         return Err(BundleProblem::Checksum);
     }

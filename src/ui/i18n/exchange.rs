@@ -2,6 +2,20 @@
 
 use crate::sync::bundle::problem::BundleProblem;
 
+/// Runs of sequence numbers as people read them: "4–7, 9".
+pub(super) fn runs_text(runs: &[[u64; 2]]) -> String {
+    runs.iter()
+        .map(|[a, b]| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub struct ExchangeTexts {
     pub export_title: &'static str,
     pub kind_full: &'static str,

@@ -1,4 +1,4 @@
-use super::exchange::ExchangeTexts;
+use super::exchange::{runs_text, ExchangeTexts};
 use crate::sync::bundle::problem::BundleProblem;
 use crate::sync::op_check::{FieldProblem, OpProblem};
 
@@ -119,13 +119,9 @@ fn problem(problem: &BundleProblem) -> String {
         ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
-            let runs: Vec<String> = missing
-                .iter()
-                .map(|[a, b]| if a == b { a.to_string() } else { format!("{a}–{b}") })
-                .collect();
             format!(
                 "Operations of “{who}” ({}) are missing that this bundle takes as received: import the earlier bundle first or ask for a full bundle.",
-                runs.join(", ")
+                runs_text(missing)
             )
         }
         BundleProblem::WrongPassphrase => "The passphrase is wrong, or the encrypted file was changed.".into(),

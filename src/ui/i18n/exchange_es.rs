@@ -1,4 +1,4 @@
-use super::exchange::ExchangeTexts;
+use super::exchange::{runs_text, ExchangeTexts};
 use crate::sync::bundle::problem::BundleProblem;
 use crate::sync::op_check::{FieldProblem, OpProblem};
 
@@ -119,13 +119,9 @@ fn problem(problem: &BundleProblem) -> String {
         ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
-            let runs: Vec<String> = missing
-                .iter()
-                .map(|[a, b]| if a == b { a.to_string() } else { format!("{a}–{b}") })
-                .collect();
             format!(
                 "Faltan operaciones de «{who}» ({}) que este paquete da por recibidas: importa antes el paquete anterior o pide un paquete completo.",
-                runs.join(", ")
+                runs_text(missing)
             )
         }
         BundleProblem::WrongPassphrase => "La contraseña no es correcta, o el archivo cifrado fue modificado.".into(),

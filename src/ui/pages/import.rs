@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::domain::money::Currency;
 use crate::sync::csv::amount::DecimalSeparator;
@@ -57,12 +56,7 @@ pub fn ImportPage() -> impl IntoView {
         done.set(None);
         problem.set(None);
         picked.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
         if file.size() > MAX_FILE_BYTES {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::store::bundle_cipher;
 use crate::sync::bundle::import_plan::{plan, ImportPlan};
@@ -51,12 +50,7 @@ pub fn ImportPanel() -> impl IntoView {
         refused.set(None);
         report.set(None);
         sealed.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
         if file.size() > MAX_BUNDLE_BYTES as f64 {
