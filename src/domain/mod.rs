@@ -17,6 +17,7 @@ pub mod dispute_report;
 pub mod escalation;
 pub mod holiday;
 pub mod invoice;
+pub mod kpi;
 pub mod message_template;
 pub mod money;
 pub mod number_format;
