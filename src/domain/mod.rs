@@ -32,6 +32,7 @@ pub mod promise_outcome;
 pub mod receipt;
 pub mod reminder;
 pub mod search;
+pub mod statement;
 pub mod tax_id;
 pub mod timeline;
 pub mod typification;

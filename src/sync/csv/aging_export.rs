@@ -2,8 +2,7 @@
 //! customer (id, name, one column per bucket from youngest to oldest, total) and a total row;
 //! amounts with a dot decimal and no thousands separator, so any spreadsheet reads numbers.
 
-use rust_decimal::Decimal;
-
+use super::spreadsheet::{block, number, text, with_bom};
 use crate::domain::aging::AgingReport;
 use crate::domain::portfolio::Portfolio;
 
@@ -57,31 +56,7 @@ pub fn aging_csv(report: &AgingReport, portfolio: &Portfolio, labels: &AgingCsvL
             block(records)
         })
         .collect();
-    format!("\u{feff}{}", blocks.join("\n"))
-}
-
-/// Records as CSV lines; a spreadsheet sees a blank line between two blocks.
-fn block(records: Vec<Vec<String>>) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for record in records {
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(&record);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn number(amount: &Decimal) -> String {
-    amount.normalize().to_string()
-}
-
-/// A name that starts like a formula would run as one in a spreadsheet; a leading apostrophe
-/// keeps it text.
-fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
+    with_bom(&blocks)
 }
 
 #[cfg(test)]

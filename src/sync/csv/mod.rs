@@ -8,5 +8,7 @@ pub mod date;
 pub mod payment_file;
 pub mod payment_method;
 pub mod portfolio_file;
+pub mod spreadsheet;
+pub mod statement_export;
 pub mod table;
 pub mod text;
