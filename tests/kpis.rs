@@ -1,6 +1,7 @@
 //! Every KPI of the reports on a portfolio small enough to work out by hand, the edge cases
 //! (no sales, all current, two currencies), and the invariants that make the numbers agree
 //! everywhere: cuts add up to the whole, and receivables are the aging report's.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 #[path = "common/events.rs"]

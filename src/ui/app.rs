@@ -7,8 +7,8 @@ use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
 use super::pages::{
-    CashClosePage, CustomerPage, ImportPage, NewCustomerPage, PortfolioPage, ReportsPage,
-    SettingsPage, SyncPage, TodayPage, WelcomePage,
+    AgingReportPage, CashClosePage, CustomerPage, DashboardPage, ImportPage, NewCustomerPage,
+    PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
 };
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
@@ -76,8 +76,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/cartera/importar") view=ImportPage/>
                 <Route path=path!("/cliente") view=CustomerPage/>
                 <Route path=path!("/cliente/nuevo") view=NewCustomerPage/>
+                <Route path=path!("/cliente/estado") view=StatementPage/>
                 <Route path=path!("/caja") view=CashClosePage/>
-                <Route path=path!("/informes") view=ReportsPage/>
+                <Route path=path!("/informes") view=DashboardPage/>
+                <Route path=path!("/informes/edades") view=AgingReportPage/>
                 <Route path=path!("/sincronizar") view=SyncPage/>
                 <Route path=path!("/ajustes") view=SettingsPage/>
             </Routes>

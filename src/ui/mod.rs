@@ -1,20 +1,23 @@
 //! Leptos components and pages. They read the session's state and issue its commands; the
 //! rules they show come from `domain`.
 
-mod aging_chart;
 mod app;
+mod bar_chart;
 mod browser;
 mod contact_gate;
 mod currency_select;
 mod demo_banner;
 mod forms;
 mod i18n;
+mod kpi_text;
 mod language_picker;
 mod message;
 mod nav_icon;
 mod pages;
+mod print_controls;
 mod reach;
 mod receipt_card;
+mod reports_nav;
 mod service_worker;
 mod session;
 

@@ -257,3 +257,37 @@ pub async fn screenshot(driver: &WebDriver, name: &str) {
     let _ = std::fs::create_dir_all(&folder);
     let _ = driver.screenshot(&folder.join(format!("{name}.png"))).await;
 }
+
+/// The whole page, top to bottom, not just what fits on the screen: reports are long.
+pub async fn full_page_screenshot(driver: &WebDriver, name: &str) {
+    use base64::Engine;
+    let size = script(
+        driver,
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];",
+    )
+    .await;
+    let (width, height) = (
+        size[0].as_f64().unwrap_or(360.0),
+        size[1].as_f64().unwrap_or(640.0),
+    );
+    let shot = driver
+        .cdp()
+        .send_raw(
+            "Page.captureScreenshot",
+            serde_json::json!({
+                "format": "png",
+                "captureBeyondViewport": true,
+                "clip": { "x": 0, "y": 0, "width": width, "height": height, "scale": 1 }
+            }),
+        )
+        .await;
+    let png = shot.ok().and_then(|shot| {
+        let data = shot["data"].as_str()?.to_owned();
+        base64::engine::general_purpose::STANDARD.decode(data).ok()
+    });
+    if let Some(png) = png {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        let _ = std::fs::create_dir_all(&folder);
+        let _ = std::fs::write(folder.join(format!("{name}.png")), png);
+    }
+}

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
+mod reports;
 
 use harness::*;
 use serde_json::Value;
@@ -128,6 +129,7 @@ async fn a_collector_starts_in_spanish_with_the_demo_and_switches_to_english() {
     wait_for_text(driver, ".count", "6 de 40 clientes").await;
 
     open_tab(driver, "Informes").await;
+    tap(driver, ".subnav a", "Por edades").await;
     wait_for_text(driver, "table.aging caption", "COP").await;
     let buckets = driver
         .find_all(By::Css("table.aging tbody td.amount"))
@@ -185,7 +187,7 @@ async fn after_one_online_load_the_app_starts_offline_with_its_data() {
 
     // A deep link typed or bookmarked while offline opens too.
     driver
-        .goto(format!("{}/informes", visit.server.origin))
+        .goto(format!("{}/informes/edades", visit.server.origin))
         .await
         .expect("deep link");
     wait_for_text(driver, "table.aging caption", "COP").await;
@@ -485,6 +487,8 @@ async fn an_administrator_imports_csv_files_and_downloads_the_aging_report() {
     wait_for_text(driver, ".status.ok", "Listo: se guardó 1 cambio.").await;
 
     open_tab(driver, "Informes").await;
+    tap(driver, ".subnav a", "Por edades").await;
+    wait_for_text(driver, "h1", "Cartera por edades").await;
     script(
         driver,
         "const input = document.querySelector('input[name=cutoff]');
@@ -971,15 +975,16 @@ async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
     visit.finish().await;
 }
 
-/// Waits for the one finished file in `folder` (Chromium writes `.crdownload` until done).
-async fn downloaded_file(folder: &std::path::Path) -> std::path::PathBuf {
+/// Waits for the one finished `.{extension}` file in `folder` (Chromium writes `.crdownload`
+/// until done).
+async fn downloaded_file(folder: &std::path::Path, extension: &str) -> std::path::PathBuf {
     let started = std::time::Instant::now();
     loop {
         let finished: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
             .map(|entries| {
                 entries
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
+                    .filter(|p| p.extension().is_some_and(|ext| ext == extension))
                     .collect()
             })
             .unwrap_or_default();
@@ -988,7 +993,7 @@ async fn downloaded_file(folder: &std::path::Path) -> std::path::PathBuf {
         }
         assert!(
             started.elapsed() < WAIT,
-            "no bundle was downloaded into {folder:?}"
+            "no .{extension} file was downloaded into {folder:?}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -1060,7 +1065,7 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     fill(desk, "select[name=collector]", "Juan Pérez").await;
     tap(desk, "button.create-bundle", "Crear paquete").await;
     wait_for_text(desk, ".export .status.ok", "Paquete listo").await;
-    let route = downloaded_file(&files.join("office")).await;
+    let route = downloaded_file(&files.join("office"), "json").await;
     assert_eq!(
         route.file_name().and_then(|n| n.to_str()),
         Some("cobranza-oficina-2026-11-24-ruta-juan-perez.json")
@@ -1111,7 +1116,7 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
         "Paquete listo y cifrado: 1 operación.",
     )
     .await;
-    let sealed = downloaded_file(&files.join("phone")).await;
+    let sealed = downloaded_file(&files.join("phone"), "json").await;
     let contents = std::fs::read_to_string(&sealed).expect("bundle");
     assert!(
         contents.contains("cobranza-bundle-sealed") && !contents.contains(&name),

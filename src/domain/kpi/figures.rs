@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::period::Period;
+use super::segment::Segment;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets, AgingReport};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::DisputeReason;
@@ -160,8 +161,8 @@ pub fn breakdown(portfolio: &Portfolio, period: Period) -> Breakdown {
     };
     for (id, figures) in &per_customer {
         let customer = portfolio.customers.get(id);
-        let collector = customer.map(|c| c.collector.trim()).unwrap_or_default();
-        let city = customer.map(|c| c.city.trim()).unwrap_or_default();
+        let collector = Segment::collector_of(customer);
+        let city = Segment::city_of(customer);
         breakdown.portfolio.add(figures);
         breakdown
             .by_collector

@@ -6,7 +6,9 @@
 pub mod cei;
 pub mod dso;
 pub mod figures;
+pub mod headline;
 pub mod period;
 pub mod ratio;
 pub mod scorecard;
+pub mod segment;
 pub mod trend;

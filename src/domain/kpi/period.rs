@@ -102,6 +102,34 @@ impl Period {
     }
 }
 
+/// The periods a manager picks from, each ending on the cut-off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PeriodLength {
+    #[default]
+    Days30,
+    MonthToDate,
+    Days90,
+    Days365,
+}
+
+impl PeriodLength {
+    pub const ALL: [PeriodLength; 4] = [
+        PeriodLength::Days30,
+        PeriodLength::MonthToDate,
+        PeriodLength::Days90,
+        PeriodLength::Days365,
+    ];
+
+    pub fn ending(self, cutoff: NaiveDate) -> Period {
+        match self {
+            PeriodLength::Days30 => Period::ending(cutoff, 30),
+            PeriodLength::MonthToDate => Period::month_to_date(cutoff),
+            PeriodLength::Days90 => Period::ending(cutoff, 90),
+            PeriodLength::Days365 => Period::ending(cutoff, 365),
+        }
+    }
+}
+
 /// Where the month `back` months before the one ending on `cutoff` begins. A cut-off on the
 /// last day of a month steps in calendar months (30 November → 1 November, 1 October…);
 /// any other steps from the same date (15 March → 16 February, 16 January…).

@@ -245,7 +245,7 @@ pub static TEXTS: Texts = Texts {
     basis_due: "Due date",
     basis_issue: "Issue date",
     export_csv: "Export CSV",
-    aging_chart: |c| format!("Bar chart of the aging in {c}"),
+    aging_chart: |c| format!("Aging in {c}"),
     by_customer: "By customer",
     csv_customer_id: "customer_id",
     csv_customer: "customer",

@@ -251,7 +251,7 @@ pub static TEXTS: Texts = Texts {
     basis_due: "Fecha de vencimiento",
     basis_issue: "Fecha de emisión",
     export_csv: "Exportar CSV",
-    aging_chart: |c| format!("Gráfico de barras de la cartera por edades en {c}"),
+    aging_chart: |c| format!("Cartera por edades en {c}"),
     by_customer: "Por cliente",
     csv_customer_id: "cliente_id",
     csv_customer: "cliente",

@@ -12,10 +12,14 @@ mod exchange_es;
 mod outreach;
 mod outreach_en;
 mod outreach_es;
+mod report;
+mod report_en;
+mod report_es;
 
 pub use day::DayTexts;
 pub use exchange::ExchangeTexts;
 pub use outreach::OutreachTexts;
+pub use report::ReportTexts;
 
 use leptos::prelude::*;
 
@@ -72,6 +76,13 @@ impl Language {
         match self {
             Language::Es => &outreach_es::OUTREACH,
             Language::En => &outreach_en::OUTREACH,
+        }
+    }
+
+    pub fn report(self) -> &'static ReportTexts {
+        match self {
+            Language::Es => &report_es::REPORT,
+            Language::En => &report_en::REPORT,
         }
     }
 
@@ -272,6 +283,10 @@ impl I18n {
 
     pub fn exchange(&self) -> &'static ExchangeTexts {
         self.language.get().exchange()
+    }
+
+    pub fn report(&self) -> &'static ReportTexts {
+        self.language.get().report()
     }
 
     pub fn number_format(&self) -> NumberFormat {

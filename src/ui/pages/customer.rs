@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
-use super::{customer_href, totals_text};
+use super::{customer_href, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::customer::{Customer, CustomerId};
@@ -198,6 +198,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <button on:click=move |_| panel.set(Panel::Dispute) disabled=move || open().is_empty()>{move || d().open_dispute}</button>
             <button on:click=move |_| panel.set(Panel::Plan) disabled=move || overdue().amount.is_zero()>{move || d().payment_plan}</button>
             <button on:click=move |_| panel.set(Panel::EditCustomer)>{move || t().edit_customer}</button>
+            <A href=statement_href(&id.get_value()) attr:class="button statement-link">{move || i18n.report().statement_link}</A>
         </div>
         {move || {
             let customer = id.get_value();

@@ -1,16 +1,21 @@
+mod aging_report;
 mod cash_close;
 mod customer;
 mod customer_consent;
 mod customer_history;
 mod customer_standing;
+mod dashboard;
 mod dispute_report;
 mod import;
+mod kpi_cards;
 mod outreach_settings;
 mod policy_settings;
 mod portfolio;
 mod reminders;
-mod reports;
+mod segment_comparison;
 mod settings;
+mod statement;
+mod statement_text;
 mod sync;
 mod sync_devices;
 mod sync_export;
@@ -18,12 +23,14 @@ mod sync_import;
 mod today;
 mod welcome;
 
+pub use aging_report::AgingReportPage;
 pub use cash_close::CashClosePage;
 pub use customer::{CustomerPage, NewCustomerPage};
+pub use dashboard::DashboardPage;
 pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
-pub use reports::ReportsPage;
 pub use settings::SettingsPage;
+pub use statement::StatementPage;
 pub use sync::SyncPage;
 pub use today::TodayPage;
 pub use welcome::WelcomePage;
@@ -44,4 +51,9 @@ pub(crate) fn totals_text(totals: &Totals, format: NumberFormat) -> String {
 /// The customer screen's address; ids may hold any character a file had.
 fn customer_href(id: &crate::domain::customer::CustomerId) -> String {
     format!("/cliente?id={}", js_sys::encode_uri_component(&id.0))
+}
+
+/// The customer's statement of account.
+fn statement_href(id: &crate::domain::customer::CustomerId) -> String {
+    format!("/cliente/estado?id={}", js_sys::encode_uri_component(&id.0))
 }

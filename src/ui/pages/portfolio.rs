@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::reports::bucket_label;
+use super::aging_report::bucket_label;
 use super::{customer_href, totals_text};
 use crate::domain::aging::AgingBuckets;
 use crate::domain::customer_filter::CustomerFilter;

@@ -6,19 +6,23 @@ use crate::domain::aging::{age, AgingBasis, AgingBuckets};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
 use crate::sync::csv::date::{parse_date, DateFormat};
-use crate::ui::aging_chart::AgingChart;
+use crate::ui::bar_chart::{BarChart, BarRow};
 use crate::ui::browser;
 use crate::ui::i18n::{use_i18n, Texts};
+use crate::ui::print_controls::{Paper, PrintControls};
+use crate::ui::reports_nav::ReportsNav;
 use crate::ui::session::use_session;
 
-/// Informes → Cartera por edades, as of a chosen cut-off date.
+/// Informes → Por edades: the aging report as of a chosen cut-off date, per currency and
+/// per customer; printable and exportable as CSV.
 #[component]
-pub fn ReportsPage() -> impl IntoView {
+pub fn AgingReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let portfolio = session.portfolio;
     let cutoff = RwSignal::new(session.today.get_untracked());
     let basis = RwSignal::new(AgingBasis::DueDate);
+    let paper = RwSignal::new(Paper::default());
     let buckets = AgingBuckets::default();
     let ranges = StoredValue::new(buckets.ranges());
     let report =
@@ -49,8 +53,8 @@ pub fn ReportsPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || t().aging_title}</h1>
-        <div class="report-controls">
+        <ReportsNav/>
+        <div class="report-controls no-print">
             <label class="field">
                 <span>{move || t().cutoff_date}</span>
                 <input
@@ -75,6 +79,10 @@ pub fn ReportsPage() -> impl IntoView {
                 {move || t().export_csv}
             </button>
         </div>
+        <PrintControls paper=paper/>
+        <article class=move || paper.get().class()>
+        <h1>{move || t().aging_title}</h1>
+        <p class="as-of">{move || (i18n.report().as_of)(&i18n.number_format().date(cutoff.get()))}</p>
         <Show when=move || report.with(|r| r.rows.is_empty())>
             <p class="empty">{move || t().no_receivables}</p>
         </Show>
@@ -102,7 +110,14 @@ pub fn ReportsPage() -> impl IntoView {
                 let money = move |amount: Decimal| fmt.money(Money::new(amount, currency));
                 view! {
                     <section class="aging-block" data-currency=currency.to_string()>
-                        <AgingChart labels=labels.clone() amounts=amounts.clone() currency=currency/>
+                        <BarChart
+                            title=(t().aging_chart)(currency.code())
+                            rows=labels.iter().zip(amounts).map(|(label, amount)| BarRow {
+                                label: label.clone(),
+                                bars: vec![(*amount, money(*amount))],
+                            }).collect()
+                            kind="aging"
+                        />
                         <table class="aging">
                             <caption>{currency.to_string()}</caption>
                             <thead><tr><th scope="col">{t().bucket}</th><th scope="col">{t().amount}</th></tr></thead>
@@ -118,6 +133,7 @@ pub fn ReportsPage() -> impl IntoView {
                 }
             }).collect_view())
         }}
+        </article>
         <DisputeReport/>
     }
 }
@@ -132,12 +148,14 @@ fn CustomerTable(
     let i18n = use_i18n();
     let t = i18n.texts();
     let fmt = i18n.number_format();
-    let money = move |amount: Decimal| fmt.money(Money::new(amount, currency));
+    // The caption names the currency; bare amounts keep eight columns within a sheet.
+    let amount = move |amount: Decimal| fmt.amount(amount, currency.minor_digits());
     view! {
-        <details class="by-customer">
-            <summary>{t.by_customer}</summary>
+        <section class="by-customer">
+            <h2>{t.by_customer}</h2>
             <div class="table-scroll">
                 <table class="aging-customers" data-currency=currency.to_string()>
+                    <caption>{currency.to_string()}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t.customer_name}</th>
@@ -151,15 +169,15 @@ fn CustomerTable(
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    {amounts.into_iter().map(|a| view! { <td class="amount">{money(a)}</td> }).collect_view()}
-                                    <td class="amount">{money(total)}</td>
+                                    {amounts.into_iter().map(|a| view! { <td class="amount">{amount(a)}</td> }).collect_view()}
+                                    <td class="amount">{amount(total)}</td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
-        </details>
+        </section>
     }
 }
 

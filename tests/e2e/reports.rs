@@ -1,0 +1,363 @@
+//! Informes as a manager reads them: the dashboard shows the demo portfolio's numbers (the
+//! same as Hoy's), and the aging report and a statement of account print within the sheet.
+
+use super::*;
+use chrono::NaiveDate;
+use cobranza::domain::kpi::figures::breakdown;
+use cobranza::domain::kpi::period::PeriodLength;
+use cobranza::domain::kpi::scorecard::{MoneyKpis, Scorecard};
+use cobranza::domain::kpi::segment::Segment;
+use cobranza::domain::money::Currency;
+use cobranza::domain::number_format::NumberFormat;
+use cobranza::sync::author::Author;
+use cobranza::sync::demo::demo_ops;
+use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::projection::Projection;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// The day `TUESDAY_MORNING` falls on.
+fn tuesday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date")
+}
+
+/// The dashboard's default view of the demo, worked out here from the same rules: the last
+/// 30 days up to today.
+fn demo_scorecard(segment: &Segment) -> Scorecard {
+    let mut author = Author::resume(DeviceId("e2e".into()), []);
+    let portfolio = Projection::from_ops(&demo_ops(&mut author, tuesday(), 1)).portfolio();
+    let b = breakdown(&portfolio, PeriodLength::Days30.ending(tuesday()));
+    let figures = segment.figures(&b).expect("the segment has accounts");
+    Scorecard::from_figures(figures, b.period.days(), &b.month_days)
+}
+
+fn whole_pesos(amount: Decimal) -> i64 {
+    amount.round().to_i64().expect("pesos fit")
+}
+
+/// "26,6" as the dashboard writes a figure with one decimal.
+fn one_decimal(value: Option<Decimal>) -> String {
+    NumberFormat::ES_CO.amount(value.expect("a value"), 1)
+}
+
+async fn kpi(driver: &WebDriver, name: &str) -> String {
+    let css = format!(".kpi-block [data-kpi={name}] dd.amount");
+    wait_for_text(driver, &css, "")
+        .await
+        .text()
+        .await
+        .expect("kpi")
+}
+
+async fn assert_money_kpis(driver: &WebDriver, cop: &MoneyKpis) {
+    assert_eq!(
+        pesos(&kpi(driver, "Receivables").await),
+        whole_pesos(cop.receivables)
+    );
+    assert_eq!(
+        pesos(&kpi(driver, "Overdue").await),
+        whole_pesos(cop.overdue)
+    );
+    assert_eq!(
+        pesos(&kpi(driver, "Collected").await),
+        whole_pesos(cop.collected)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manager_reads_the_dashboard_and_prints_the_aging_report() {
+    let visit = Visit::first_start(dist(), PHONE, "Oficina").await;
+    let driver = &visit.driver;
+    let hoy_receivable = pesos(
+        &wait_for_text(driver, ".card .amount", "$")
+            .await
+            .text()
+            .await
+            .expect("total"),
+    );
+    let hoy_overdue = pesos(&text_of(driver, ".card .amount.overdue").await);
+
+    open_tab(driver, "Informes").await;
+    wait_for_text(driver, "h1", "Tablero de cobranza").await;
+    let expected = demo_scorecard(&Segment::Portfolio);
+    let cop = &expected.money[&Currency::COP];
+    assert_money_kpis(driver, cop).await;
+    assert_eq!(
+        pesos(&kpi(driver, "Receivables").await),
+        hoy_receivable,
+        "Hoy and Informes agree"
+    );
+    assert_eq!(pesos(&kpi(driver, "Overdue").await), hoy_overdue);
+    assert_eq!(
+        kpi(driver, "Dso").await,
+        format!("{} días", one_decimal(cop.dso))
+    );
+    assert_eq!(
+        kpi(driver, "CountBackDso").await,
+        format!("{} días", one_decimal(cop.count_back_dso))
+    );
+    assert_eq!(
+        kpi(driver, "Cei").await,
+        format!("{} %", one_decimal(cop.cei))
+    );
+    assert_eq!(
+        kpi(driver, "PercentCurrent").await,
+        format!("{} %", one_decimal(cop.percent_current))
+    );
+    // The demo's promise broken a week ago, and the one due today that is not broken yet.
+    assert_eq!(
+        kpi(driver, "BrokenPromises").await,
+        expected.broken_promises().to_string()
+    );
+    assert_eq!(expected.promises.pending, 1);
+    wait_for_text(
+        driver,
+        ".kpi-block [data-kpi=Dso] .change",
+        "frente al periodo anterior",
+    )
+    .await;
+
+    // Pictures with their words: six aging bars, a screen reader hears every bucket.
+    let bars = driver
+        .find_all(By::Css("figure.aging g.row"))
+        .await
+        .expect("aging bars");
+    assert_eq!(bars.len(), 6);
+    let spoken = script(
+        driver,
+        "return document.querySelector('figure.aging .sr-only').textContent",
+    )
+    .await;
+    assert!(
+        spoken
+            .as_str()
+            .is_some_and(|s| s.starts_with("Por vencer: $")),
+        "{spoken}"
+    );
+    let weeks = driver
+        .find_all(By::Css("figure.trend g.row"))
+        .await
+        .expect("trend bars");
+    assert_eq!(
+        weeks.len(),
+        5,
+        "30 days are five weeks, the oldest cut short"
+    );
+    wait_for_text(driver, "figure.promises figcaption", "Promesas").await;
+    wait_for_text(driver, "table.comparison.collectors", "Juan Pérez").await;
+    assert_fits_the_screen(driver).await;
+    full_page_screenshot(driver, "informes-tablero-phone").await;
+
+    // One collector's accounts only.
+    tap(
+        driver,
+        "select[name=segment] option",
+        "Cobrador: Juan Pérez",
+    )
+    .await;
+    let juan = demo_scorecard(&Segment::Collector("Juan Pérez".into()));
+    let juan_receivables = whole_pesos(juan.money[&Currency::COP].receivables);
+    assert!(juan_receivables < hoy_receivable);
+    let started = std::time::Instant::now();
+    while pesos(&kpi(driver, "Receivables").await) != juan_receivables {
+        assert!(
+            started.elapsed() < WAIT,
+            "the dashboard never showed Juan's accounts"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_money_kpis(driver, &juan.money[&Currency::COP]).await;
+
+    tap(driver, ".subnav a", "Por edades").await;
+    wait_for_text(driver, "h1", "Cartera por edades").await;
+    tap(driver, "select[name=paper] option", "A4").await;
+    wait_for_text(
+        driver,
+        "article.printable.paper-a4 table.aging caption",
+        "COP",
+    )
+    .await;
+    assert_fits_the_paper(driver, Paper::A4, "aging-a4").await;
+    let pages = printed_pages(driver, Paper::A4).await;
+    assert!(
+        (1..=3).contains(&pages),
+        "the demo's aging report takes {pages} pages"
+    );
+    visit.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_of_account_agrees_with_the_balance_and_goes_out_as_text_csv_and_paper() {
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+    let balance = balance_of(driver, "Ferretería El Tornillo").await;
+    tap(driver, "a.statement-link", "Estado de cuenta").await;
+    wait_for_text(driver, "h1", "Estado de cuenta").await;
+    let closing = pesos(
+        &wait_for_text(driver, "table.statement tfoot .amount", "")
+            .await
+            .text()
+            .await
+            .expect("closing"),
+    );
+    assert_eq!(
+        closing, balance,
+        "the statement ends where the customer screen's balance is"
+    );
+    let mut aged = 0;
+    for cell in driver
+        .find_all(By::Css("table.statement-aging td"))
+        .await
+        .expect("aging cells")
+    {
+        aged += pesos(&cell.text().await.expect("amount"));
+    }
+    assert_eq!(aged, balance, "its aging adds up to the same balance");
+    assert_fits_the_screen(driver).await;
+    full_page_screenshot(driver, "estado-de-cuenta-phone").await;
+
+    let text = script(
+        driver,
+        "return document.querySelector('.statement-text').textContent",
+    )
+    .await;
+    let text = text.as_str().expect("the text to share");
+    assert!(
+        text.starts_with("Estado de cuenta de Ferretería El Tornillo, del "),
+        "{text}"
+    );
+    assert!(text.contains("Saldo final: $"), "{text}");
+
+    let folder = std::env::temp_dir().join(format!("cobranza-statement-{}", std::process::id()));
+    downloads_into(driver, &folder).await;
+    tap(driver, "button.export", "Exportar CSV").await;
+    let csv = std::fs::read_to_string(downloaded_file(&folder, "csv").await).expect("the CSV");
+    assert!(
+        csv.starts_with("\u{feff}Fecha,Concepto,Documento,Vence,Cargo (COP)"),
+        "{csv}"
+    );
+    assert!(csv.contains(",Saldo final,"), "{csv}");
+
+    assert_fits_the_paper(driver, Paper::Letter, "statement-letter").await;
+    visit.finish().await;
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Paper {
+    Letter,
+    A4,
+}
+
+impl Paper {
+    /// Width inside the 12 mm margins of the print style sheet, in CSS pixels (96 per inch).
+    fn content_width(self) -> i64 {
+        let mm = match self {
+            Paper::Letter => 215.9 - 24.0,
+            Paper::A4 => 210.0 - 24.0,
+        };
+        (mm / 25.4 * 96.0) as i64
+    }
+
+    /// The sheet in PDF points (72 per inch), as Chromium rounds them.
+    fn points(self) -> (i64, i64) {
+        match self {
+            Paper::Letter => (612, 792),
+            Paper::A4 => (595, 842),
+        }
+    }
+}
+
+/// Lays the page out for print at the sheet's width and checks that nothing in the report
+/// reaches past it: on paper there is no scrolling sideways.
+async fn assert_fits_the_paper(driver: &WebDriver, paper: Paper, name: &str) {
+    let width = paper.content_width();
+    let cdp = driver.cdp();
+    cdp.send_raw(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    )
+    .await
+    .expect("print media");
+    cdp.send_raw(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await
+    .expect("sheet width");
+    let outside = script(
+        driver,
+        &format!(
+            "return [...document.querySelectorAll('.printable, .printable *')]
+                .filter((e) => e.getBoundingClientRect().right > {width} + 1)
+                .slice(0, 3)
+                .map((e) => `${{e.tagName}}.${{e.className}}: ${{Math.round(e.getBoundingClientRect().right)}}px`)
+                .join(' | ');"
+        ),
+    )
+    .await;
+    assert_eq!(
+        outside.as_str(),
+        Some(""),
+        "wider than {paper:?} ({width} px)"
+    );
+    let hidden = script(
+        driver,
+        "return ['.bottom-nav', '.app-header', '.report-controls']
+            .filter((css) => { const e = document.querySelector(css); return e && e.offsetParent; })
+            .join(' ');",
+    )
+    .await;
+    assert_eq!(
+        hidden.as_str(),
+        Some(""),
+        "the app's chrome stays off the paper"
+    );
+    full_page_screenshot(driver, &format!("print-{name}")).await;
+    cdp.send_raw(
+        "Emulation.clearDeviceMetricsOverride",
+        serde_json::json!({}),
+    )
+    .await
+    .expect("back to the screen");
+    cdp.send_raw(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "" }),
+    )
+    .await
+    .expect("screen media");
+}
+
+/// Prints to PDF as the browser's print dialog would with the page's own paper size, and
+/// counts the sheets after checking their size.
+async fn printed_pages(driver: &WebDriver, paper: Paper) -> usize {
+    use base64::Engine;
+    let printed = driver
+        .cdp()
+        .send_raw(
+            "Page.printToPDF",
+            serde_json::json!({ "preferCSSPageSize": true }),
+        )
+        .await
+        .expect("print to PDF");
+    let data = printed["data"].as_str().expect("PDF data");
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .expect("base64 PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    let sheets: Vec<(i64, i64)> = text
+        .split("/MediaBox [0 0 ")
+        .skip(1)
+        .map(|rest| {
+            let mut numbers = rest
+                .split([' ', ']'])
+                .map(|n| n.parse::<f64>().map(|n| n.round() as i64).unwrap_or(-1));
+            (numbers.next().unwrap_or(-1), numbers.next().unwrap_or(-1))
+        })
+        .collect();
+    assert!(!sheets.is_empty(), "no page in the PDF");
+    assert!(
+        sheets.iter().all(|sheet| *sheet == paper.points()),
+        "not every sheet is {paper:?}: {sheets:?}"
+    );
+    sheets.len()
+}
