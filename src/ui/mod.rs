@@ -6,6 +6,7 @@ mod bar_chart;
 mod browser;
 mod contact_gate;
 mod currency_select;
+mod date_field;
 mod demo_banner;
 mod forms;
 mod i18n;

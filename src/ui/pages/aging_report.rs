@@ -5,9 +5,9 @@ use super::dispute_report::DisputeReport;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
-use crate::sync::csv::date::{parse_date, DateFormat};
 use crate::ui::bar_chart::{BarChart, BarRow};
 use crate::ui::browser;
+use crate::ui::date_field::DateField;
 use crate::ui::i18n::{use_i18n, Texts};
 use crate::ui::print_controls::{Paper, PrintControls};
 use crate::ui::reports_nav::ReportsNav;
@@ -55,19 +55,7 @@ pub fn AgingReportPage() -> impl IntoView {
     view! {
         <ReportsNav/>
         <div class="report-controls no-print">
-            <label class="field">
-                <span>{move || t().cutoff_date}</span>
-                <input
-                    type="date"
-                    name="cutoff"
-                    prop:value=move || cutoff.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(date) = parse_date(&event_target_value(&ev), DateFormat::Iso) {
-                            cutoff.set(date);
-                        }
-                    }
-                />
-            </label>
+            <DateField name="cutoff" label=move || t().cutoff_date date=cutoff/>
             <label class="field">
                 <span>{move || t().aging_basis}</span>
                 <select name="basis" on:change=move |ev| basis.set(if event_target_value(&ev) == "issue" { AgingBasis::IssueDate } else { AgingBasis::DueDate })>

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
-use super::{customer_href, statement_href, totals_text};
+use super::{customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::customer::{Customer, CustomerId};
@@ -49,13 +49,7 @@ enum Panel {
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).map(CustomerId));
-    let customer = Memo::new(move |_| {
-        let id = id.get()?;
-        session.portfolio.with(|p| p.customers.get(&id).cloned())
-    });
+    let (id, customer) = customer_in_query();
     let t = move || i18n.texts();
     move || match (id.get(), customer.get()) {
         (Some(id), Some(customer)) => view! { <CustomerView id=id customer=customer/> }.into_any(),

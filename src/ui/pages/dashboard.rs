@@ -11,8 +11,8 @@ use crate::domain::kpi::scorecard::Scorecard;
 use crate::domain::kpi::segment::Segment;
 use crate::domain::kpi::trend::collected_against_due;
 use crate::domain::money::Money;
-use crate::sync::csv::date::{parse_date, DateFormat};
 use crate::ui::bar_chart::{BarChart, BarRow};
+use crate::ui::date_field::DateField;
 use crate::ui::i18n::{use_i18n, ReportTexts};
 use crate::ui::reports_nav::ReportsNav;
 use crate::ui::session::use_session;
@@ -58,19 +58,7 @@ pub fn DashboardPage() -> impl IntoView {
         <h1>{move || r().dashboard_title}</h1>
         <ReportsNav/>
         <div class="report-controls no-print">
-            <label class="field">
-                <span>{move || i18n.texts().cutoff_date}</span>
-                <input
-                    type="date"
-                    name="cutoff"
-                    prop:value=move || cutoff.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(date) = parse_date(&event_target_value(&ev), DateFormat::Iso) {
-                            cutoff.set(date);
-                        }
-                    }
-                />
-            </label>
+            <DateField name="cutoff" label=move || i18n.texts().cutoff_date date=cutoff/>
             <label class="field">
                 <span>{move || r().period}</span>
                 <select name="period" on:change=move |ev| {

@@ -35,8 +35,12 @@ pub use sync::SyncPage;
 pub use today::TodayPage;
 pub use welcome::WelcomePage;
 
+use leptos::prelude::*;
+
+use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::money::Totals;
 use crate::domain::number_format::NumberFormat;
+use crate::ui::session::use_session;
 
 /// Per-currency totals on one line, never added across currencies.
 pub(crate) fn totals_text(totals: &Totals, format: NumberFormat) -> String {
@@ -49,11 +53,23 @@ pub(crate) fn totals_text(totals: &Totals, format: NumberFormat) -> String {
 }
 
 /// The customer screen's address; ids may hold any character a file had.
-fn customer_href(id: &crate::domain::customer::CustomerId) -> String {
+fn customer_href(id: &CustomerId) -> String {
     format!("/cliente?id={}", js_sys::encode_uri_component(&id.0))
 }
 
 /// The customer's statement of account.
-fn statement_href(id: &crate::domain::customer::CustomerId) -> String {
+fn statement_href(id: &CustomerId) -> String {
     format!("/cliente/estado?id={}", js_sys::encode_uri_component(&id.0))
+}
+
+/// The customer named by the page's `?id=`, and their record while it exists.
+fn customer_in_query() -> (Memo<Option<CustomerId>>, Memo<Option<Customer>>) {
+    let session = use_session();
+    let query = leptos_router::hooks::use_query_map();
+    let id = Memo::new(move |_| query.with(|q| q.get("id")).map(CustomerId));
+    let customer = Memo::new(move |_| {
+        let id = id.get()?;
+        session.portfolio.with(|p| p.customers.get(&id).cloned())
+    });
+    (id, customer)
 }

@@ -97,10 +97,12 @@ pub fn SegmentComparison(
             }
         })
         .collect_view();
-    view! {
-        <section class=format!("comparison-block {kind}")>
-            <h2>{title}</h2>
-            {blocks}
-        </section>
-    }
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class=format!("comparison-block {kind}")>
+                <h2>{title}</h2>
+                {blocks}
+            </section>
+        }
+    })
 }

@@ -1,18 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::aging_report::bucket_label;
-use super::customer_href;
 use super::statement_text::{movement_name, statement_text};
+use super::{customer_href, customer_in_query};
 use crate::domain::aging::AgingBuckets;
-use crate::domain::customer::CustomerId;
 use crate::domain::kpi::period::PeriodLength;
 use crate::domain::money::{Currency, Money};
 use crate::domain::statement::{statement, CurrencyStatement, Movement, Statement};
-use crate::sync::csv::date::{parse_date, DateFormat};
 use crate::sync::csv::statement_export::{statement_csv, StatementCsvLabels};
 use crate::ui::browser;
+use crate::ui::date_field::DateField;
 use crate::ui::i18n::use_i18n;
 use crate::ui::print_controls::{Paper, PrintControls};
 use crate::ui::reach::{reach_links, Reach};
@@ -24,12 +22,7 @@ use crate::ui::session::use_session;
 pub fn StatementPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).map(CustomerId));
-    let customer = Memo::new(move |_| {
-        let id = id.get()?;
-        session.portfolio.with(|p| p.customers.get(&id).cloned())
-    });
+    let (id, customer) = customer_in_query();
     let today = session.today.get_untracked();
     let to = RwSignal::new(today);
     let from = RwSignal::new(PeriodLength::Days90.ending(today).first());
@@ -93,24 +86,6 @@ pub fn StatementPage() -> impl IntoView {
             }
         });
     };
-    let date_input =
-        move |name: &'static str, label: &'static str, date: RwSignal<chrono::NaiveDate>| {
-            view! {
-                <label class="field">
-                    <span>{label}</span>
-                    <input
-                        type="date"
-                        name=name
-                        prop:value=move || date.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(day) = parse_date(&event_target_value(&ev), DateFormat::Iso) {
-                                date.set(day);
-                            }
-                        }
-                    />
-                </label>
-            }
-        };
     move || {
         let Some(customer) = customer.get() else {
             return view! {
@@ -131,8 +106,8 @@ pub fn StatementPage() -> impl IntoView {
         view! {
             <A href=back attr:class="back no-print">{format!("← {}", r().back_to_customer)}</A>
             <div class="report-controls no-print">
-                {date_input("from", r().statement_from, from)}
-                {date_input("to", r().statement_to, to)}
+                <DateField name="from" label=move || r().statement_from date=from/>
+                <DateField name="to" label=move || r().statement_to date=to/>
                 <button class="export" on:click=export>{t().export_csv}</button>
             </div>
             <PrintControls paper=paper/>
