@@ -14,4 +14,5 @@ pub mod op;
 pub mod op_check;
 pub mod peer;
 pub mod projection;
+pub mod sample_portfolio;
 pub mod version_vector;
