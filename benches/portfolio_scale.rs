@@ -320,7 +320,7 @@ fn sqlite_peer(portfolio: &Portfolio) -> Connection {
                     i.issued_on.to_string(),
                 ))
                 .expect("invoice");
-            for (position, d) in i.terms.dues().iter().enumerate() {
+            for (position, d) in i.terms.dues().enumerate() {
                 due.execute((
                     &id.0,
                     position as i64,

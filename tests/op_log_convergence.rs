@@ -62,17 +62,17 @@ proptest! {
             .payments
             .iter()
             .filter(|(_, p)| p.received_on <= day(cutoff))
-            .map(|(id, p)| (Settlement::Payment(id.clone()), p.amount.amount));
+            .map(|(id, p)| (Settlement::Payment(id), p.amount.amount));
         let notes = portfolio
             .credit_notes
             .iter()
             .filter(|(_, n)| n.issued_on <= day(cutoff))
-            .map(|(id, n)| (Settlement::CreditNote(id.clone()), n.amount.amount));
+            .map(|(id, n)| (Settlement::CreditNote(id), n.amount.amount));
         for (id, amount) in payments.chain(notes) {
-            let applied: Decimal = allocation.applied[&id].iter().map(|(_, amount)| *amount).sum();
-            let unapplied = allocation.unapplied.get(&id).copied().unwrap_or_default();
-            prop_assert_eq!(applied + unapplied, amount);
-            prop_assert!(allocation.applied[&id].iter().all(|(_, amount)| *amount > Decimal::ZERO));
+            let splits = allocation.applied(&id).unwrap_or_default();
+            let applied: Decimal = splits.iter().map(|(_, amount)| *amount).sum();
+            prop_assert_eq!(applied + allocation.unapplied(&id), amount);
+            prop_assert!(splits.iter().all(|(_, amount)| *amount > Decimal::ZERO));
         }
         for (id, invoice) in &portfolio.invoices {
             let open = allocation.open_amount(id, invoice);

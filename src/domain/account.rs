@@ -51,7 +51,6 @@ pub fn invoice_lines(
             let dues: Vec<DueLine> = invoice
                 .terms
                 .dues()
-                .into_iter()
                 .zip(allocation.open_dues(id, invoice))
                 .map(|(due, open)| DueLine {
                     installment: due.installment,

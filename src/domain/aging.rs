@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::allocation::Allocation;
 use super::customer::CustomerId;
@@ -93,27 +94,27 @@ pub fn age(
     buckets: &AgingBuckets,
 ) -> AgingReport {
     let allocation = Allocation::compute(portfolio, cutoff);
-    let mut rows: BTreeMap<(CustomerId, Currency), Vec<Decimal>> = BTreeMap::new();
-    for (id, invoice) in &portfolio.invoices {
-        if invoice.issued_on > cutoff {
-            continue;
-        }
+    // Rows are found by hashing and put in order once at the end: a report of a whole
+    // company adds up a hundred thousand dues.
+    let mut row_of: FxHashMap<(&CustomerId, Currency), usize> = FxHashMap::default();
+    let mut rows: Vec<((&CustomerId, Currency), Vec<Decimal>)> = Vec::new();
+    for (_, invoice, dues) in allocation.open_invoices() {
+        let key = (&invoice.customer, invoice.amount().currency);
         // Each instalment ages from its own due date.
-        for due in allocation.open_dues(id, invoice) {
-            if due.amount.is_zero() {
-                continue;
-            }
+        for due in dues.filter(|due| !due.amount.is_zero()) {
             let from = match basis {
                 AgingBasis::DueDate => due.due_on,
                 AgingBasis::IssueDate => invoice.issued_on,
             };
             let bucket = buckets.index_for((cutoff - from).num_days());
-            let row = rows
-                .entry((invoice.customer.clone(), invoice.amount().currency))
-                .or_insert_with(|| vec![Decimal::ZERO; buckets.count()]);
-            row[bucket] += due.amount;
+            let row = *row_of.entry(key).or_insert_with(|| {
+                rows.push((key, vec![Decimal::ZERO; buckets.count()]));
+                rows.len() - 1
+            });
+            rows[row].1[bucket] += due.amount;
         }
     }
+    rows.sort_unstable_by_key(|(key, _)| *key);
     let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
     for ((_, currency), amounts) in &rows {
         let total = totals
@@ -128,7 +129,7 @@ pub fn age(
         rows: rows
             .into_iter()
             .map(|((customer, currency), buckets)| AgingRow {
-                customer,
+                customer: customer.clone(),
                 currency,
                 buckets,
             })

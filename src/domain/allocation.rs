@@ -4,154 +4,217 @@
 //! arrived in.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::credit_note::CreditNoteId;
 use super::customer::CustomerId;
 use super::invoice::{Due, Invoice, InvoiceId};
-use super::money::Money;
+use super::money::{Currency, Money};
 use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 
-/// One amount that falls due: an invoice's position in its list of dues.
-type DueKey = (InvoiceId, usize);
-
 /// What lowers a balance. On the same day a credit note goes first: it corrects what was
 /// owed before anyone pays it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Settlement {
-    CreditNote(CreditNoteId),
-    Payment(PaymentId),
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Settlement<'a> {
+    CreditNote(&'a CreditNoteId),
+    Payment(&'a PaymentId),
 }
 
 /// A settlement as allocation sees it.
 struct Credit<'a> {
     on: NaiveDate,
-    id: Settlement,
+    id: Settlement<'a>,
     customer: &'a CustomerId,
     money: Money,
     applies_to: &'a [InvoiceId],
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Allocation {
-    /// Amount settled on each due (whole invoice or instalment); never more than it.
-    paid: BTreeMap<DueKey, Decimal>,
-    /// How each settlement was split over invoices.
-    pub applied: BTreeMap<Settlement, Vec<(InvoiceId, Decimal)>>,
-    /// What a settlement left over once the customer's invoices in its currency were paid: a
-    /// credit in the customer's favour, never a negative invoice balance.
-    pub unapplied: BTreeMap<Settlement, Decimal>,
+/// An invoice issued by the cut-off and where its dues sit in the allocation.
+struct Issued<'a> {
+    id: &'a InvoiceId,
+    invoice: &'a Invoice,
+    dues: Range<usize>,
 }
 
-impl Allocation {
+/// A customer's dues in one currency, oldest first (the order money that names no invoice
+/// pays them), and how many from the start are already paid in full: dues only ever get paid
+/// more, so no later settlement needs to look at those again.
+#[derive(Default)]
+struct Queue {
+    dues: Vec<usize>,
+    settled: usize,
+}
+
+/// Which dues each settlement paid. Everything is indexed by position rather than by id, so
+/// that allocating a company's whole portfolio costs little more than reading it.
+pub struct Allocation<'a> {
+    /// The invoices issued by the cut-off, in id order.
+    issued: Vec<Issued<'a>>,
+    /// Where each of them sits in `issued`.
+    position: FxHashMap<&'a InvoiceId, usize>,
+    /// Every due of `issued`, each invoice's side by side, in the order of `Terms::dues`.
+    dues: Vec<Due>,
+    /// Amount settled on each of `dues`; never more than it.
+    paid: Vec<Decimal>,
+    /// How each settlement was split over invoices, in the order they were applied.
+    applied: Vec<(Settlement<'a>, Vec<(&'a InvoiceId, Decimal)>)>,
+    /// What a settlement left over once the customer's invoices in its currency were paid: a
+    /// credit in the customer's favour, never a negative invoice balance.
+    unapplied: BTreeMap<Settlement<'a>, Decimal>,
+}
+
+impl<'a> Allocation<'a> {
     /// Allocates the payments and credit notes dated up to `as_of` to the invoices issued up
     /// to then.
     ///
     /// Settlements are taken in order of date (then id); each goes first to the invoices it
     /// names, in the order named (their instalments earliest first), then to the customer's
     /// other dues in its currency, oldest due first.
-    pub fn compute(portfolio: &Portfolio, as_of: NaiveDate) -> Allocation {
-        let mut allocation = Allocation::default();
-        let payments = portfolio.payments.iter().map(|(id, p)| Credit {
-            on: p.received_on,
-            id: Settlement::Payment(id.clone()),
-            customer: &p.customer,
-            money: p.amount,
-            applies_to: &p.applies_to,
+    pub fn compute(portfolio: &'a Portfolio, as_of: NaiveDate) -> Allocation<'a> {
+        // Ids are the maps' keys, so their order is their place in the map: sorting by
+        // (date, kind, place) is sorting by (date, settlement) without comparing strings.
+        let notes = portfolio
+            .credit_notes
+            .iter()
+            .enumerate()
+            .map(|(n, (id, note))| {
+                let credit = Credit {
+                    on: note.issued_on,
+                    id: Settlement::CreditNote(id),
+                    customer: &note.customer,
+                    money: note.amount,
+                    applies_to: note.invoice.as_slice(),
+                };
+                ((note.issued_on, 0u8, n), credit)
+            });
+        let payments = portfolio.payments.iter().enumerate().map(|(n, (id, p))| {
+            let credit = Credit {
+                on: p.received_on,
+                id: Settlement::Payment(id),
+                customer: &p.customer,
+                money: p.amount,
+                applies_to: &p.applies_to,
+            };
+            ((p.received_on, 1u8, n), credit)
         });
-        let notes = portfolio.credit_notes.iter().map(|(id, n)| Credit {
-            on: n.issued_on,
-            id: Settlement::CreditNote(id.clone()),
-            customer: &n.customer,
-            money: n.amount,
-            applies_to: n.invoice.as_slice(),
-        });
-        let mut credits: Vec<Credit> = payments.chain(notes).filter(|c| c.on <= as_of).collect();
-        credits.sort_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
+        let mut credits: Vec<_> = notes
+            .chain(payments)
+            .filter(|(_, c)| c.on <= as_of)
+            .collect();
+        credits.sort_unstable_by_key(|(order, _)| *order);
 
-        let issued = |inv: &&Invoice| inv.issued_on <= as_of;
-        let dues_of = |id: &InvoiceId, inv: &Invoice| {
-            inv.terms
-                .dues()
-                .into_iter()
-                .enumerate()
-                .map(|(position, due)| ((id.clone(), position), due))
-                .collect::<Vec<(DueKey, Due)>>()
-        };
-        let mut by_due: Vec<(DueKey, Due, &Invoice)> = portfolio
+        let mut issued = Vec::new();
+        let mut position = FxHashMap::default();
+        let mut dues: Vec<Due> = Vec::new();
+        let mut due_invoice: Vec<usize> = Vec::new();
+        let mut owners: Vec<(&CustomerId, Currency)> = Vec::new();
+        let mut queues: FxHashMap<(&CustomerId, Currency), Queue> = FxHashMap::default();
+        for (id, invoice) in portfolio
             .invoices
             .iter()
-            .filter(|(_, inv)| issued(inv))
-            .flat_map(|(id, inv)| dues_of(id, inv).into_iter().map(move |(k, d)| (k, d, inv)))
-            .collect();
-        by_due.sort_by(|(a_key, a, a_inv), (b_key, b, b_inv)| {
-            (a.due_on, a_inv.issued_on, a_key).cmp(&(b.due_on, b_inv.issued_on, b_key))
-        });
+            .filter(|(_, i)| i.issued_on <= as_of)
+        {
+            let owner = (&invoice.customer, invoice.amount().currency);
+            let queue = queues.entry(owner).or_default();
+            let first = dues.len();
+            for due in invoice.terms.dues() {
+                queue.dues.push(dues.len());
+                dues.push(due);
+                due_invoice.push(issued.len());
+                owners.push(owner);
+            }
+            position.insert(id, issued.len());
+            issued.push(Issued {
+                id,
+                invoice,
+                dues: first..dues.len(),
+            });
+        }
+        // Oldest due first; between dues of the same day, the older invoice, then the id.
+        for queue in queues.values_mut() {
+            queue.dues.sort_unstable_by_key(|due| {
+                let invoice = due_invoice[*due];
+                (
+                    dues[*due].due_on,
+                    issued[invoice].invoice.issued_on,
+                    invoice,
+                    *due,
+                )
+            });
+        }
 
-        for credit in credits {
-            let eligible = |inv: &Invoice| {
-                &inv.customer == credit.customer && inv.amount().currency == credit.money.currency
-            };
+        let mut paid = vec![Decimal::ZERO; dues.len()];
+        let mut applied = Vec::with_capacity(credits.len());
+        let mut unapplied = BTreeMap::new();
+        for (_, credit) in credits {
+            let owner = (credit.customer, credit.money.currency);
             let named = credit
                 .applies_to
                 .iter()
-                .filter_map(|id| portfolio.invoices.get_key_value(id))
-                .filter(|(_, inv)| issued(inv))
-                .flat_map(|(id, inv)| dues_of(id, inv).into_iter().map(move |(k, d)| (k, d, inv)));
-            let rest = by_due
+                .filter_map(|id| position.get(id).map(|at| issued[*at].dues.clone()))
+                .flatten()
+                .filter(|due| owners[*due] == owner);
+            let queue = queues.get_mut(&owner);
+            let rest: &[usize] = queue
+                .as_ref()
+                .map(|q| &q.dues[q.settled..])
+                .unwrap_or_default();
+            let rest = rest
                 .iter()
-                .filter(|((id, _), _, _)| !credit.applies_to.contains(id))
-                .cloned();
+                .copied()
+                .filter(|due| !credit.applies_to.contains(issued[due_invoice[*due]].id));
             let mut remaining = credit.money.amount;
-            let mut splits: Vec<(InvoiceId, Decimal)> = Vec::new();
-            for (key, due, invoice) in named.chain(rest) {
+            let mut splits: Vec<(&InvoiceId, Decimal)> = Vec::new();
+            for due in named.chain(rest) {
                 if remaining <= Decimal::ZERO {
                     break;
                 }
-                if !eligible(invoice) {
-                    continue;
-                }
-                let paid = allocation.paid.entry(key.clone()).or_default();
-                let take = (due.amount - *paid).min(remaining);
+                let take = (dues[due].amount - paid[due]).min(remaining);
                 if take > Decimal::ZERO {
-                    *paid += take;
+                    paid[due] += take;
                     remaining -= take;
+                    let invoice = issued[due_invoice[due]].id;
                     match splits.last_mut() {
-                        Some((last, amount)) if *last == key.0 => *amount += take,
-                        _ => splits.push((key.0, take)),
+                        Some((last, amount)) if *last == invoice => *amount += take,
+                        _ => splits.push((invoice, take)),
                     }
                 }
             }
-            if remaining > Decimal::ZERO {
-                allocation.unapplied.insert(credit.id.clone(), remaining);
+            if let Some(queue) = queue {
+                while queue
+                    .dues
+                    .get(queue.settled)
+                    .is_some_and(|due| paid[*due] >= dues[*due].amount)
+                {
+                    queue.settled += 1;
+                }
             }
-            allocation.applied.insert(credit.id, splits);
+            if remaining > Decimal::ZERO {
+                unapplied.insert(credit.id, remaining);
+            }
+            applied.push((credit.id, splits));
         }
-        allocation
+        Allocation {
+            issued,
+            position,
+            dues,
+            paid,
+            applied,
+            unapplied,
+        }
     }
 
     /// What is still owed on each of an invoice's dues, earliest first.
     pub fn open_dues(&self, id: &InvoiceId, invoice: &Invoice) -> Vec<Due> {
-        invoice
-            .terms
-            .dues()
-            .into_iter()
-            .enumerate()
-            .map(|(position, due)| {
-                let paid = self
-                    .paid
-                    .get(&(id.clone(), position))
-                    .copied()
-                    .unwrap_or_default();
-                Due {
-                    amount: due.amount - paid,
-                    ..due
-                }
-            })
-            .collect()
+        match self.position.get(id) {
+            Some(at) => self.open_of(&self.issued[*at]).collect(),
+            None => invoice.terms.dues().collect(),
+        }
     }
 
     /// What is still owed on an invoice.
@@ -160,6 +223,41 @@ impl Allocation {
             .iter()
             .map(|due| due.amount)
             .sum()
+    }
+
+    /// Every invoice issued by the cut-off, in id order, with what is still owed on each of
+    /// its dues: what the reports walk, without looking anything up.
+    pub fn open_invoices(
+        &self,
+    ) -> impl Iterator<Item = (&'a InvoiceId, &'a Invoice, impl Iterator<Item = Due> + '_)> + '_
+    {
+        self.issued
+            .iter()
+            .map(|issued| (issued.id, issued.invoice, self.open_of(issued)))
+    }
+
+    fn open_of<'s>(&'s self, issued: &Issued<'a>) -> impl Iterator<Item = Due> + 's {
+        self.dues[issued.dues.clone()]
+            .iter()
+            .zip(&self.paid[issued.dues.clone()])
+            .map(|(due, paid)| Due {
+                amount: due.amount - paid,
+                ..*due
+            })
+    }
+
+    /// How `settlement` was split over invoices, in the order it paid them; `None` when it
+    /// was not allocated (dated after the cut-off, or unknown).
+    pub fn applied(&self, settlement: &Settlement) -> Option<&[(&'a InvoiceId, Decimal)]> {
+        self.applied
+            .iter()
+            .find(|(id, _)| id == settlement)
+            .map(|(_, splits)| splits.as_slice())
+    }
+
+    /// What `settlement` left over once every due it could pay was paid.
+    pub fn unapplied(&self, settlement: &Settlement) -> Decimal {
+        self.unapplied.get(settlement).copied().unwrap_or_default()
     }
 }
 
@@ -212,6 +310,14 @@ mod tests {
         );
     }
 
+    fn splits(a: &Allocation, settlement: Settlement) -> Vec<(InvoiceId, Decimal)> {
+        a.applied(&settlement)
+            .expect("allocated")
+            .iter()
+            .map(|(id, amount)| ((*id).clone(), *amount))
+            .collect()
+    }
+
     fn open(p: &Portfolio, a: &Allocation, id: &str) -> Decimal {
         let id = InvoiceId(id.into());
         a.open_amount(&id, &p.invoices[&id])
@@ -233,7 +339,7 @@ mod tests {
         pay(&mut p, "p1", 15, dec!(700), &["C"]);
         let a = Allocation::compute(&p, day(31));
         assert_eq!(
-            a.applied[&Settlement::Payment(PaymentId("p1".into()))],
+            splits(&a, Settlement::Payment(&PaymentId("p1".into()))),
             vec![
                 (InvoiceId("C".into()), dec!(300)),
                 (InvoiceId("B".into()), dec!(200)),
@@ -241,7 +347,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            a.unapplied[&Settlement::Payment(PaymentId("p1".into()))],
+            a.unapplied(&Settlement::Payment(&PaymentId("p1".into()))),
             dec!(100)
         );
     }
@@ -276,7 +382,7 @@ mod tests {
         let open: Vec<Decimal> = dues.iter().map(|d| d.amount).collect();
         assert_eq!(open, vec![dec!(0), dec!(20), dec!(50)]);
         assert_eq!(
-            a.applied[&Settlement::Payment(PaymentId("p1".into()))],
+            splits(&a, Settlement::Payment(&PaymentId("p1".into()))),
             vec![
                 (InvoiceId("D".into()), dec!(50)),
                 (InvoiceId("B".into()), dec!(200)),
@@ -304,7 +410,7 @@ mod tests {
         );
         let a = Allocation::compute(&p, day(31));
         assert_eq!(
-            a.applied[&Settlement::CreditNote(CreditNoteId("n1".into()))],
+            splits(&a, Settlement::CreditNote(&CreditNoteId("n1".into()))),
             vec![(InvoiceId("A".into()), dec!(60))]
         );
         // The payment finds A already lowered to 40 and takes the rest to B, the oldest.

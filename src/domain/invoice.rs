@@ -101,23 +101,18 @@ impl Terms {
     }
 
     /// Each amount that falls due and when, earliest first.
-    pub fn dues(&self) -> Vec<Due> {
-        if self.installments.is_empty() {
-            vec![Due {
-                installment: None,
-                due_on: self.due_on,
-                amount: self.amount.amount,
-            }]
-        } else {
-            self.installments
-                .iter()
-                .map(|i| Due {
-                    installment: Some(i.number),
-                    due_on: i.due_on,
-                    amount: i.amount,
-                })
-                .collect()
-        }
+    pub fn dues(&self) -> impl Iterator<Item = Due> + '_ {
+        let whole = self.installments.is_empty().then_some(Due {
+            installment: None,
+            due_on: self.due_on,
+            amount: self.amount.amount,
+        });
+        let parts = self.installments.iter().map(|i| Due {
+            installment: Some(i.number),
+            due_on: i.due_on,
+            amount: i.amount,
+        });
+        whole.into_iter().chain(parts)
     }
 }
 
@@ -169,7 +164,7 @@ mod tests {
         .expect("valid schedule");
         assert_eq!(terms.amount(), Money::new(dec!(500), Currency::COP));
         assert_eq!(terms.due_on(), day(20));
-        let dues = terms.dues();
+        let dues: Vec<Due> = terms.dues().collect();
         assert_eq!(dues[0].installment, Some(1));
         assert_eq!(dues[1].due_on, day(20));
     }

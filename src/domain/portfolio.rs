@@ -71,6 +71,31 @@ impl Portfolio {
             .chain(self.voided_payments.values().map(|v| &v.payment))
     }
 
+    /// Each customer's open disputes, so that a rule about one customer does not read
+    /// everyone's.
+    pub fn open_disputes_by_customer(&self) -> BTreeMap<&CustomerId, Vec<&Dispute>> {
+        let mut by_customer: BTreeMap<&CustomerId, Vec<&Dispute>> = BTreeMap::new();
+        for dispute in self.disputes.values().filter(|d| d.is_open()) {
+            by_customer
+                .entry(&dispute.customer)
+                .or_default()
+                .push(dispute);
+        }
+        by_customer
+    }
+
+    /// Each customer's payments, so that a rule about one customer does not read everyone's.
+    pub fn payments_by_customer(&self) -> BTreeMap<&CustomerId, Vec<&Payment>> {
+        let mut by_customer: BTreeMap<&CustomerId, Vec<&Payment>> = BTreeMap::new();
+        for payment in self.payments.values() {
+            by_customer
+                .entry(&payment.customer)
+                .or_default()
+                .push(payment);
+        }
+        by_customer
+    }
+
     /// Each customer's plan in force: the one agreed last (on the same day, the one with the
     /// greater id, so that every device picks the same).
     pub fn plans_in_force(&self) -> BTreeMap<&CustomerId, &PaymentPlan> {
@@ -95,17 +120,17 @@ impl Portfolio {
             .keys()
             .map(|id| (id.clone(), Standing::default()))
             .collect();
-        let open_disputes: Vec<&Dispute> = self.disputes.values().filter(|d| d.is_open()).collect();
-        for (id, invoice) in &self.invoices {
-            let dues = allocation.open_dues(id, invoice);
-            if invoice.issued_on > today || dues.iter().all(|due| due.amount.is_zero()) {
+        let open_disputes = self.open_disputes_by_customer();
+        for (id, invoice, dues) in allocation.open_invoices() {
+            let dues: Vec<_> = dues.collect();
+            if dues.iter().all(|due| due.amount.is_zero()) {
                 continue;
             }
             let standing = standings.entry(invoice.customer.clone()).or_default();
             standing.open_invoices += 1;
             let disputed = open_disputes
-                .iter()
-                .any(|d| d.customer == invoice.customer && d.covers(id));
+                .get(&invoice.customer)
+                .is_some_and(|disputes| disputes.iter().any(|d| d.covers(id)));
             for due in dues.iter().filter(|due| !due.amount.is_zero()) {
                 let open = Money::new(due.amount, invoice.amount().currency);
                 standing.balance.add(open);

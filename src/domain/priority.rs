@@ -115,11 +115,17 @@ impl<'a> Signals<'a> {
             .filter(|s| s.on == today)
             .map(|s| (&s.customer, s.reason))
             .collect();
+        let payments = portfolio.payments_by_customer();
         let plans = portfolio
             .plans_in_force()
             .into_iter()
             .filter_map(|(customer, plan)| {
-                let progress = plan_progress(plan, portfolio.payments.values(), today).ok()?;
+                let progress = plan_progress(
+                    plan,
+                    payments.get(customer).into_iter().flatten().copied(),
+                    today,
+                )
+                .ok()?;
                 (!progress.is_finished()).then_some((customer, progress))
             })
             .collect();

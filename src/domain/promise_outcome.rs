@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::customer::CustomerId;
+use super::money::Currency;
+use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 use super::promise::PromiseId;
 
@@ -29,6 +31,10 @@ impl PromiseOutcome {
     }
 }
 
+/// A payment as promises use it: when it came, its id (to order payments of the same day)
+/// and how much of it no promise has taken yet.
+type MoneyLeft<'a> = (NaiveDate, &'a PaymentId, Decimal);
+
 /// Every promise's outcome as of `today` (a promise due today is still pending until paid).
 pub fn promise_outcomes(
     portfolio: &Portfolio,
@@ -38,23 +44,29 @@ pub fn promise_outcomes(
     promises.sort_by(|(a_id, a), (b_id, b)| {
         (a.due_on, a.made_on, *a_id).cmp(&(b.due_on, b.made_on, *b_id))
     });
-    let mut payments: Vec<_> = portfolio
+    // Each customer's payments in each currency, in the order they arrived, with what is left
+    // of each to keep a promise: a promise only ever looks at its own customer's money.
+    let mut payments: BTreeMap<(&CustomerId, Currency), Vec<MoneyLeft>> = BTreeMap::new();
+    for (id, p) in portfolio
         .payments
         .iter()
         .filter(|(_, p)| p.received_on <= today)
-        .map(|(id, p)| (p, id, p.amount.amount))
-        .collect();
-    payments
-        .sort_by(|(a, a_id, _), (b, b_id, _)| (a.received_on, *a_id).cmp(&(b.received_on, *b_id)));
+    {
+        payments
+            .entry((&p.customer, p.amount.currency))
+            .or_default()
+            .push((p.received_on, id, p.amount.amount));
+    }
+    for list in payments.values_mut() {
+        list.sort_by(|(a_on, a_id, _), (b_on, b_id, _)| (a_on, a_id).cmp(&(b_on, b_id)));
+    }
 
     let mut outcomes = BTreeMap::new();
     for (id, promise) in promises {
         let mut paid = Decimal::ZERO;
-        for (payment, _, left) in payments.iter_mut() {
-            let fits = payment.customer == promise.customer
-                && payment.amount.currency == promise.amount.currency
-                && (promise.made_on..=promise.due_on).contains(&payment.received_on);
-            if !fits || left.is_zero() {
+        let key = (&promise.customer, promise.amount.currency);
+        for (received_on, _, left) in payments.get_mut(&key).into_iter().flatten() {
+            if !(promise.made_on..=promise.due_on).contains(received_on) || left.is_zero() {
                 continue;
             }
             let take = (promise.amount.amount - paid).min(*left);

@@ -93,21 +93,17 @@ pub fn open_items(
     today: NaiveDate,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
     let allocation = Allocation::compute(portfolio, today);
-    let open_disputes: Vec<_> = portfolio
-        .disputes
-        .values()
-        .filter(|d| d.is_open())
-        .collect();
+    let open_disputes = portfolio.open_disputes_by_customer();
     let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
-    for (id, invoice) in &portfolio.invoices {
+    for (id, invoice, dues) in allocation.open_invoices() {
         let disputed = open_disputes
-            .iter()
-            .any(|d| d.customer == invoice.customer && d.covers(id));
-        if invoice.issued_on > today || disputed {
+            .get(&invoice.customer)
+            .is_some_and(|disputes| disputes.iter().any(|d| d.covers(id)));
+        if disputed {
             continue;
         }
         let items = by_customer.entry(invoice.customer.clone()).or_default();
-        for due in allocation.open_dues(id, invoice) {
+        for due in dues {
             if due.amount > Decimal::ZERO {
                 items.push(ReminderItem {
                     invoice: id.clone(),
@@ -194,11 +190,17 @@ pub fn paused_customers(portfolio: &Portfolio, today: NaiveDate) -> BTreeSet<&Cu
         let pending = outcomes.get(id) == Some(&PromiseOutcome::Pending);
         (pending && promise.due_on > today).then_some(&promise.customer)
     });
+    let payments = portfolio.payments_by_customer();
     let on_plan = portfolio
         .plans_in_force()
         .into_iter()
         .filter_map(|(customer, plan)| {
-            let progress = plan_progress(plan, portfolio.payments.values(), today).ok()?;
+            let progress = plan_progress(
+                plan,
+                payments.get(customer).into_iter().flatten().copied(),
+                today,
+            )
+            .ok()?;
             (!progress.is_finished() && !progress.broken).then_some(customer)
         });
     awaiting.chain(on_plan).collect()

@@ -209,7 +209,6 @@ fn place(point: &GeoPoint) -> String {
 fn terms(value: &Terms) -> String {
     value
         .dues()
-        .iter()
         .map(|due| format!("{} {} {}", value.amount().currency, due.amount, due.due_on))
         .collect::<Vec<_>>()
         .join(" + ")
