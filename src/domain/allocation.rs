@@ -102,31 +102,32 @@ impl<'a> Allocation<'a> {
             };
             ((p.received_on, 1u8, n), credit)
         });
-        let mut credits: Vec<_> = notes
-            .chain(payments)
-            .filter(|(_, c)| c.on <= as_of)
-            .collect();
-        credits.sort_unstable_by_key(|(order, _)| *order);
-
-        let mut issued = Vec::new();
-        let mut position = FxHashMap::default();
-        let mut dues: Vec<Due> = Vec::new();
-        let mut due_invoice: Vec<usize> = Vec::new();
-        let mut owners: Vec<(&CustomerId, Currency)> = Vec::new();
-        let mut queues: FxHashMap<(&CustomerId, Currency), Queue> = FxHashMap::default();
+        let invoices = portfolio.invoices.len();
+        let mut issued = Vec::with_capacity(invoices);
+        let mut position = FxHashMap::with_capacity_and_hasher(invoices, Default::default());
+        let mut dues: Vec<Due> = Vec::with_capacity(invoices);
+        let mut due_invoice: Vec<usize> = Vec::with_capacity(invoices);
+        let mut due_owner: Vec<usize> = Vec::with_capacity(invoices);
+        let mut owners: FxHashMap<(&CustomerId, Currency), usize> =
+            FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
+        let mut queues: Vec<Queue> = Vec::new();
         for (id, invoice) in portfolio
             .invoices
             .iter()
             .filter(|(_, i)| i.issued_on <= as_of)
         {
-            let owner = (&invoice.customer, invoice.amount().currency);
-            let queue = queues.entry(owner).or_default();
+            let owner = *owners
+                .entry((&invoice.customer, invoice.amount().currency))
+                .or_insert_with(|| {
+                    queues.push(Queue::default());
+                    queues.len() - 1
+                });
             let first = dues.len();
             for due in invoice.terms.dues() {
-                queue.dues.push(dues.len());
+                queues[owner].dues.push(dues.len());
                 dues.push(due);
                 due_invoice.push(issued.len());
-                owners.push(owner);
+                due_owner.push(owner);
             }
             position.insert(id, issued.len());
             issued.push(Issued {
@@ -136,7 +137,7 @@ impl<'a> Allocation<'a> {
             });
         }
         // Oldest due first; between dues of the same day, the older invoice, then the id.
-        for queue in queues.values_mut() {
+        for queue in &mut queues {
             queue.dues.sort_unstable_by_key(|due| {
                 let invoice = due_invoice[*due];
                 (
@@ -147,19 +148,34 @@ impl<'a> Allocation<'a> {
                 )
             });
         }
+        // Money of one customer in one currency only ever pays that customer's dues in that
+        // currency, so settlements are taken customer by customer (their dues stay at hand)
+        // and, within each, in order of date and id. A customer with no invoice in the
+        // currency has no queue: `usize::MAX` finds nothing to pay.
+        let mut credits: Vec<_> = notes
+            .chain(payments)
+            .filter(|(_, c)| c.on <= as_of)
+            .map(|((on, kind, n), credit)| {
+                let owner = owners
+                    .get(&(credit.customer, credit.money.currency))
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                ((owner, on, kind, n), credit)
+            })
+            .collect();
+        credits.sort_unstable_by_key(|(order, _)| *order);
 
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
         let mut unapplied = BTreeMap::new();
-        for (_, credit) in credits {
-            let owner = (credit.customer, credit.money.currency);
+        for ((owner, ..), credit) in credits {
             let named = credit
                 .applies_to
                 .iter()
                 .filter_map(|id| position.get(id).map(|at| issued[*at].dues.clone()))
                 .flatten()
-                .filter(|due| owners[*due] == owner);
-            let queue = queues.get_mut(&owner);
+                .filter(|due| due_owner[*due] == owner);
+            let queue = queues.get_mut(owner);
             let rest: &[usize] = queue
                 .as_ref()
                 .map(|q| &q.dues[q.settled..])
