@@ -168,12 +168,15 @@ impl<'a> Allocation<'a> {
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
         let mut unapplied = BTreeMap::new();
+        // The invoices a settlement names, by position; kept between settlements to spare an
+        // allocation each time.
+        let mut named_invoices: Vec<usize> = Vec::new();
         for ((owner, ..), credit) in credits {
-            let named = credit
-                .applies_to
+            named_invoices.clear();
+            named_invoices.extend(credit.applies_to.iter().filter_map(|id| position.get(id)));
+            let named = named_invoices
                 .iter()
-                .filter_map(|id| position.get(id).map(|at| issued[*at].dues.clone()))
-                .flatten()
+                .flat_map(|at| issued[*at].dues.clone())
                 .filter(|due| due_owner[*due] == owner);
             let queue = queues.get_mut(owner);
             let rest: &[usize] = queue
@@ -183,7 +186,7 @@ impl<'a> Allocation<'a> {
             let rest = rest
                 .iter()
                 .copied()
-                .filter(|due| !credit.applies_to.contains(issued[due_invoice[*due]].id));
+                .filter(|due| !named_invoices.contains(&due_invoice[*due]));
             let mut remaining = credit.money.amount;
             let mut splits: Vec<(&InvoiceId, Decimal)> = Vec::new();
             for due in named.chain(rest) {
@@ -196,7 +199,8 @@ impl<'a> Allocation<'a> {
                     remaining -= take;
                     let invoice = issued[due_invoice[due]].id;
                     match splits.last_mut() {
-                        Some((last, amount)) if *last == invoice => *amount += take,
+                        // The same key of the portfolio's map: the same invoice.
+                        Some((last, amount)) if std::ptr::eq(*last, invoice) => *amount += take,
                         _ => splits.push((invoice, take)),
                     }
                 }
