@@ -96,7 +96,8 @@ const BUSINESSES: [(&str, &str, &str); 40] = [
     ("Granero El Porvenir", "Villavicencio", "Cl 38 # 30A-12"),
 ];
 
-const METHODS: [PaymentMethod; 5] = [
+/// How small businesses in the demo and the sample portfolios pay.
+pub(super) const METHODS: [PaymentMethod; 5] = [
     PaymentMethod::Cash,
     PaymentMethod::Transfer,
     PaymentMethod::BankDeposit,

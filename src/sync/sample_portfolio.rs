@@ -12,13 +12,14 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 
 use super::author::Author;
+use super::demo::METHODS;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeReason};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
 use crate::domain::money::{Currency, Money};
-use crate::domain::payment::{Payment, PaymentMethod};
+use crate::domain::payment::Payment;
 use crate::domain::promise::Promise;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,14 +100,6 @@ const TRADES: [&str; 12] = [
     "Almacén",
     "Minimercado",
     "Cafetería",
-];
-
-const METHODS: [PaymentMethod; 5] = [
-    PaymentMethod::Cash,
-    PaymentMethod::Transfer,
-    PaymentMethod::BankDeposit,
-    PaymentMethod::DigitalWallet,
-    PaymentMethod::Cheque,
 ];
 
 /// Accounts per collector.

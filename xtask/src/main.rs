@@ -1,6 +1,6 @@
 //! `cargo xtask serve` and `cargo xtask test`: the README's two commands. Each installs what
-//! is missing (and only that), then does its job. `cargo xtask precache` is trunk's
-//! post_build hook.
+//! is missing (and only that), then does its job. `cargo xtask bench` lints and runs the
+//! benchmarks; `cargo xtask precache` is trunk's post_build hook.
 
 mod precache;
 mod process;
@@ -18,9 +18,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&root),
         Some("test") => test(&root),
+        Some("bench") => bench(&root),
         Some("precache") => precache::from_trunk_env(),
         Some("size") => size_report::print(&root.join("dist")),
-        _ => Err("usage: cargo xtask <serve | test | size | precache>".into()),
+        _ => Err("usage: cargo xtask <serve | test | bench | size | precache>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -29,6 +30,26 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The package of the benchmarks (`benches/`).
+const BENCHES: &str = "cobranza-benches";
+
+/// The benchmarks at S, M and L, with SQLite as a peer; they print their numbers. They run
+/// natively, so they need nothing beyond Rust.
+fn bench(root: &Path) -> Result<(), String> {
+    let env = Vec::new();
+    let lint = [
+        "clippy",
+        "-p",
+        BENCHES,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    run(root, &env, "cargo", &lint)?;
+    run(root, &env, "cargo", &["bench", "-p", BENCHES])
 }
 
 fn project_root() -> PathBuf {
@@ -56,6 +77,10 @@ fn test(root: &Path) -> Result<(), String> {
         &[
             "clippy",
             "--workspace",
+            // The benchmarks build SQLite from C and criterion: minutes the test suite does
+            // not need. `cargo xtask bench` lints them before it runs them.
+            "--exclude",
+            BENCHES,
             "--all-targets",
             "--",
             "-D",
