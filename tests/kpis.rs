@@ -13,9 +13,10 @@ use cobranza::domain::contact::{Channel, Contact, ContactId, Objective, Outcome}
 use cobranza::domain::customer::{Customer, CustomerId};
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use cobranza::domain::invoice::{Invoice, InvoiceId, Terms};
-use cobranza::domain::kpi::figures::{breakdown, Figures};
+use cobranza::domain::kpi::figures::{breakdown, Breakdown, Figures};
 use cobranza::domain::kpi::period::{Period, Step};
 use cobranza::domain::kpi::scorecard::Scorecard;
+use cobranza::domain::kpi::segment::Segment;
 use cobranza::domain::kpi::trend::collected_against_due;
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
@@ -231,8 +232,8 @@ fn november_period() -> Period {
     Period::new(day(11, 1), day(11, 30)).expect("a period")
 }
 
-fn scorecard_of(figures: &Figures, b: &cobranza::domain::kpi::figures::Breakdown) -> Scorecard {
-    Scorecard::from_figures(figures, b.period.days(), &b.month_days)
+fn scorecard_of(segment: Segment, b: &Breakdown) -> Scorecard {
+    segment.scorecard(b).expect("the segment has accounts")
 }
 
 fn one(d: Option<Decimal>) -> Option<Decimal> {
@@ -248,7 +249,7 @@ fn every_kpi_of_a_hand_worked_month() {
         vec![30, 31, 30],
         "November, October, September"
     );
-    let card = scorecard_of(&b.portfolio, &b);
+    let card = scorecard_of(Segment::Portfolio, &b);
     let cop = &card.money[&Currency::COP];
     // Open at the cut-off: 60,000 of A1 (30 days late), A2's 200,000 (not due), 50,000 of B2.
     assert_eq!(cop.receivables, dec!(310000));
@@ -288,7 +289,7 @@ fn every_kpi_of_a_hand_worked_month() {
 fn a_second_currency_is_reported_apart_and_all_current_is_100_percent() {
     let p = november();
     let b = breakdown(&p, november_period());
-    let card = scorecard_of(&b.portfolio, &b);
+    let card = scorecard_of(Segment::Portfolio, &b);
     let dollars = &card.money[&usd()];
     assert_eq!(dollars.receivables, dec!(1000));
     assert_eq!(dollars.percent_current, Some(dec!(100)));
@@ -310,8 +311,8 @@ fn a_second_currency_is_reported_apart_and_all_current_is_100_percent() {
 fn collectors_and_cities_each_get_their_own_kpis() {
     let p = november();
     let b = breakdown(&p, november_period());
-    let juan = scorecard_of(&b.by_collector["Juan"], &b);
-    let maria = scorecard_of(&b.by_collector["María"], &b);
+    let juan = scorecard_of(Segment::Collector("Juan".into()), &b);
+    let maria = scorecard_of(Segment::Collector("María".into()), &b);
     // Juan: 260,000 owed on 200,000 sold; María: 50,000 on 150,000.
     assert_eq!(juan.money[&Currency::COP].dso, Some(dec!(39)));
     assert_eq!(maria.money[&Currency::COP].dso, Some(dec!(10)));
@@ -336,7 +337,7 @@ fn without_sales_in_the_period_dso_is_not_given_but_count_back_still_is() {
     let p = november();
     let december = Period::new(day(12, 1), day(12, 31)).expect("a period");
     let b = breakdown(&p, december);
-    let cop = &scorecard_of(&b.portfolio, &b).money[&Currency::COP];
+    let cop = &scorecard_of(Segment::Portfolio, &b).money[&Currency::COP];
     assert_eq!(cop.credit_sales, Decimal::ZERO);
     assert_eq!(cop.dso, None);
     assert_eq!(cop.best_possible_dso, None);
@@ -344,7 +345,7 @@ fn without_sales_in_the_period_dso_is_not_given_but_count_back_still_is() {
     // 310,000 owed: December sold nothing (31 days), November's 350,000 holds the rest.
     assert_eq!(one(cop.count_back_dso), Some(dec!(57.6)));
     let empty = breakdown(&Portfolio::default(), december);
-    let card = scorecard_of(&empty.portfolio, &empty);
+    let card = scorecard_of(Segment::Portfolio, &empty);
     assert!(card.money.is_empty());
     assert_eq!(
         (card.promise_kept_rate, card.contacts_per_payment),
@@ -372,7 +373,7 @@ fn count_back_on_calendar_months() {
     );
     pay(&mut p, "p", "Z", day(11, 20), dec!(38000));
     let b = breakdown(&p, Period::new(day(9, 1), day(11, 30)).expect("a period"));
-    let card = scorecard_of(&b.portfolio, &b);
+    let card = scorecard_of(Segment::Portfolio, &b);
     let kpis = &card.money[&Currency::COP];
     assert_eq!(kpis.receivables, dec!(212000));
     assert_eq!(one(kpis.count_back_dso), Some(dec!(74.7)));
@@ -437,7 +438,7 @@ proptest! {
             prop_assert_eq!(figures.receivables, buckets.iter().sum::<Decimal>());
             prop_assert_eq!(figures.current, buckets[0]);
         }
-        let card = scorecard_of(&b.portfolio, &b);
+        let card = scorecard_of(Segment::Portfolio, &b);
         for kpis in card.money.values() {
             prop_assert!(kpis.overdue >= Decimal::ZERO);
             if let (Some(dso), Some(best)) = (kpis.dso, kpis.best_possible_dso) {

@@ -53,6 +53,11 @@ impl Dispute {
         self.resolved_on.is_none()
     }
 
+    /// Open at the end of `day`: opened by then and not yet resolved.
+    pub fn is_open_on(&self, day: NaiveDate) -> bool {
+        self.opened_on <= day && self.resolved_on.is_none_or(|resolved| resolved > day)
+    }
+
     pub fn covers(&self, invoice: &InvoiceId) -> bool {
         self.invoices.is_empty() || self.invoices.contains(invoice)
     }

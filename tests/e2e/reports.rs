@@ -27,8 +27,7 @@ fn demo_scorecard(segment: &Segment) -> Scorecard {
     let mut author = Author::resume(DeviceId("e2e".into()), []);
     let portfolio = Projection::from_ops(&demo_ops(&mut author, tuesday(), 1)).portfolio();
     let b = breakdown(&portfolio, PeriodLength::Days30.ending(tuesday()));
-    let figures = segment.figures(&b).expect("the segment has accounts");
-    Scorecard::from_figures(figures, b.period.days(), &b.month_days)
+    segment.scorecard(&b).expect("the segment has accounts")
 }
 
 fn whole_pesos(amount: Decimal) -> i64 {

@@ -74,6 +74,13 @@ impl PromiseTally {
         self.broken + self.partly_kept
     }
 
+    fn add(&mut self, other: &PromiseTally) {
+        self.kept += other.kept;
+        self.partly_kept += other.partly_kept;
+        self.broken += other.broken;
+        self.pending += other.pending;
+    }
+
     fn count(&mut self, outcome: PromiseOutcome) {
         match outcome {
             PromiseOutcome::Kept => self.kept += 1,
@@ -98,10 +105,7 @@ impl Activity {
     fn add(&mut self, other: &Activity) {
         self.contacts += other.contacts;
         self.payments += other.payments;
-        self.promises.kept += other.promises.kept;
-        self.promises.partly_kept += other.promises.partly_kept;
-        self.promises.broken += other.promises.broken;
-        self.promises.pending += other.promises.pending;
+        self.promises.add(&other.promises);
         for (reason, count) in &other.open_disputes {
             *self.open_disputes.entry(*reason).or_default() += count;
         }
@@ -252,9 +256,7 @@ fn customer_figures(
         }
     }
     for dispute in portfolio.disputes.values() {
-        let open_at_cutoff = dispute.opened_on <= cutoff
-            && dispute.resolved_on.is_none_or(|resolved| resolved > cutoff);
-        if open_at_cutoff {
+        if dispute.is_open_on(cutoff) {
             *figures
                 .entry(dispute.customer.clone())
                 .or_default()

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::figures::{Breakdown, Figures};
+use super::scorecard::Scorecard;
 use crate::domain::aging::AgingReport;
 use crate::domain::customer::Customer;
 use crate::domain::money::Currency;
@@ -47,6 +48,13 @@ impl Segment {
             Segment::Collector(name) => breakdown.by_collector.get(name),
             Segment::City(name) => breakdown.by_city.get(name),
         }
+    }
+
+    /// The segment's KPIs over the breakdown's period; `None` when it has no accounts there.
+    pub fn scorecard(&self, breakdown: &Breakdown) -> Option<Scorecard> {
+        self.figures(breakdown).map(|figures| {
+            Scorecard::from_figures(figures, breakdown.period.days(), &breakdown.month_days)
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use super::aging_report::bucket_label;
 use super::kpi_cards::{KpiCards, KpiDefinitions};
 use super::segment_comparison::SegmentComparison;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
-use crate::domain::kpi::figures::{breakdown, Breakdown};
+use crate::domain::kpi::figures::breakdown;
 use crate::domain::kpi::headline::Kpi;
 use crate::domain::kpi::period::{PeriodLength, Step};
 use crate::domain::kpi::scorecard::Scorecard;
@@ -33,8 +33,8 @@ pub fn DashboardPage() -> impl IntoView {
     let cards = Memo::new(move |_| {
         segment.with(|s| {
             (
-                now.with(|b| scorecard(b, s)),
-                before.with(|b| scorecard(b, s)),
+                now.with(|b| s.scorecard(b)),
+                before.with(|b| s.scorecard(b)),
             )
         })
     });
@@ -115,7 +115,7 @@ pub fn DashboardPage() -> impl IntoView {
                 let cards = |segments: Vec<Segment>| -> Vec<(String, Scorecard)> {
                     segments
                         .into_iter()
-                        .filter_map(|s| scorecard(b, &s).map(|card| (segment_name(&s, r), card)))
+                        .filter_map(|s| s.scorecard(b).map(|card| (segment_name(&s, r), card)))
                         .collect()
                 };
                 (
@@ -130,12 +130,6 @@ pub fn DashboardPage() -> impl IntoView {
         }}
         <KpiDefinitions/>
     }
-}
-
-fn scorecard(breakdown: &Breakdown, segment: &Segment) -> Option<Scorecard> {
-    segment
-        .figures(breakdown)
-        .map(|f| Scorecard::from_figures(f, breakdown.period.days(), &breakdown.month_days))
 }
 
 /// A collector's or a city's name, or what stands for none.
