@@ -98,14 +98,7 @@ pub fn AgingReportPage() -> impl IntoView {
                 let money = move |amount: Decimal| fmt.money(Money::new(amount, currency));
                 view! {
                     <section class="aging-block" data-currency=currency.to_string()>
-                        <BarChart
-                            title=(t().aging_chart)(currency.code())
-                            rows=labels.iter().zip(amounts).map(|(label, amount)| BarRow {
-                                label: label.clone(),
-                                bars: vec![(*amount, money(*amount))],
-                            }).collect()
-                            kind="aging"
-                        />
+                        <AgingBars labels=labels.clone() amounts=amounts.clone() currency=currency/>
                         <table class="aging">
                             <caption>{currency.to_string()}</caption>
                             <thead><tr><th scope="col">{t().bucket}</th><th scope="col">{t().amount}</th></tr></thead>
@@ -167,6 +160,22 @@ fn CustomerTable(
             </div>
         </section>
     }
+}
+
+/// One currency's aging totals as bars, one per bucket: on the aging report and the dashboard.
+#[component]
+pub fn AgingBars(labels: Vec<String>, amounts: Vec<Decimal>, currency: Currency) -> impl IntoView {
+    let i18n = use_i18n();
+    let fmt = i18n.number_format();
+    let rows = labels
+        .into_iter()
+        .zip(amounts)
+        .map(|(label, amount)| BarRow {
+            label,
+            bars: vec![(amount, fmt.money(Money::new(amount, currency)))],
+        })
+        .collect();
+    view! { <BarChart title=(i18n.texts().aging_chart)(currency.code()) rows=rows kind="aging"/> }
 }
 
 pub fn bucket_label(t: &Texts, (from, to): (i64, Option<i64>)) -> String {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::aging_report::bucket_label;
+use super::aging_report::{bucket_label, AgingBars};
 use super::kpi_cards::{KpiCards, KpiDefinitions};
 use super::segment_comparison::SegmentComparison;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
@@ -165,23 +165,17 @@ fn SegmentAging(cutoff: RwSignal<chrono::NaiveDate>, segment: RwSignal<Segment>)
         })
     });
     move || {
-        let t = i18n.texts();
-        let fmt = i18n.number_format();
+        let labels: Vec<String> = ranges.with_value(|ranges| {
+            ranges
+                .iter()
+                .map(|range| bucket_label(i18n.texts(), *range))
+                .collect()
+        });
         totals
             .get()
             .into_iter()
             .map(|(currency, amounts)| {
-                let rows = ranges.with_value(|ranges| {
-                    ranges
-                        .iter()
-                        .zip(amounts)
-                        .map(|(range, amount)| BarRow {
-                            label: bucket_label(t, *range),
-                            bars: vec![(amount, fmt.money(Money::new(amount, currency)))],
-                        })
-                        .collect::<Vec<_>>()
-                });
-                view! { <BarChart title=(t.aging_chart)(currency.code()) rows=rows kind="aging"/> }
+                view! { <AgingBars labels=labels.clone() amounts=amounts currency=currency/> }
             })
             .collect_view()
     }
