@@ -32,8 +32,10 @@ async fn the_portfolio_survives_reopening_the_database() {
     let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
     {
         let store = Store::open_named(name).await.expect("database opens");
-        store.start_over(&me).await.expect("clean start");
-        store.introduce(&me, &ops).await.expect("demo written");
+        store
+            .start_over(&me, &ops, None)
+            .await
+            .expect("demo written");
     }
     let reopened = Store::open_named(name).await.expect("database reopens");
     assert_eq!(reopened.device().await.expect("readable"), Some(me));
@@ -51,7 +53,7 @@ async fn a_failed_write_leaves_the_stored_log_unchanged() {
         .await
         .expect("database opens");
     let me = device("dev-b");
-    store.start_over(&me).await.expect("clean start");
+    store.start_over(&me, &[], None).await.expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
     let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
     store.append(&ops[..10]).await.expect("first batch written");
@@ -70,7 +72,7 @@ async fn starting_over_forgets_everything_but_the_new_device() {
     let demo_device = device("dev-c");
     let mut author = Author::resume(demo_device.id.clone(), []);
     store
-        .introduce(&demo_device, &demo_ops(&mut author, today(), 1))
+        .start_over(&demo_device, &demo_ops(&mut author, today(), 1), None)
         .await
         .expect("demo written");
     let fresh = DeviceRecord {
@@ -78,7 +80,10 @@ async fn starting_over_forgets_everything_but_the_new_device() {
         demo: false,
         ..demo_device
     };
-    store.start_over(&fresh).await.expect("started over");
+    store
+        .start_over(&fresh, &[], None)
+        .await
+        .expect("started over");
     assert!(store.ops().await.expect("readable").is_empty());
     assert_eq!(store.device().await.expect("readable"), Some(fresh));
 }
@@ -98,7 +103,7 @@ async fn an_import_that_cannot_be_written_leaves_the_portfolio_as_it_was() {
         .await
         .expect("database opens");
     let me = device("dev-e");
-    store.start_over(&me).await.expect("clean start");
+    store.start_over(&me, &[], None).await.expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
     store
         .append(&demo_ops(&mut author, today(), 1))
@@ -163,7 +168,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
         .await
         .expect("database opens");
     let me = device("phone");
-    store.start_over(&me).await.expect("clean start");
+    store.start_over(&me, &[], None).await.expect("clean start");
     let mut office = Author::resume(DeviceId("office".into()), []);
     let ops = demo_ops(&mut office, today(), 1_700_000_000_000);
     let first = office_bundle(ops[..10].to_vec());
@@ -174,7 +179,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     let mut peers = Peers::default();
     peers.record(&planned, 1_700_000_000_000);
     store
-        .import(&planned.new_ops, &peers)
+        .import(&planned.new_ops, &peers, None)
         .await
         .expect("imported");
     let before = (
@@ -195,7 +200,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // A write that fails halfway (an id already stored) keeps neither ops nor peers.
     let mut later = Peers::default();
     later.record(&planned, 1_800_000_000_000);
-    assert!(store.import(&ops[5..20], &later).await.is_err());
+    assert!(store.import(&ops[5..20], &later, None).await.is_err());
     assert_eq!(
         (
             store.ops().await.expect("ops"),
@@ -240,4 +245,66 @@ async fn a_sealed_bundle_opens_only_with_its_passphrase() {
     let again = seal(&plain, "ruta norte 2026").await.expect("sealed");
     assert_ne!(again.salt, sealed.salt, "a fresh salt every time");
     assert_ne!(again.iv, sealed.iv, "a fresh IV every time");
+}
+
+#[wasm_bindgen_test]
+async fn start_up_reads_the_snapshot_and_the_operations_journaled_after_it() {
+    use cobranza::sync::snapshot;
+
+    let store = Store::open_named("test-snapshot")
+        .await
+        .expect("database opens");
+    let me = device("dev-snap");
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
+    let (first, later) = ops.split_at(100);
+    let taken = snapshot::encode(&Projection::from_ops(first));
+    store
+        .start_over(&me, first, taken.as_deref())
+        .await
+        .expect("written with a snapshot");
+    store.append(later).await.expect("journaled");
+
+    let opened = store.projection().await.expect("opens");
+    assert_eq!(opened.projection, Projection::from_ops(&ops));
+    assert!(
+        !opened.snapshot_stale,
+        "a short journal needs no new snapshot"
+    );
+
+    let fresh = snapshot::encode(&opened.projection).expect("serializable");
+    store.save_snapshot(&fresh).await.expect("snapshot saved");
+    let reopened = store.projection().await.expect("opens");
+    assert_eq!(reopened.projection, Projection::from_ops(&ops));
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_replayed() {
+    use cobranza::sync::snapshot;
+
+    let store = Store::open_named("test-snapshot-stale")
+        .await
+        .expect("database opens");
+    let me = device("dev-stale");
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
+
+    // Damaged bytes.
+    store
+        .start_over(&me, &ops, Some(b"CBZS\x01\x00 not a projection"))
+        .await
+        .expect("written");
+    let opened = store.projection().await.expect("opens");
+    assert_eq!(opened.projection, Projection::from_ops(&ops));
+    assert!(opened.snapshot_stale);
+
+    // A sound snapshot of fewer operations than are stored, with no journal to make up.
+    let partial = snapshot::encode(&Projection::from_ops(&ops[..50]));
+    store
+        .start_over(&me, &ops, partial.as_deref())
+        .await
+        .expect("written");
+    let opened = store.projection().await.expect("opens");
+    assert_eq!(opened.projection, Projection::from_ops(&ops));
+    assert!(opened.snapshot_stale);
 }

@@ -115,18 +115,18 @@ pub struct Contact {
     pub channel: Channel,
     pub objective: Objective,
     pub outcome: Outcome,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub next_followup: Option<NaiveDate>,
     /// Where the device was, as proof of a visit, when the collector chose to record it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub position: Option<GeoPoint>,
     /// The reminder steps this contact delivered, so none goes out twice.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub reminded: Vec<ReminderKey>,
     /// Why the collector went ahead although the contact policy said no.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub policy_override: Option<String>,
 }
 

@@ -21,7 +21,7 @@ pub struct Customer {
     pub collector: String,
     pub notes: String,
     /// Where to find the business, when someone recorded it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub location: Option<GeoPoint>,
 }
 

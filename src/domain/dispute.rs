@@ -38,10 +38,10 @@ pub struct Dispute {
     /// The invoices in dispute; empty means the whole account.
     pub invoices: Vec<InvoiceId>,
     /// How much the customer disputes, when it is less than the invoices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amount: Option<Money>,
     /// Who is working on it: sales, the warehouse, the office.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub owner: String,
     pub reason: DisputeReason,
     pub opened_on: NaiveDate,

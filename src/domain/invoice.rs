@@ -27,7 +27,7 @@ pub struct Installment {
 pub struct Terms {
     amount: Money,
     due_on: NaiveDate,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     installments: Vec<Installment>,
 }
 

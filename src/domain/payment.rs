@@ -33,7 +33,7 @@ pub struct Payment {
     /// Invoices the customer said this pays, in order; empty means oldest due first.
     pub applies_to: Vec<InvoiceId>,
     /// The receipt handed to the customer, when the payment was taken in the field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub receipt: Option<Receipt>,
 }
 

@@ -17,6 +17,6 @@ pub struct Promise {
     pub due_on: NaiveDate,
     pub amount: Money,
     /// How the promise was made, when it was made in a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub channel: Option<Channel>,
 }

@@ -79,10 +79,10 @@ pub struct Typification {
     pub sector: String,
     pub reason: Option<DelinquencyReason>,
     /// The step the collector chose over the suggested one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub step: Option<Step>,
     /// The day the collector made this judgement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub set_on: Option<NaiveDate>,
 }
 

@@ -1,5 +1,6 @@
 use super::hlc::{DeviceId, Hlc, HybridClock};
 use super::op::{Event, Op, OpId};
+use super::projection::Projection;
 
 /// Turns this device's events into operations: the next sequence number and a timestamp
 /// after everything the device has issued or seen.
@@ -24,6 +25,19 @@ impl Author {
         Author {
             device,
             next_seq: last_seq + 1,
+            clock,
+        }
+    }
+
+    /// Resumes authoring after everything `projection` holds, without reading the log.
+    pub fn resume_after(device: DeviceId, projection: &Projection) -> Self {
+        let mut clock = HybridClock::new(device.clone());
+        if let Some(latest) = projection.latest() {
+            clock.observe(latest);
+        }
+        Author {
+            next_seq: projection.versions().last_seq(&device) + 1,
+            device,
             clock,
         }
     }

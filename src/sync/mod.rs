@@ -15,4 +15,5 @@ pub mod op_check;
 pub mod peer;
 pub mod projection;
 pub mod sample_portfolio;
+pub mod snapshot;
 pub mod version_vector;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
@@ -22,7 +23,7 @@ use crate::domain::typification::Typification;
 
 /// A last-writer-wins field: the value written with the highest timestamp, and which
 /// operation wrote it, so that an import can tell whether the sender had seen it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Register<T> {
     pub(super) value: Option<T>,
     pub(super) stamp: Option<Hlc>,
@@ -56,7 +57,7 @@ impl<T: Clone + Default> Register<T> {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct CustomerRegisters {
     pub(super) name: Register<String>,
     pub(super) tax_id: Register<String>,
@@ -97,7 +98,7 @@ impl CustomerRegisters {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct InvoiceRegisters {
     pub(super) customer: Register<CustomerId>,
     pub(super) issued_on: Register<NaiveDate>,
@@ -121,7 +122,8 @@ impl InvoiceRegisters {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Serializable so that a snapshot of it can stand in for replaying the whole log at start-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Projection {
     pub(super) customers: BTreeMap<CustomerId, CustomerRegisters>,
     pub(super) invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
@@ -136,8 +138,12 @@ pub struct Projection {
     typifications: BTreeMap<CustomerId, Register<Typification>>,
     skips: BTreeMap<String, AgendaSkip>,
     plans: BTreeMap<PlanId, PaymentPlan>,
+    #[serde(with = "pairs")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
     versions: VersionVector,
+    /// The latest timestamp folded in, so that this device's clock can resume after it
+    /// without reading the log.
+    latest: Option<Hlc>,
 }
 
 impl Projection {
@@ -151,6 +157,9 @@ impl Projection {
 
     pub fn apply(&mut self, op: &Op) {
         self.versions.observe(&op.id);
+        if self.latest.as_ref().is_none_or(|latest| op.hlc > *latest) {
+            self.latest = Some(op.hlc.clone());
+        }
         // A fact's id is the id of the operation that recorded it.
         let fact_id = || op.id.to_string();
         match &op.event {
@@ -228,6 +237,10 @@ impl Projection {
         &self.versions
     }
 
+    pub fn latest(&self) -> Option<&Hlc> {
+        self.latest.as_ref()
+    }
+
     pub fn portfolio(&self) -> Portfolio {
         Portfolio {
             customers: self
@@ -297,5 +310,30 @@ impl Projection {
             }
         }
         revoked
+    }
+}
+
+/// A map whose keys are not strings, written as a list of pairs so that any format takes it.
+mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map)
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
     }
 }

@@ -60,6 +60,14 @@ impl VersionVector {
         self.0.keys().map(|device| self.count(device)).sum()
     }
 
+    /// The highest sequence number of `device` held, 0 when none is.
+    pub fn last_seq(&self, device: &DeviceId) -> u64 {
+        self.0
+            .get(device)
+            .and_then(|runs| runs.last())
+            .map_or(0, |run| run[1])
+    }
+
     pub fn devices(&self) -> impl Iterator<Item = &DeviceId> {
         self.0.keys()
     }

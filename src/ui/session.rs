@@ -22,6 +22,11 @@ use crate::sync::demo::demo_ops;
 use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
+use crate::sync::sample_portfolio::{sample_ops, PortfolioSize};
+use crate::sync::snapshot;
+
+/// The seed of the large demonstration portfolios, so that every device generates the same.
+const SAMPLE_SEED: u64 = 2026;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -94,26 +99,36 @@ impl Session {
     }
 
     async fn open(self) {
-        match load().await {
-            Ok((store, None, _)) => {
-                self.store.set_value(Some(Rc::new(store)));
-                self.phase.set(Phase::Welcome);
-            }
-            Ok((store, Some(device), ops)) => {
-                match store.peers().await {
-                    Ok(peers) => self.peers.set(peers),
-                    Err(error) => return self.phase.set(Phase::Failed(error)),
-                }
-                self.store.set_value(Some(Rc::new(store)));
-                self.author
-                    .set_value(Some(Author::resume(device.id.clone(), &ops)));
-                self.projection.set(Projection::from_ops(&ops));
-                self.device.set(Some(device));
+        match self.load().await {
+            Ok(Some(snapshot_stale)) => {
                 self.phase.set(Phase::Ready);
                 browser::persist_storage().await;
+                if snapshot_stale {
+                    self.run(async move { self.save_snapshot().await });
+                }
             }
+            Ok(None) => self.phase.set(Phase::Welcome),
             Err(error) => self.phase.set(Phase::Failed(error)),
         }
+    }
+
+    /// Opens the store and shows what it holds; `None` on a first start, otherwise whether
+    /// the snapshot should be written afresh.
+    async fn load(self) -> Result<Option<bool>, StoreError> {
+        let store = Rc::new(Store::open().await?);
+        self.store.set_value(Some(Rc::clone(&store)));
+        let Some(device) = store.device().await? else {
+            return Ok(None);
+        };
+        self.peers.set(store.peers().await?);
+        let opened = store.projection().await?;
+        self.author.set_value(Some(Author::resume_after(
+            device.id.clone(),
+            &opened.projection,
+        )));
+        self.projection.set(opened.projection);
+        self.device.set(Some(device));
+        Ok(Some(opened.snapshot_stale))
     }
 
     /// First start: gives the device its identity and loads the demonstration portfolio.
@@ -126,36 +141,72 @@ impl Session {
             };
             let mut author = Author::resume(device.id.clone(), []);
             let ops = demo_ops(&mut author, self.today.get_untracked(), browser::now_ms());
-            self.store()?.introduce(&device, &ops).await?;
-            self.author.set_value(Some(author));
-            self.projection.set(Projection::from_ops(&ops));
-            self.device.set(Some(device));
+            self.start_over(device, author, ops).await?;
             self.phase.set(Phase::Ready);
             browser::persist_storage().await;
             Ok(())
         });
     }
 
+    /// Replaces the demonstration with a generated portfolio of `size`, to try the app at the
+    /// size of a whole company's. Only the demonstration is ever replaced: real data stays.
+    pub fn load_sample(self, size: PortfolioSize) {
+        if !self
+            .device
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.demo))
+        {
+            return;
+        }
+        self.run(async move {
+            let device = DeviceRecord {
+                id: browser::new_device_id().map_err(StoreError::Failed)?,
+                label: self.device_label_untracked(),
+                demo: true,
+            };
+            let mut author = Author::resume(device.id.clone(), []);
+            let today = self.today.get_untracked();
+            let ops = sample_ops(size, SAMPLE_SEED, today, &mut author, browser::now_ms());
+            self.start_over(device, author, ops).await
+        });
+    }
+
+    /// Writes `ops` as everything this device holds, then shows them.
+    async fn start_over(
+        self,
+        device: DeviceRecord,
+        author: Author,
+        ops: Vec<Op>,
+    ) -> Result<(), StoreError> {
+        let projection = Projection::from_ops(&ops);
+        let bytes = snapshot::encode(&projection);
+        self.store()?
+            .start_over(&device, &ops, bytes.as_deref())
+            .await?;
+        self.peers.set(Peers::default());
+        self.author.set_value(Some(author));
+        self.projection.set(projection);
+        self.device.set(Some(device));
+        Ok(())
+    }
+
+    async fn save_snapshot(self) -> Result<(), StoreError> {
+        match self.projection.with_untracked(snapshot::encode) {
+            Some(bytes) => self.store()?.save_snapshot(&bytes).await,
+            None => Ok(()),
+        }
+    }
+
     /// Clears the demonstration data. The device takes a new id so that no operation id it
     /// used for the demonstration, which a peer may already hold, is ever reused.
     pub fn start_empty(self) {
         self.run(async move {
-            let label = self
-                .device
-                .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
-                .unwrap_or_default();
             let device = DeviceRecord {
                 id: browser::new_device_id().map_err(StoreError::Failed)?,
-                label,
+                label: self.device_label_untracked(),
                 demo: false,
             };
-            self.store()?.start_over(&device).await?;
-            self.peers.set(Peers::default());
-            self.author
-                .set_value(Some(Author::resume(device.id.clone(), [])));
-            self.projection.set(Projection::default());
-            self.device.set(Some(device));
-            Ok(())
+            let author = Author::resume(device.id.clone(), []);
+            self.start_over(device, author, Vec::new()).await
         });
     }
 
@@ -185,12 +236,34 @@ impl Session {
     }
 
     /// Writes a checked bundle's new operations in one transaction, with what it taught about
-    /// its sender; the screen changes only once they are stored. `then` gets the plan back.
+    /// its sender and a fresh snapshot; the screen changes only once they are stored. `then`
+    /// gets the plan back.
     pub fn import(self, plan: ImportPlan, then: impl FnOnce(ImportPlan) + 'static) {
         self.run(async move {
             let mut peers = self.peers.get_untracked();
             peers.record(&plan, browser::now_ms());
-            self.store()?.import(&plan.new_ops, &peers).await?;
+            // Folded in place, unseen until stored: a copy of a large projection would double
+            // the memory an import needs.
+            let bytes = self
+                .projection
+                .try_update_untracked(|projection| {
+                    for op in &plan.new_ops {
+                        projection.apply(op);
+                    }
+                    snapshot::encode(projection)
+                })
+                .flatten();
+            let written = self
+                .store()?
+                .import(&plan.new_ops, &peers, bytes.as_deref())
+                .await;
+            if let Err(error) = written {
+                // What is on screen must stay what is stored: read it back.
+                if let Ok(opened) = self.store()?.projection().await {
+                    self.projection.set(opened.projection);
+                }
+                return Err(error);
+            }
             self.author.update_value(|author| {
                 if let Some(author) = author {
                     for op in &plan.new_ops {
@@ -198,11 +271,7 @@ impl Session {
                     }
                 }
             });
-            self.projection.update(|projection| {
-                for op in &plan.new_ops {
-                    projection.apply(op);
-                }
-            });
+            self.projection.notify();
             self.peers.set(peers);
             then(plan);
             Ok(())
@@ -218,6 +287,12 @@ impl Session {
     pub fn device_label(&self) -> String {
         self.device
             .with(|d| d.as_ref().map(|d| d.label.clone()))
+            .unwrap_or_default()
+    }
+
+    fn device_label_untracked(&self) -> String {
+        self.device
+            .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
             .unwrap_or_default()
     }
 
@@ -244,11 +319,4 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
-}
-
-async fn load() -> Result<(Store, Option<DeviceRecord>, Vec<Op>), StoreError> {
-    let store = Store::open().await?;
-    let device = store.device().await?;
-    let ops = store.ops().await?;
-    Ok((store, device, ops))
 }

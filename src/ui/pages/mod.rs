@@ -12,6 +12,7 @@ mod outreach_settings;
 mod policy_settings;
 mod portfolio;
 mod reminders;
+mod sample_portfolio;
 mod segment_comparison;
 mod settings;
 mod statement;

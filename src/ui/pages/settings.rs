@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::outreach_settings::OutreachSettingsPanel;
+use super::sample_portfolio::SamplePortfolioPanel;
 use crate::ui::i18n::use_i18n;
 use crate::ui::language_picker::LanguagePicker;
 use crate::ui::session::use_session;
@@ -26,5 +27,6 @@ pub fn SettingsPage() -> impl IntoView {
             </dd>
         </dl>
         <OutreachSettingsPanel/>
+        <SamplePortfolioPanel/>
     }
 }
