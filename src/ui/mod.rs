@@ -21,6 +21,7 @@ mod receipt_card;
 mod reports_nav;
 mod service_worker;
 mod session;
+mod show_more;
 
 pub fn start() {
     leptos::mount::mount_to_body(app::App);

@@ -37,8 +37,10 @@ const BENCHES: &str = "cobranza-benches";
 
 /// The benchmarks at S, M and L, with SQLite as a peer; they print their numbers. They run
 /// natively, so they need nothing beyond Rust.
+/// The native benchmarks (criterion, SQLite as a peer), then the release build in headless
+/// Chromium at L.
 fn bench(root: &Path) -> Result<(), String> {
-    let env = Vec::new();
+    let env = tools::ensure(root, tools::Needs::BuildAndBrowser)?;
     let lint = [
         "clippy",
         "-p",
@@ -49,7 +51,19 @@ fn bench(root: &Path) -> Result<(), String> {
         "warnings",
     ];
     run(root, &env, "cargo", &lint)?;
-    run(root, &env, "cargo", &["bench", "-p", BENCHES])
+    run(
+        root,
+        &env,
+        "cargo",
+        &["bench", "-p", BENCHES, "--bench", "portfolio_scale"],
+    )?;
+    run(root, &env, "trunk", &["build", "--release"])?;
+    run(
+        root,
+        &env,
+        "cargo",
+        &["bench", "-p", BENCHES, "--bench", "browser"],
+    )
 }
 
 fn project_root() -> PathBuf {

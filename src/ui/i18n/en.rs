@@ -63,6 +63,7 @@ pub static TEXTS: Texts = Texts {
     },
     in_dispute: "In dispute",
     customers_shown: |shown, total| format!("{shown} of {total} customers"),
+    show_more: |next, left| format!("Show {next} more ({left} left)"),
     aging_title: "Aging report",
     cutoff_date: "Cut-off date",
     bucket_not_due: "Not yet due",

@@ -19,6 +19,7 @@ use crate::ui::forms::{save_all_checked, ChoiceField};
 use crate::ui::i18n::use_i18n;
 use crate::ui::message::compose;
 use crate::ui::session::use_session;
+use crate::ui::show_more::{ShowMore, PAGE};
 
 #[component]
 pub fn Reminders(
@@ -50,6 +51,7 @@ pub fn Reminders(
             })
         })
     });
+    let shown = RwSignal::new(PAGE);
     let o = move || i18n.outreach();
     view! {
         <h2>{move || o().reminders_title}</h2>
@@ -58,11 +60,12 @@ pub fn Reminders(
         </Show>
         <ol class="reminders">
             <For
-                each=move || reminders.get()
+                each=move || reminders.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                 key=|r| r.keys.clone()
                 children=move |reminder| view! { <ReminderCard reminder=reminder signature=signature/> }
             />
         </ol>
+        <ShowMore shown=shown total=Signal::derive(move || reminders.with(Vec::len))/>
     }
 }
 

@@ -18,6 +18,7 @@ use crate::ui::forms::{ChoiceField, ContactForm};
 use crate::ui::i18n::use_i18n;
 use crate::ui::message::compose;
 use crate::ui::session::use_session;
+use crate::ui::show_more::{ShowMore, PAGE};
 
 use super::reminders::Reminders;
 
@@ -77,15 +78,27 @@ pub fn TodayPage() -> impl IntoView {
             name
         }
     });
+    let shown = [
+        RwSignal::new(PAGE),
+        RwSignal::new(PAGE),
+        RwSignal::new(PAGE),
+    ];
+    let count = move |wanted: fn(Status) -> bool| {
+        Signal::derive(move || entries.with(|l| l.iter().filter(|e| wanted(e.status)).count()))
+    };
+    let to_do = |s: Status| s == Status::ToDo;
+    let done = |s: Status| s == Status::Done;
+    let skipped = |s: Status| matches!(s, Status::Skipped(_));
     let t = move || i18n.texts();
     let d = move || i18n.day();
     let fmt = move || i18n.number_format();
-    let section = move |wanted: fn(Status) -> bool| {
+    let section = move |wanted: fn(Status) -> bool, shown: RwSignal<usize>| {
         move || {
             entries.with(|list| {
                 list.iter()
                     .enumerate()
                     .filter(|(_, e)| wanted(e.status))
+                    .take(shown.get())
                     .map(|(index, entry)| {
                         let customer = portfolio
                             .with(|p| p.customers.get(&entry.customer).cloned())
@@ -151,17 +164,20 @@ pub fn TodayPage() -> impl IntoView {
                 <A href="/caja" attr:class="button">{move || d().cash_close}</A>
             </div>
             <h2>{move || d().agenda_title}</h2>
-            <Show when=move || entries.with(|l| l.iter().all(|e| e.status != Status::ToDo))>
+            <Show when=move || count(to_do).get() == 0>
                 <p class="empty">{move || d().agenda_empty}</p>
             </Show>
-            <ol class="agenda">{section(|s| s == Status::ToDo)}</ol>
-            <Show when=move || entries.with(|l| l.iter().any(|e| e.status == Status::Done))>
+            <ol class="agenda">{section(to_do, shown[0])}</ol>
+            <ShowMore shown=shown[0] total=count(to_do)/>
+            <Show when=move || { count(done).get() > 0 }>
                 <h2>{move || d().done_today}</h2>
-                <ol class="agenda done">{section(|s| s == Status::Done)}</ol>
+                <ol class="agenda done">{section(done, shown[1])}</ol>
+                <ShowMore shown=shown[1] total=count(done)/>
             </Show>
-            <Show when=move || entries.with(|l| l.iter().any(|e| matches!(e.status, Status::Skipped(_))))>
+            <Show when=move || { count(skipped).get() > 0 }>
                 <h2>{move || d().skipped_today}</h2>
-                <ol class="agenda skipped">{section(|s| matches!(s, Status::Skipped(_)))}</ol>
+                <ol class="agenda skipped">{section(skipped, shown[2])}</ol>
+                <ShowMore shown=shown[2] total=count(skipped)/>
             </Show>
             <Reminders collector=collector items=items signature=signature/>
         </Show>

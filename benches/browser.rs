@@ -1,0 +1,326 @@
+//! The app at L in headless Chromium, as a person meets it: the release build in `dist/`
+//! served from 127.0.0.1, the large sample portfolio loaded through Ajustes, then cold
+//! starts (also with the CPU throttled 4×, the usual mobile emulation), opening a customer,
+//! scrolling Cartera and importing a 50,000-operation bundle. It prints milliseconds and
+//! memory; it asserts nothing about speed.
+//!
+//! `cargo xtask bench` builds `dist/` and runs it after the native benchmarks.
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/harness.rs"]
+mod harness;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use cobranza::sync::author::Author;
+use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
+use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::projection::Projection;
+use cobranza::sync::sample_portfolio::{sample_ops, PortfolioSize};
+use harness::{browser, script, Chromedriver, StaticServer, TABLET};
+use serde_json::{json, Value};
+use thirtyfour::prelude::*;
+
+/// Loading L writes 235,000 operations; a throttled start is slow by design.
+const PATIENCE: Duration = Duration::from_secs(600);
+const RUNS: usize = 3;
+
+/// Marks, on every page load, when the wasm started and when Hoy first shows its agenda.
+const PROBE: &str = r#"
+window.__bench = {};
+addEventListener('TrunkApplicationStarted', (e) => {
+    window.__bench.wasm = e.detail.wasm;
+    window.__bench.started = performance.now();
+});
+new MutationObserver(() => {
+    if (!window.__bench.agenda && document.querySelector('ol.agenda li.agenda-entry')) {
+        window.__bench.agenda = performance.now();
+    }
+}).observe(document, { subtree: true, childList: true });
+"#;
+
+/// Clicks the first element matching the selector and resolves with the milliseconds until
+/// an element matching the second selector is on screen, checked every frame.
+const CLICK_UNTIL: &str = r#"
+const [target, until, done] = arguments;
+const started = performance.now();
+document.querySelector(target).click();
+(function poll() {
+    if (document.querySelector(until)) { done(performance.now() - started); }
+    else { requestAnimationFrame(poll); }
+})();
+"#;
+
+#[tokio::main]
+async fn main() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist");
+    assert!(
+        site.join("index.html").is_file(),
+        "no release build in dist/: `cargo xtask bench` builds it first"
+    );
+    let server = StaticServer::start(site);
+    let chromedriver = Chromedriver::start();
+    let driver = browser(&chromedriver, TABLET).await;
+    driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBE }),
+        )
+        .await
+        .expect("probe installed");
+
+    driver.goto(&server.origin).await.expect("app loads");
+    wait_for(&driver, "document.querySelector('#device-label')").await;
+    driver
+        .find(By::Id("device-label"))
+        .await
+        .expect("label field")
+        .send_keys("Oficina")
+        .await
+        .expect("typing");
+    driver
+        .find(By::Css("button[type=submit]"))
+        .await
+        .expect("start")
+        .click()
+        .await
+        .expect("tap");
+    wait_for(&driver, "document.querySelector('.demo-banner')").await;
+
+    let size = match std::env::var("COBRANZA_BENCH_SIZE").as_deref() {
+        Ok("S") => PortfolioSize::S,
+        Ok("M") => PortfolioSize::M,
+        _ => PortfolioSize::L,
+    };
+    println!(
+        "In-browser benchmark at {} (headless Chromium, release build)",
+        size.name()
+    );
+    let loaded = Instant::now();
+    driver
+        .goto(format!("{}/ajustes", server.origin))
+        .await
+        .expect("Ajustes");
+    wait_for(&driver, "document.querySelector('#sample-size')").await;
+    script(
+        &driver,
+        &format!(
+            "const s = document.querySelector('#sample-size'); s.value = '{}'; \
+             s.dispatchEvent(new Event('change'));",
+            size.name()
+        ),
+    )
+    .await;
+    script(
+        &driver,
+        "document.querySelector('.sample-portfolio button').click();",
+    )
+    .await;
+    wait_for(
+        &driver,
+        "document.querySelector('.sample-portfolio button') && \
+         !document.querySelector('.sample-portfolio button').disabled",
+    )
+    .await;
+    row(
+        "load the sample portfolio (generate, write)",
+        loaded.elapsed().as_secs_f64() * 1000.0,
+    );
+
+    let probe: Value = driver.execute_async(r#"
+        const done = arguments[0];
+        const open = indexedDB.open('cobranza');
+        open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['ops', 'snapshot']);
+            const out = {};
+            tx.objectStore('ops').count().onsuccess = (e) => { out.ops = e.target.result; };
+            tx.objectStore('snapshot').get('projection').onsuccess = (e) => { out.snapshot = e.target.result ? e.target.result.byteLength : null; };
+            tx.objectStore('snapshot').count().onsuccess = (e) => { out.records = e.target.result; };
+            tx.oncomplete = () => done(out);
+        };
+    "#, Vec::<Value>::new()).await.expect("probe").json().clone();
+    println!("{probe}");
+    let cold = cold_starts(&driver, &server.origin).await;
+    row("cold start to Hoy's agenda, median", median(cold));
+    let heap = heap(&driver).await;
+    println!(
+        "  JS heap after start                                     {:>8.1} MB",
+        heap.0
+    );
+    println!(
+        "  wasm memory after start                                 {:>8.1} MB",
+        heap.1
+    );
+
+    driver
+        .cdp()
+        .send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await
+        .expect("throttled");
+    let throttled = cold_starts(&driver, &server.origin).await;
+    row(
+        "cold start to Hoy's agenda, CPU 4× slower, median",
+        median(throttled),
+    );
+    driver
+        .cdp()
+        .send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+        .await
+        .expect("unthrottled");
+    let opened = click_until(
+        &driver,
+        "ol.agenda li.agenda-entry a",
+        "a[href^='/cliente/estado']",
+    )
+    .await;
+    row("open a customer from Hoy", opened);
+
+    driver
+        .goto(format!("{}/cartera", server.origin))
+        .await
+        .expect("Cartera");
+    wait_for(
+        &driver,
+        "document.querySelector('ul.customer-list li.customer')",
+    )
+    .await;
+    let scrolled: f64 = serde_json::from_value(
+        driver
+            .execute_async(
+                r#"
+                const done = arguments[0];
+                const list = document.querySelector('ul.customer-list');
+                const middle = list.offsetTop + list.offsetHeight / 2;
+                const started = performance.now();
+                window.scrollTo(0, middle);
+                (function poll() {
+                    const shown = [...document.querySelectorAll('li.customer')]
+                        .some((li) => { const r = li.getBoundingClientRect();
+                                        return r.top <= innerHeight / 2 && r.bottom >= innerHeight / 2; });
+                    if (shown) { done(performance.now() - started); } else { requestAnimationFrame(poll); }
+                })();
+                "#,
+                Vec::<Value>::new(),
+            )
+            .await
+            .expect("scroll")
+            .json()
+            .clone(),
+    )
+    .unwrap_or(f64::NAN);
+    row("scroll Cartera to customer 10,000: rows shown", scrolled);
+
+    let bundle = std::env::temp_dir().join(format!("cobranza-bench-{}.json", std::process::id()));
+    std::fs::write(&bundle, office_bundle(50_000)).expect("bundle written");
+    driver
+        .goto(format!("{}/sincronizar", server.origin))
+        .await
+        .expect("Sincronizar");
+    wait_for(&driver, "document.querySelector('input[name=bundle]')").await;
+    script(&driver, "window.__bench.importing = performance.now();").await;
+    driver
+        .find(By::Css("input[name=bundle]"))
+        .await
+        .expect("file input")
+        .send_keys(bundle.display().to_string())
+        .await
+        .expect("file chosen");
+    wait_for(
+        &driver,
+        "document.querySelector('.import-report, .status.error')",
+    )
+    .await;
+    let imported = number(
+        &driver,
+        "return document.querySelector('.import-report') ? performance.now() - window.__bench.importing : NaN;",
+    )
+    .await;
+    row("import a 50,000-operation bundle", imported);
+    let _ = std::fs::remove_file(&bundle);
+
+    driver.quit().await.expect("quit");
+}
+
+async fn cold_starts(driver: &WebDriver, origin: &str) -> Vec<f64> {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        driver.goto(origin).await.expect("app loads");
+        wait_for(driver, "window.__bench && window.__bench.agenda").await;
+        runs.push(number(driver, "return window.__bench.agenda;").await);
+    }
+    runs
+}
+
+/// The V8 heap and the wasm linear memory, in MB.
+async fn heap(driver: &WebDriver) -> (f64, f64) {
+    let usage = driver
+        .cdp()
+        .send_raw("Runtime.getHeapUsage", json!({}))
+        .await
+        .expect("heap usage");
+    let js = usage["usedSize"].as_f64().unwrap_or(f64::NAN);
+    let wasm = number(
+        driver,
+        "return window.__bench.wasm.memory.buffer.byteLength;",
+    )
+    .await;
+    (js / 1e6, wasm / 1e6)
+}
+
+async fn click_until(driver: &WebDriver, target: &str, until: &str) -> f64 {
+    serde_json::from_value(
+        driver
+            .execute_async(CLICK_UNTIL, vec![json!(target), json!(until)])
+            .await
+            .expect("click")
+            .json()
+            .clone(),
+    )
+    .unwrap_or(f64::NAN)
+}
+
+/// Another device's full bundle of `count` operations about the same customers.
+fn office_bundle(count: usize) -> String {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date");
+    let mut office = Author::resume(DeviceId("bench-office".into()), []);
+    let mut ops = sample_ops(PortfolioSize::M, 7, today, &mut office, 1_700_000_000_000);
+    ops.truncate(count);
+    Bundle {
+        sender: Sender {
+            device: DeviceId("bench-office".into()),
+            label: "Oficina central".into(),
+        },
+        created_ms: 1_700_000_000_000,
+        kind: BundleKind::Full,
+        holds: Projection::from_ops(&ops).versions().clone(),
+        labels: Default::default(),
+        ops,
+    }
+    .to_json()
+}
+
+async fn wait_for(driver: &WebDriver, condition: &str) {
+    let started = Instant::now();
+    let source = format!("return Boolean({condition});");
+    while script(driver, &source).await != Value::Bool(true) {
+        assert!(started.elapsed() < PATIENCE, "never true: {condition}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn number(driver: &WebDriver, source: &str) -> f64 {
+    script(driver, source).await.as_f64().unwrap_or(f64::NAN)
+}
+
+fn median(mut runs: Vec<f64>) -> f64 {
+    runs.sort_by(f64::total_cmp);
+    runs.get(runs.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn row(what: &str, ms: f64) {
+    println!("  {what:<55} {ms:>8.0} ms");
+}
