@@ -222,17 +222,20 @@ async fn main() {
         .expect("Sincronizar");
     wait_for(&driver, "document.querySelector('input[name=bundle]')").await;
     script(&driver, "window.__bench.importing = performance.now();").await;
-    driver
-        .find(By::Css("input[name=bundle]"))
-        .await
-        .expect("file input")
-        .send_keys(bundle.display().to_string())
-        .await
-        .expect("file chosen");
-    wait_for(
-        &driver,
-        "document.querySelector('.import-report, .status.error')",
-    )
+    profiled(&driver, async {
+        driver
+            .find(By::Css("input[name=bundle]"))
+            .await
+            .expect("file input")
+            .send_keys(bundle.display().to_string())
+            .await
+            .expect("file chosen");
+        wait_for(
+            &driver,
+            "document.querySelector('.import-report, .status.error')",
+        )
+        .await;
+    })
     .await;
     let imported = number(
         &driver,
@@ -245,11 +248,67 @@ async fn main() {
     driver.quit().await.expect("quit");
 }
 
+/// With `COBRANZA_BENCH_PROFILE` set, the CPU profile of what `step` does is summarized: the
+/// functions with the most time of their own. Build with names kept to read wasm frames.
+async fn profiled<T>(driver: &WebDriver, step: impl std::future::Future<Output = T>) -> T {
+    if std::env::var_os("COBRANZA_BENCH_PROFILE").is_none() {
+        return step.await;
+    }
+    let cdp = driver.cdp();
+    cdp.send_raw("Profiler.enable", json!({}))
+        .await
+        .expect("profiler");
+    cdp.send_raw("Profiler.setSamplingInterval", json!({ "interval": 1000 }))
+        .await
+        .expect("sampling");
+    cdp.send_raw("Profiler.start", json!({}))
+        .await
+        .expect("profiling");
+    let result = step.await;
+    match cdp.send_raw("Profiler.stop", json!({})).await {
+        Ok(profile) => print_profile(&profile["profile"]),
+        Err(error) => println!("      (no profile: {error})"),
+    }
+    result
+}
+
+fn print_profile(profile: &Value) {
+    let mut names = std::collections::HashMap::new();
+    for node in profile["nodes"].as_array().into_iter().flatten() {
+        let frame = &node["callFrame"];
+        let name = frame["functionName"].as_str().unwrap_or("?");
+        let name = if name.is_empty() { "(anonymous)" } else { name };
+        names.insert(node["id"].as_i64().unwrap_or(0), name.to_owned());
+    }
+    let mut own: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+    let samples = profile["samples"].as_array().cloned().unwrap_or_default();
+    println!("      ({} samples)", samples.len());
+    let deltas = profile["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1).chain([&json!(0)])) {
+        let name = names
+            .get(&sample.as_i64().unwrap_or(0))
+            .map_or("?", String::as_str);
+        *own.entry(name).or_default() += delta.as_i64().unwrap_or(0);
+    }
+    let mut top: Vec<_> = own.into_iter().collect();
+    top.sort_by_key(|(_, us)| -us);
+    for (name, us) in top.into_iter().take(25) {
+        let name: String = name.chars().take(110).collect();
+        println!("      {:>7.1} ms  {name}", us as f64 / 1000.0);
+    }
+}
+
 async fn cold_starts(driver: &WebDriver, origin: &str) -> Vec<f64> {
     let mut runs = Vec::new();
     for _ in 0..RUNS {
-        driver.goto(origin).await.expect("app loads");
-        wait_for(driver, "window.__bench && window.__bench.agenda").await;
+        profiled(driver, async {
+            driver.goto(origin).await.expect("app loads");
+            wait_for(driver, "window.__bench && window.__bench.agenda").await;
+        })
+        .await;
         runs.push(number(driver, "return window.__bench.agenda;").await);
     }
     runs
@@ -272,15 +331,13 @@ async fn heap(driver: &WebDriver) -> (f64, f64) {
 }
 
 async fn click_until(driver: &WebDriver, target: &str, until: &str) -> f64 {
-    serde_json::from_value(
-        driver
-            .execute_async(CLICK_UNTIL, vec![json!(target), json!(until)])
-            .await
-            .expect("click")
-            .json()
-            .clone(),
+    let clicked = profiled(
+        driver,
+        driver.execute_async(CLICK_UNTIL, vec![json!(target), json!(until)]),
     )
-    .unwrap_or(f64::NAN)
+    .await
+    .expect("click");
+    serde_json::from_value(clicked.json().clone()).unwrap_or(f64::NAN)
 }
 
 /// Another device's full bundle of `count` operations about the same customers.

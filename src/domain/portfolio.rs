@@ -55,6 +55,47 @@ pub struct Standing {
 }
 
 impl Portfolio {
+    /// Everything about one customer, as a portfolio of its own. What a customer's screen
+    /// shows (their invoices as settled, their promises kept or broken, their timeline)
+    /// depends on their own records only, so it is worked out on this instead of on the
+    /// whole portfolio: at 20,000 customers that is the difference between a screen that
+    /// opens at once and one that takes a second.
+    pub fn of_customer(&self, customer: &CustomerId) -> Portfolio {
+        fn own<K: Ord + Clone, V: Clone>(
+            map: &BTreeMap<K, V>,
+            is_theirs: impl Fn(&V) -> bool,
+        ) -> BTreeMap<K, V> {
+            map.iter()
+                .filter(|(_, value)| is_theirs(value))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect()
+        }
+        fn one<V: Clone>(
+            map: &BTreeMap<CustomerId, V>,
+            customer: &CustomerId,
+        ) -> BTreeMap<CustomerId, V> {
+            map.get_key_value(customer)
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .into_iter()
+                .collect()
+        }
+        let theirs = |id: &CustomerId| id == customer;
+        Portfolio {
+            customers: one(&self.customers, customer),
+            invoices: own(&self.invoices, |i| theirs(&i.customer)),
+            payments: own(&self.payments, |p| theirs(&p.customer)),
+            credit_notes: own(&self.credit_notes, |n| theirs(&n.customer)),
+            promises: own(&self.promises, |p| theirs(&p.customer)),
+            disputes: own(&self.disputes, |d| theirs(&d.customer)),
+            voided_payments: own(&self.voided_payments, |v| theirs(&v.payment.customer)),
+            contacts: own(&self.contacts, |c| theirs(&c.customer)),
+            typifications: one(&self.typifications, customer),
+            skips: own(&self.skips, |s| theirs(&s.customer)),
+            plans: own(&self.plans, |p| theirs(&p.customer)),
+            revoked_channels: one(&self.revoked_channels, customer),
+        }
+    }
+
     /// The channels `customer` revoked.
     pub fn revoked(&self, customer: &CustomerId) -> BTreeSet<Channel> {
         self.revoked_channels

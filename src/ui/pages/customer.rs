@@ -69,6 +69,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let t = move || i18n.texts();
     let fmt = move || i18n.number_format();
     let id = StoredValue::new(id);
+    let records = Memo::new(move |_| session.portfolio.with(|p| p.of_customer(&id.get_value())));
     let standing = Memo::new(move |_| {
         session
             .standings
@@ -76,19 +77,14 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     });
     let lines = Memo::new(move |_| {
         let today = session.today.get();
-        session
-            .portfolio
-            .with(|p| invoice_lines(p, &id.get_value(), today))
+        records.with(|p| invoice_lines(p, &id.get_value(), today))
     });
     let broken = Memo::new(move |_| {
         let today = session.today.get();
-        session
-            .portfolio
-            .with(|p| broken_promises(p, &id.get_value(), today))
+        records.with(|p| broken_promises(p, &id.get_value(), today))
     });
     let typification = Memo::new(move |_| {
-        session
-            .portfolio
+        records
             .with(|p| p.typifications.get(&id.get_value()).cloned())
             .unwrap_or_default()
     });
@@ -127,8 +123,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let message = Memo::new(move |_| {
         let today = session.today.get();
         let objective = Objective::for_step(suggestion.get());
-        let items = session
-            .portfolio
+        let items = records
             .with(|p| open_items(p, today).remove(&id.get_value()))
             .unwrap_or_default();
         session.outreach.with(|o| {
@@ -215,8 +210,8 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 Panel::Receipt(receipt) => view! { <ReceiptCard receipt=receipt on_close=close/> }.into_any(),
             }
         }}
-        <OpenDisputes customer=id.get_value()/>
-        <PlanStatus customer=id.get_value()/>
+        <OpenDisputes customer=id.get_value() records=records/>
+        <PlanStatus customer=id.get_value() records=records/>
         <ChannelConsents customer=id.get_value()/>
         <section class="invoices">
             <h2>{move || t().invoices}</h2>
@@ -235,7 +230,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <CustomerHistory customer=id.get_value() on_receipt=show_receipt/>
+        <CustomerHistory customer=id.get_value() records=records on_receipt=show_receipt/>
     }
 }
 

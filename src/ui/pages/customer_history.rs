@@ -7,6 +7,7 @@ use crate::domain::customer::CustomerId;
 use crate::domain::money::Money;
 use crate::domain::number_format::NumberFormat;
 use crate::domain::payment::PaymentId;
+use crate::domain::portfolio::Portfolio;
 use crate::domain::receipt::Receipt;
 use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
@@ -15,15 +16,18 @@ use crate::ui::i18n::{use_i18n, DayTexts, OutreachTexts, Texts};
 use crate::ui::session::use_session;
 
 #[component]
-pub fn CustomerHistory(customer: CustomerId, on_receipt: Callback<Receipt>) -> impl IntoView {
+pub fn CustomerHistory(
+    customer: CustomerId,
+    /// The customer's own records (`Portfolio::of_customer`).
+    records: Memo<Portfolio>,
+    on_receipt: Callback<Receipt>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let customer = StoredValue::new(customer);
     let history = Memo::new(move |_| {
         let today = session.today.get();
-        session
-            .portfolio
-            .with(|p| timeline(p, &customer.get_value(), today))
+        records.with(|p| timeline(p, &customer.get_value(), today))
     });
     let voiding = RwSignal::new(None::<PaymentId>);
     let reason = RwSignal::new(String::new());

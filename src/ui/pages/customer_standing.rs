@@ -6,17 +6,22 @@ use leptos::prelude::*;
 use crate::domain::customer::CustomerId;
 use crate::domain::money::Money;
 use crate::domain::plan_progress::{plan_progress, InstallmentState};
+use crate::domain::portfolio::Portfolio;
 use crate::sync::collection_edit::resolve_dispute;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 #[component]
-pub fn OpenDisputes(customer: CustomerId) -> impl IntoView {
+pub fn OpenDisputes(
+    customer: CustomerId,
+    /// The customer's own records (`Portfolio::of_customer`).
+    records: Memo<Portfolio>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let customer = StoredValue::new(customer);
     let disputes = Memo::new(move |_| {
-        session.portfolio.with(|p| {
+        records.with(|p| {
             p.disputes
                 .iter()
                 .filter(|(_, d)| d.customer == customer.get_value() && d.is_open())
@@ -58,13 +63,17 @@ pub fn OpenDisputes(customer: CustomerId) -> impl IntoView {
 }
 
 #[component]
-pub fn PlanStatus(customer: CustomerId) -> impl IntoView {
+pub fn PlanStatus(
+    customer: CustomerId,
+    /// The customer's own records (`Portfolio::of_customer`).
+    records: Memo<Portfolio>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let customer = StoredValue::new(customer);
     let progress = Memo::new(move |_| {
         let today = session.today.get();
-        session.portfolio.with(|p| {
+        records.with(|p| {
             let plan = *p.plans_in_force().get(&customer.get_value())?;
             let progress = plan_progress(plan, p.payments.values(), today).ok()?;
             Some((plan.terms.balance.currency, progress))

@@ -9,6 +9,7 @@ use crate::sync::conflict::Subject;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::show_more::{ShowMore, PAGE};
 
 /// Receives a bundle: everything is checked before anything is written, then the new
 /// operations go in one transaction and the screen says what came from whom.
@@ -23,6 +24,7 @@ pub fn ImportPanel() -> impl IntoView {
     let refused: RwSignal<Option<BundleProblem>> = RwSignal::new(None);
     let report: RwSignal<Option<ImportPlan>> = RwSignal::new(None);
     let opening = RwSignal::new(false);
+    let conflicts_shown = RwSignal::new(PAGE);
 
     let accept = move |bytes: &[u8]| match read(bytes) {
         Ok(Incoming::Sealed(envelope)) => sealed.set(Some(envelope)),
@@ -34,10 +36,14 @@ pub fn ImportPanel() -> impl IntoView {
                 .projection
                 .with_untracked(|stored| plan(bundle, &me, stored, browser::now_ms()));
             match planned {
-                Ok(planned) => session.import(planned, move |done| {
+                Ok(planned) => session.import(planned, move |mut done| {
                     if let Some(input) = input.get_untracked() {
                         input.set_value("");
                     }
+                    // The report shows tallies and conflicts; the stored operations
+                    // themselves need not stay in memory twice.
+                    done.new_ops = Vec::new();
+                    conflicts_shown.set(PAGE);
                     report.set(Some(done));
                 }),
                 Err(problem) => refused.set(Some(problem)),
@@ -131,7 +137,7 @@ pub fn ImportPanel() -> impl IntoView {
             })}
             {move || report.get().map(|plan| {
                 let format = i18n.number_format();
-                let nothing = plan.new_ops.is_empty();
+                let nothing = plan.tallies.values().all(|t| t.added == 0);
                 view! {
                     <div class="import-report" role="status">
                         <p class="status ok">{(x().imported_from)(&plan.sender.label)}</p>
@@ -163,14 +169,20 @@ pub fn ImportPanel() -> impl IntoView {
                             <details class="conflicts" open=true>
                                 <summary>{(x().conflicts_title)(plan.conflicts.len())}</summary>
                                 <ul>
-                                    {plan.conflicts.iter().map(|c| view! {
-                                        <li>
-                                            <strong>{subject_name(&c.subject)}</strong>" · "{(x().field_name)(c.field)}<br/>
-                                            {x().conflict_kept}": "<span class="mono">{c.kept.value.clone()}</span>" ("{label_of(&c.kept.device, &plan)}")"<br/>
-                                            {x().conflict_overwritten}": "<span class="mono">{c.overwritten.value.clone()}</span>" ("{label_of(&c.overwritten.device, &plan)}")"
-                                        </li>
-                                    }).collect_view()}
+                                    {move || report.with(|plan| plan.as_ref().map(|plan| {
+                                        plan.conflicts.iter().take(conflicts_shown.get()).map(|c| view! {
+                                            <li>
+                                                <strong>{subject_name(&c.subject)}</strong>" · "{(x().field_name)(c.field)}<br/>
+                                                {x().conflict_kept}": "<span class="mono">{c.kept.value.clone()}</span>" ("{label_of(&c.kept.device, plan)}")"<br/>
+                                                {x().conflict_overwritten}": "<span class="mono">{c.overwritten.value.clone()}</span>" ("{label_of(&c.overwritten.device, plan)}")"
+                                            </li>
+                                        }).collect_view()
+                                    }))}
                                 </ul>
+                                <ShowMore
+                                    shown=conflicts_shown
+                                    total=Signal::derive(move || report.with(|r| r.as_ref().map_or(0, |p| p.conflicts.len())))
+                                />
                             </details>
                         })}
                     </div>
