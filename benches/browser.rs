@@ -38,7 +38,11 @@ new MutationObserver(() => {
     if (!window.__bench.agenda && document.querySelector('ol.agenda li.agenda-entry')) {
         window.__bench.agenda = performance.now();
     }
-}).observe(document, { subtree: true, childList: true });
+    const bar = document.querySelector('.write-progress progress');
+    if (bar) {
+        window.__bench.progress = Math.max(window.__bench.progress || 0, Number(bar.value));
+    }
+}).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 "#;
 
 /// Clicks the first element matching the selector and resolves with the milliseconds until
@@ -184,7 +188,11 @@ async fn main() {
         "document.querySelectorAll('.actions button')[1].click();",
     )
     .await;
-    wait_for(&driver, "document.querySelector('.panel input[name=amount]')").await;
+    wait_for(
+        &driver,
+        "document.querySelector('.panel input[name=amount]')",
+    )
+    .await;
     script(
         &driver,
         "const amount = document.querySelector('.panel input[name=amount]'); \
@@ -258,6 +266,8 @@ async fn main() {
     )
     .await;
     row("import a 50,000-operation bundle", imported);
+    let shown = number(&driver, "return window.__bench.progress || 0;").await;
+    println!("  the progress bar showed up to {shown} operations written");
     let _ = std::fs::remove_file(&bundle);
 
     driver.quit().await.expect("quit");
@@ -305,7 +315,10 @@ fn print_profile(profile: &Value) {
     let mut own: HashMap<&str, i64> = HashMap::new();
     let mut within: HashMap<&str, i64> = HashMap::new();
     let samples = profile["samples"].as_array().cloned().unwrap_or_default();
-    let deltas = profile["timeDeltas"].as_array().cloned().unwrap_or_default();
+    let deltas = profile["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for (sample, delta) in samples.iter().zip(deltas.iter().skip(1).chain([&json!(0)])) {
         let delta = delta.as_i64().unwrap_or(0);
         let mut node = sample.as_i64().unwrap_or(0);
@@ -323,7 +336,10 @@ fn print_profile(profile: &Value) {
             }
         }
     }
-    for (title, table) in [("own time", own), ("the app's functions, with callees", within)] {
+    for (title, table) in [
+        ("own time", own),
+        ("the app's functions, with callees", within),
+    ] {
         println!("      {title}:");
         let mut top: Vec<_> = table.into_iter().collect();
         top.sort_by_key(|(_, us)| -us);

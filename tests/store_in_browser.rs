@@ -33,7 +33,7 @@ async fn the_portfolio_survives_reopening_the_database() {
     {
         let store = Store::open_named(name).await.expect("database opens");
         store
-            .start_over(&me, &ops, None)
+            .start_over(&me, &ops, None, &|_| ())
             .await
             .expect("demo written");
     }
@@ -53,7 +53,10 @@ async fn a_failed_write_leaves_the_stored_log_unchanged() {
         .await
         .expect("database opens");
     let me = device("dev-b");
-    store.start_over(&me, &[], None).await.expect("clean start");
+    store
+        .start_over(&me, &[], None, &|_| ())
+        .await
+        .expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
     let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
     store.append(&ops[..10]).await.expect("first batch written");
@@ -72,7 +75,12 @@ async fn starting_over_forgets_everything_but_the_new_device() {
     let demo_device = device("dev-c");
     let mut author = Author::resume(demo_device.id.clone(), []);
     store
-        .start_over(&demo_device, &demo_ops(&mut author, today(), 1), None)
+        .start_over(
+            &demo_device,
+            &demo_ops(&mut author, today(), 1),
+            None,
+            &|_| (),
+        )
         .await
         .expect("demo written");
     let fresh = DeviceRecord {
@@ -81,7 +89,7 @@ async fn starting_over_forgets_everything_but_the_new_device() {
         ..demo_device
     };
     store
-        .start_over(&fresh, &[], None)
+        .start_over(&fresh, &[], None, &|_| ())
         .await
         .expect("started over");
     assert!(store.ops().await.expect("readable").is_empty());
@@ -103,7 +111,10 @@ async fn an_import_that_cannot_be_written_leaves_the_portfolio_as_it_was() {
         .await
         .expect("database opens");
     let me = device("dev-e");
-    store.start_over(&me, &[], None).await.expect("clean start");
+    store
+        .start_over(&me, &[], None, &|_| ())
+        .await
+        .expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
     store
         .append(&demo_ops(&mut author, today(), 1))
@@ -168,7 +179,10 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
         .await
         .expect("database opens");
     let me = device("phone");
-    store.start_over(&me, &[], None).await.expect("clean start");
+    store
+        .start_over(&me, &[], None, &|_| ())
+        .await
+        .expect("clean start");
     let mut office = Author::resume(DeviceId("office".into()), []);
     let ops = demo_ops(&mut office, today(), 1_700_000_000_000);
     let first = office_bundle(ops[..10].to_vec());
@@ -179,7 +193,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     let mut peers = Peers::default();
     peers.record(&planned, 1_700_000_000_000);
     store
-        .import(&planned.new_ops, &peers, None)
+        .import(&planned.new_ops, &peers, None, &|_| ())
         .await
         .expect("imported");
     let before = (
@@ -200,7 +214,10 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // A write that fails halfway (an id already stored) keeps neither ops nor peers.
     let mut later = Peers::default();
     later.record(&planned, 1_800_000_000_000);
-    assert!(store.import(&ops[5..20], &later, None).await.is_err());
+    assert!(store
+        .import(&ops[5..20], &later, None, &|_| ())
+        .await
+        .is_err());
     assert_eq!(
         (
             store.ops().await.expect("ops"),
@@ -260,7 +277,7 @@ async fn start_up_reads_the_snapshot_and_the_operations_journaled_after_it() {
     let (first, later) = ops.split_at(100);
     let taken = snapshot::encode(&Projection::from_ops(first));
     store
-        .start_over(&me, first, taken.as_deref())
+        .start_over(&me, first, taken.as_deref(), &|_| ())
         .await
         .expect("written with a snapshot");
     store.append(later).await.expect("journaled");
@@ -291,7 +308,7 @@ async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_r
 
     // Damaged bytes.
     store
-        .start_over(&me, &ops, Some(b"CBZS\x01\x00 not a projection"))
+        .start_over(&me, &ops, Some(b"CBZS\x01\x00 not a projection"), &|_| ())
         .await
         .expect("written");
     let opened = store.projection().await.expect("opens");
@@ -301,7 +318,7 @@ async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_r
     // A sound snapshot of fewer operations than are stored, with no journal to make up.
     let partial = snapshot::encode(&Projection::from_ops(&ops[..50]));
     store
-        .start_over(&me, &ops, partial.as_deref())
+        .start_over(&me, &ops, partial.as_deref(), &|_| ())
         .await
         .expect("written");
     let opened = store.projection().await.expect("opens");

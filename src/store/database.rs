@@ -134,7 +134,7 @@ impl Store {
     /// Appends new operations, all or none, journaled after the snapshot.
     pub async fn append(&self, new_ops: &[Op]) -> Result<(), StoreError> {
         let tx = self.write([OPS, SNAPSHOT])?;
-        add_ops(&tx, new_ops)?;
+        add_ops(&tx, new_ops, &|_| ()).await?;
         journal(&tx, new_ops)?;
         Ok(tx.commit().await?)
     }
@@ -155,14 +155,16 @@ impl Store {
 
     /// Writes a bundle's new operations and what was learnt about its sender, all or none,
     /// with `snapshot`, the projection once they are folded in (or journaled without one).
+    /// `progress` hears how many operations are written so far.
     pub async fn import(
         &self,
         new_ops: &[Op],
         peers: &Peers,
         snapshot: Option<&[u8]>,
+        progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
         let tx = self.write([OPS, META, SNAPSHOT])?;
-        add_ops(&tx, new_ops)?;
+        add_ops(&tx, new_ops, progress).await?;
         snapshot_or_journal(&tx, new_ops, snapshot)?;
         tx.object_store(META)?
             .put(peers)
@@ -174,18 +176,20 @@ impl Store {
 
     /// Forgets everything stored and starts over as `device` with `ops` and their snapshot
     /// (or journaled without one), in one transaction: on failure the old data stays.
+    /// `progress` hears how many operations are written so far.
     pub async fn start_over(
         &self,
         device: &DeviceRecord,
         ops: &[Op],
         snapshot: Option<&[u8]>,
+        progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
         let tx = self.write([OPS, META, SNAPSHOT])?;
         for store in [OPS, META, SNAPSHOT] {
             tx.object_store(store)?.clear()?;
         }
         put_device(&tx, device)?;
-        add_ops(&tx, ops)?;
+        add_ops(&tx, ops, progress).await?;
         snapshot_or_journal(&tx, ops, snapshot)?;
         Ok(tx.commit().await?)
     }
@@ -247,12 +251,32 @@ fn journal(tx: &Transaction<'_>, ops: &[Op]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Operations written between two reports of progress.
+const PROGRESS_STEP: usize = 2_000;
+
 /// `add`, not `put`: an operation id is written once, and a second write of the same id means
 /// a sequence number was reused, which must fail the whole transaction rather than overwrite.
-fn add_ops(tx: &Transaction<'_>, ops: &[Op]) -> Result<(), StoreError> {
+///
+/// Every `PROGRESS_STEP` operations it waits for the last request and tells `progress` how
+/// many are written: the page can paint a progress bar in between, and waiting on the
+/// transaction's own requests keeps it open.
+async fn add_ops(
+    tx: &Transaction<'_>,
+    ops: &[Op],
+    progress: &dyn Fn(usize),
+) -> Result<(), StoreError> {
     let store = tx.object_store(OPS)?;
-    for op in ops {
-        store.add(op).serde()?;
+    let mut written = 0;
+    for chunk in ops.chunks(PROGRESS_STEP) {
+        let mut last = None;
+        for op in chunk {
+            last = Some(store.add(op).serde()?);
+        }
+        if let Some(last) = last {
+            last.await?;
+        }
+        written += chunk.len();
+        progress(written);
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ mod reports_nav;
 mod service_worker;
 mod session;
 mod show_more;
+mod write_progress;
 
 pub fn start() {
     leptos::mount::mount_to_body(app::App);

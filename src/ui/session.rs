@@ -59,6 +59,9 @@ pub struct Session {
     pub debtor_now: Memo<Option<NaiveDateTime>>,
     pub save_error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
+    /// While many operations are written (an import, a sample portfolio): how many are
+    /// written of how many.
+    pub progress: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Session {
@@ -87,6 +90,7 @@ impl Session {
             }),
             save_error: RwSignal::new(None),
             busy: RwSignal::new(false),
+            progress: RwSignal::new(None),
         };
         provide_context(session);
         // Dropping the handle would stop the clock; it lives as long as the page.
@@ -180,7 +184,7 @@ impl Session {
         let projection = Projection::from_ops(&ops);
         let bytes = snapshot::encode(&projection);
         self.store()?
-            .start_over(&device, &ops, bytes.as_deref())
+            .start_over(&device, &ops, bytes.as_deref(), &self.reporting(ops.len()))
             .await?;
         self.peers.set(Peers::default());
         self.author.set_value(Some(author));
@@ -255,7 +259,12 @@ impl Session {
                 .flatten();
             let written = self
                 .store()?
-                .import(&plan.new_ops, &peers, bytes.as_deref())
+                .import(
+                    &plan.new_ops,
+                    &peers,
+                    bytes.as_deref(),
+                    &self.reporting(plan.new_ops.len()),
+                )
                 .await;
             if let Err(error) = written {
                 // What is on screen must stay what is stored: read it back.
@@ -302,6 +311,11 @@ impl Session {
             .ok_or_else(|| StoreError::Unavailable("not open".into()))
     }
 
+    /// Tells the screen how many of `total` operations are written.
+    fn reporting(self, total: usize) -> impl Fn(usize) {
+        move |written| self.progress.set(Some((written, total)))
+    }
+
     fn run(self, command: impl std::future::Future<Output = Result<(), StoreError>> + 'static) {
         if self.busy.get_untracked() {
             return;
@@ -312,6 +326,7 @@ impl Session {
             if let Err(error) = command.await {
                 self.save_error.set(Some(error.to_string()));
             }
+            self.progress.set(None);
             self.busy.set(false);
         });
     }

@@ -64,6 +64,7 @@ pub static TEXTS: Texts = Texts {
     in_dispute: "In dispute",
     customers_shown: |shown, total| format!("{shown} of {total} customers"),
     show_more: |next, left| format!("Show {next} more ({left} left)"),
+    saving_ops: |written, total| format!("Saving {written} of {total} operations…"),
     aging_title: "Aging report",
     cutoff_date: "Cut-off date",
     bucket_not_due: "Not yet due",

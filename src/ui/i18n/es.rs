@@ -64,6 +64,7 @@ pub static TEXTS: Texts = Texts {
     in_dispute: "En reclamo",
     customers_shown: |shown, total| format!("{shown} de {total} clientes"),
     show_more: |next, left| format!("Mostrar {next} más (quedan {left})"),
+    saving_ops: |written, total| format!("Guardando {written} de {total} operaciones…"),
     aging_title: "Cartera por edades",
     cutoff_date: "Fecha de corte",
     bucket_not_due: "Por vencer",

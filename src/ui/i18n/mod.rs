@@ -137,6 +137,7 @@ pub struct Texts {
     pub in_dispute: &'static str,
     pub customers_shown: fn(usize, usize) -> String,
     pub show_more: fn(usize, usize) -> String,
+    pub saving_ops: fn(usize, usize) -> String,
     pub aging_title: &'static str,
     pub cutoff_date: &'static str,
     pub bucket_not_due: &'static str,

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::sync::sample_portfolio::PortfolioSize;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::write_progress::WriteProgress;
 
 /// Ajustes → a generated portfolio of a whole company's size in place of the demonstration,
 /// offered only while the device holds the demonstration.
@@ -49,12 +50,13 @@ pub fn SamplePortfolioPanel() -> impl IntoView {
                 >
                     {move || t().sample_load}
                 </button>
-                <Show when=move || session.busy.get()>
+                <Show when=move || session.busy.get() && session.progress.with(Option::is_none)>
                     <p role="status" class="sample-loading">
                         <progress></progress>
                         {move || t().sample_loading}
                     </p>
                 </Show>
+                <WriteProgress/>
             </section>
         </Show>
     }

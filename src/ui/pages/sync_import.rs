@@ -10,6 +10,7 @@ use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 use crate::ui::show_more::{ShowMore, PAGE};
+use crate::ui::write_progress::WriteProgress;
 
 /// Receives a bundle: everything is checked before anything is written, then the new
 /// operations go in one transaction and the screen says what came from whom.
@@ -117,6 +118,7 @@ pub fn ImportPanel() -> impl IntoView {
             <h2>{move || x().import_title}</h2>
             <p class="hint">{move || x().import_help}</p>
             <input type="file" name="bundle" node_ref=input accept=".json,application/json" on:change=on_file/>
+            <WriteProgress/>
             {move || sealed.get().map(|_| view! {
                 <div class="sealed">
                     <label class="field">
