@@ -1,5 +1,6 @@
 //! A customer's screen is worked out on that customer's own records (`Portfolio::of_customer`)
-//! and must show exactly what the whole portfolio says about them.
+//! and must show exactly what the whole portfolio says about them; Hoy's open accounts, worked
+//! out from one allocation, are the standings and open items worked out apart.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -32,6 +33,9 @@ proptest! {
             + chrono::Days::new(u64::from(day));
         let standings = portfolio.standings(today);
         let mut items = open_items(&portfolio, today);
+        let accounts = portfolio.open_accounts(today);
+        prop_assert_eq!(&accounts.standings, &standings);
+        prop_assert_eq!(&accounts.items, &items);
         for c in 0..3 {
             let customer = CustomerId(format!("c{c}"));
             let own = portfolio.of_customer(&customer);

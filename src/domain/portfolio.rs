@@ -17,6 +17,7 @@ use super::money::{Money, Totals};
 use super::payment::{Payment, PaymentId, VoidedPayment};
 use super::payment_plan::{PaymentPlan, PlanId};
 use super::promise::{Promise, PromiseId};
+use super::reminder::{open_items_under, ReminderItem};
 use super::typification::Typification;
 
 /// Everything known about the customers and their debts; voided payments are already gone.
@@ -155,7 +156,23 @@ impl Portfolio {
 
     /// Every customer's standing on `today`, counting what was invoiced and paid up to then.
     pub fn standings(&self, today: NaiveDate) -> BTreeMap<CustomerId, Standing> {
+        self.standings_under(&Allocation::compute(self, today), today)
+    }
+
+    /// Every customer's standing and open items on `today`, from one allocation.
+    pub fn open_accounts(&self, today: NaiveDate) -> OpenAccounts {
         let allocation = Allocation::compute(self, today);
+        OpenAccounts {
+            standings: self.standings_under(&allocation, today),
+            items: open_items_under(self, &allocation),
+        }
+    }
+
+    fn standings_under(
+        &self,
+        allocation: &Allocation<'_>,
+        today: NaiveDate,
+    ) -> BTreeMap<CustomerId, Standing> {
         let mut standings: BTreeMap<CustomerId, Standing> = self
             .customers
             .keys()
@@ -194,6 +211,16 @@ impl Portfolio {
         }
         standings
     }
+}
+
+/// Where every customer stands on a day and what each still owes, item by item. Hoy, Cartera
+/// and the reminders read both; working out the allocation is most of the cost of each, so
+/// both come from one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenAccounts {
+    pub standings: BTreeMap<CustomerId, Standing>,
+    /// As [`open_items`](super::reminder::open_items) gives them.
+    pub items: BTreeMap<CustomerId, Vec<ReminderItem>>,
 }
 
 /// The headline numbers of the portfolio on a day.

@@ -92,7 +92,13 @@ pub fn open_items(
     portfolio: &Portfolio,
     today: NaiveDate,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
-    let allocation = Allocation::compute(portfolio, today);
+    open_items_under(portfolio, &Allocation::compute(portfolio, today))
+}
+
+pub(super) fn open_items_under(
+    portfolio: &Portfolio,
+    allocation: &Allocation<'_>,
+) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
     let open_disputes = portfolio.open_disputes_by_customer();
     let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
     for (id, invoice, dues) in allocation.open_invoices() {

@@ -31,7 +31,8 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
     let Some((payment, customer)) = found else {
         return ().into_any();
     };
-    let balance = session.standings.with_untracked(|s| {
+    let balance = session.accounts.with_untracked(|a| {
+        let s = &a.standings;
         s.get(&payment.customer)
             .map(|s| totals_text(&s.balance, fmt))
             .unwrap_or_default()

@@ -2,16 +2,14 @@
 //! commands that append to it. Every command writes first and shows second, so what is on
 //! screen is always what is stored.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
 use super::browser;
-use crate::domain::customer::CustomerId;
 use crate::domain::outreach::OutreachSettings;
-use crate::domain::portfolio::{Portfolio, Standing};
+use crate::domain::portfolio::{OpenAccounts, Portfolio};
 use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
@@ -49,8 +47,9 @@ pub struct Session {
     pub projection: RwSignal<Projection>,
     /// The portfolio the projection shows, computed once for every page.
     pub portfolio: Memo<Portfolio>,
-    /// Every customer's standing today, computed once for Hoy, Cartera and Cliente.
-    pub standings: Memo<BTreeMap<CustomerId, Standing>>,
+    /// Every customer's standing and open items today, computed once for Hoy, Cartera and
+    /// Cliente.
+    pub accounts: Memo<OpenAccounts>,
     pub today: RwSignal<NaiveDate>,
     /// The business's contact policy, reminder steps and wording.
     pub outreach: RwSignal<OutreachSettings>,
@@ -81,7 +80,7 @@ impl Session {
             peers: RwSignal::new(Peers::default()),
             projection,
             portfolio,
-            standings: Memo::new(move |_| portfolio.with(|p| p.standings(today.get()))),
+            accounts: Memo::new(move |_| portfolio.with(|p| p.open_accounts(today.get()))),
             today,
             outreach,
             debtor_now: Memo::new(move |_| {

@@ -71,9 +71,12 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let id = StoredValue::new(id);
     let records = Memo::new(move |_| session.portfolio.with(|p| p.of_customer(&id.get_value())));
     let standing = Memo::new(move |_| {
-        session
-            .standings
-            .with(|all| all.get(&id.get_value()).cloned().unwrap_or_default())
+        session.accounts.with(|a| {
+            a.standings
+                .get(&id.get_value())
+                .cloned()
+                .unwrap_or_default()
+        })
     });
     let lines = Memo::new(move |_| {
         let today = session.today.get();

@@ -29,7 +29,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
     let buckets = AgingBuckets::default();
     let bucket_names = StoredValue::new(buckets.ranges());
-    let standings = session.standings;
+    let accounts = session.accounts;
     let choices = Memo::new(move |_| {
         portfolio.with(|p| {
             let cities: BTreeSet<String> = p
@@ -55,7 +55,8 @@ pub fn PortfolioPage() -> impl IntoView {
         }
         .with_query(&query.get());
         portfolio.with(|p| {
-            standings.with(|standings| {
+            accounts.with(|accounts| {
+                let standings = &accounts.standings;
                 let mut rows: Vec<_> = p
                     .customers
                     .iter()

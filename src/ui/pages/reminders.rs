@@ -2,8 +2,6 @@
 //! written channels the contact policy allows, and a confirmation that it went out, which is
 //! recorded as a contact so the step is never offered again.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,7 +9,7 @@ use super::customer_href;
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::message_template::MessageKind;
-use crate::domain::reminder::{due_reminders, DueReminder, ReminderItem};
+use crate::domain::reminder::{due_reminders, DueReminder};
 use crate::sync::collection_edit::log_contact;
 use crate::ui::browser;
 use crate::ui::contact_gate::{Attempt, ContactGate};
@@ -25,8 +23,6 @@ use crate::ui::show_more::{ShowMore, PAGE};
 pub fn Reminders(
     /// Whose reminders: the device's collector, or everyone's when empty.
     collector: RwSignal<String>,
-    /// Every customer's open dues today, as Hoy already holds them.
-    items: Memo<BTreeMap<CustomerId, Vec<ReminderItem>>>,
     /// Who signs the messages.
     #[prop(into)]
     signature: Signal<String>,
@@ -38,8 +34,9 @@ pub fn Reminders(
         let today = session.today.get();
         session.outreach.with(|o| {
             session.portfolio.with(|p| {
-                items
-                    .with(|open| due_reminders(p, open, &o.reminders, today))
+                session
+                    .accounts
+                    .with(|a| due_reminders(p, &a.items, &o.reminders, today))
                     .into_iter()
                     .filter(|r| {
                         mine.is_empty()

@@ -10,7 +10,6 @@ use crate::domain::money::Currency;
 use crate::domain::outreach::asked_for;
 use crate::domain::portfolio::Standing;
 use crate::domain::priority::{agenda, AgendaEntry, Status};
-use crate::domain::reminder::open_items;
 use crate::store::settings;
 use crate::sync::collection_edit::skip_today;
 use crate::ui::contact_gate::{Attempt, ContactGate};
@@ -38,8 +37,8 @@ pub fn TodayPage() -> impl IntoView {
     let portfolio = session.portfolio;
     let summary = Memo::new(move |_| {
         session
-            .standings
-            .with(|standings| portfolio.with(|p| p.summary(standings, session.today.get())))
+            .accounts
+            .with(|a| portfolio.with(|p| p.summary(&a.standings, session.today.get())))
     });
     let collector = RwSignal::new(settings::collector());
     let collectors = Memo::new(move |_| {
@@ -57,18 +56,14 @@ pub fn TodayPage() -> impl IntoView {
     let entries = Memo::new(move |_| {
         let mine = collector.get();
         portfolio.with(|p| {
-            session.standings.with(|standings| {
-                agenda(p, standings, session.today.get(), |id| {
+            session.accounts.with(|a| {
+                agenda(p, &a.standings, session.today.get(), |id| {
                     mine.is_empty() || p.customers.get(id).is_some_and(|c| c.collector == mine)
                 })
             })
         })
     });
     let open = RwSignal::new(None::<(usize, RowPanel)>);
-    let items = Memo::new(move |_| {
-        let today = session.today.get();
-        portfolio.with(|p| open_items(p, today))
-    });
     // Messages are signed by the collector the device belongs to, or by the device itself.
     let signature = Signal::derive(move || {
         let name = collector.get();
@@ -103,12 +98,14 @@ pub fn TodayPage() -> impl IntoView {
                         let customer = portfolio
                             .with(|p| p.customers.get(&entry.customer).cloned())
                             .unwrap_or_default();
-                        let standing = session.standings.with(|s| {
+                        let standing = session.accounts.with(|a| {
+                            let s = &a.standings;
                             s.get(&entry.customer).cloned().unwrap_or_default()
                         });
                         let today = session.today.get_untracked();
                         let objective = Objective::for_step(entry.suggestion.step);
-                        let message = items.with(|all| {
+                        let message = session.accounts.with(|a| {
+                            let all = &a.items;
                             let asked = asked_for(all.get(&entry.customer).map_or(&[][..], Vec::as_slice), today);
                             session.outreach.with(|o| {
                                 let values = o.values(&customer.name, &asked, &signature.get_untracked(), today);
@@ -179,7 +176,7 @@ pub fn TodayPage() -> impl IntoView {
                 <ol class="agenda skipped">{section(skipped, shown[2])}</ol>
                 <ShowMore shown=shown[2] total=count(skipped)/>
             </Show>
-            <Reminders collector=collector items=items signature=signature/>
+            <Reminders collector=collector signature=signature/>
         </Show>
     }
 }
