@@ -143,11 +143,14 @@ async fn main() {
             const out = {};
             tx.objectStore('ops').count().onsuccess = (e) => { out.ops = e.target.result; };
             tx.objectStore('snapshot').get('projection').onsuccess = (e) => { out.snapshot = e.target.result ? e.target.result.byteLength : null; };
-            tx.objectStore('snapshot').count().onsuccess = (e) => { out.records = e.target.result; };
             tx.oncomplete = () => done(out);
         };
     "#, Vec::<Value>::new()).await.expect("probe").json().clone();
-    println!("{probe}");
+    println!(
+        "  stored: {} operations, a snapshot of {:.1} MB",
+        probe["ops"],
+        probe["snapshot"].as_f64().unwrap_or(f64::NAN) / 1e6
+    );
     let cold = cold_starts(&driver, &server.origin).await;
     row("cold start to Hoy's agenda, median", median(cold));
     let heap = heap(&driver).await;
