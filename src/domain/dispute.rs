@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -60,5 +62,35 @@ impl Dispute {
 
     pub fn covers(&self, invoice: &InvoiceId) -> bool {
         self.invoices.is_empty() || self.invoices.contains(invoice)
+    }
+}
+
+/// The open disputes, customer by customer, so that asking whether one invoice is in dispute
+/// reads only its customer's.
+pub struct OpenDisputes<'a>(BTreeMap<&'a CustomerId, Vec<&'a Dispute>>);
+
+impl<'a> OpenDisputes<'a> {
+    /// The open ones among `disputes`.
+    pub fn among(disputes: impl IntoIterator<Item = &'a Dispute>) -> Self {
+        let mut by_customer: BTreeMap<&CustomerId, Vec<&Dispute>> = BTreeMap::new();
+        for dispute in disputes.into_iter().filter(|d| d.is_open()) {
+            by_customer
+                .entry(&dispute.customer)
+                .or_default()
+                .push(dispute);
+        }
+        OpenDisputes(by_customer)
+    }
+
+    /// Whether an open dispute of `customer` covers `invoice`.
+    pub fn cover(&self, customer: &CustomerId, invoice: &InvoiceId) -> bool {
+        self.0
+            .get(customer)
+            .is_some_and(|disputes| disputes.iter().any(|d| d.covers(invoice)))
+    }
+
+    /// The customers with an open dispute.
+    pub fn customers(&self) -> impl Iterator<Item = &'a CustomerId> + '_ {
+        self.0.keys().copied()
     }
 }

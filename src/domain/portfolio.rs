@@ -11,11 +11,12 @@ use super::allocation::Allocation;
 use super::contact::{Channel, Contact, ContactId};
 use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
-use super::dispute::{Dispute, DisputeId};
+use super::dispute::{Dispute, DisputeId, OpenDisputes};
 use super::invoice::{Invoice, InvoiceId};
 use super::money::{Money, Totals};
 use super::payment::{Payment, PaymentId, VoidedPayment};
 use super::payment_plan::{PaymentPlan, PlanId};
+use super::plan_progress::{plan_progress, PlanProgress};
 use super::promise::{Promise, PromiseId};
 use super::reminder::{open_items_under, ReminderItem};
 use super::typification::Typification;
@@ -113,31 +114,6 @@ impl Portfolio {
             .chain(self.voided_payments.values().map(|v| &v.payment))
     }
 
-    /// Each customer's open disputes, so that a rule about one customer does not read
-    /// everyone's.
-    pub fn open_disputes_by_customer(&self) -> BTreeMap<&CustomerId, Vec<&Dispute>> {
-        let mut by_customer: BTreeMap<&CustomerId, Vec<&Dispute>> = BTreeMap::new();
-        for dispute in self.disputes.values().filter(|d| d.is_open()) {
-            by_customer
-                .entry(&dispute.customer)
-                .or_default()
-                .push(dispute);
-        }
-        by_customer
-    }
-
-    /// Each customer's payments, so that a rule about one customer does not read everyone's.
-    pub fn payments_by_customer(&self) -> BTreeMap<&CustomerId, Vec<&Payment>> {
-        let mut by_customer: BTreeMap<&CustomerId, Vec<&Payment>> = BTreeMap::new();
-        for payment in self.payments.values() {
-            by_customer
-                .entry(&payment.customer)
-                .or_default()
-                .push(payment);
-        }
-        by_customer
-    }
-
     /// Each customer's plan in force: the one agreed last (on the same day, the one with the
     /// greater id, so that every device picks the same).
     pub fn plans_in_force(&self) -> BTreeMap<&CustomerId, &PaymentPlan> {
@@ -154,23 +130,51 @@ impl Portfolio {
             .collect()
     }
 
+    /// Each customer's plan in force with its progress on `today`, worked out from that
+    /// customer's own payments only; a plan whose schedule cannot be worked out is left out.
+    pub fn plans_in_progress(
+        &self,
+        today: NaiveDate,
+    ) -> BTreeMap<&CustomerId, (&PaymentPlan, PlanProgress)> {
+        let in_force = self.plans_in_force();
+        let mut payments: BTreeMap<&CustomerId, Vec<&Payment>> = BTreeMap::new();
+        for payment in self
+            .payments
+            .values()
+            .filter(|p| in_force.contains_key(&p.customer))
+        {
+            payments.entry(&payment.customer).or_default().push(payment);
+        }
+        in_force
+            .into_iter()
+            .filter_map(|(customer, plan)| {
+                let theirs = payments.get(customer).into_iter().flatten().copied();
+                let progress = plan_progress(plan, theirs, today).ok()?;
+                Some((customer, (plan, progress)))
+            })
+            .collect()
+    }
+
     /// Every customer's standing on `today`, counting what was invoiced and paid up to then.
     pub fn standings(&self, today: NaiveDate) -> BTreeMap<CustomerId, Standing> {
-        self.standings_under(&Allocation::compute(self, today), today)
+        let disputes = OpenDisputes::among(self.disputes.values());
+        self.standings_under(&Allocation::compute(self, today), &disputes, today)
     }
 
     /// Every customer's standing and open items on `today`, from one allocation.
     pub fn open_accounts(&self, today: NaiveDate) -> OpenAccounts {
         let allocation = Allocation::compute(self, today);
+        let disputes = OpenDisputes::among(self.disputes.values());
         OpenAccounts {
-            standings: self.standings_under(&allocation, today),
-            items: open_items_under(self, &allocation),
+            standings: self.standings_under(&allocation, &disputes, today),
+            items: open_items_under(&allocation, &disputes),
         }
     }
 
     fn standings_under(
         &self,
         allocation: &Allocation<'_>,
+        disputes: &OpenDisputes<'_>,
         today: NaiveDate,
     ) -> BTreeMap<CustomerId, Standing> {
         let mut standings: BTreeMap<CustomerId, Standing> = self
@@ -178,7 +182,6 @@ impl Portfolio {
             .keys()
             .map(|id| (id.clone(), Standing::default()))
             .collect();
-        let open_disputes = self.open_disputes_by_customer();
         for (id, invoice, dues) in allocation.open_invoices() {
             let dues: Vec<_> = dues.collect();
             if dues.iter().all(|due| due.amount.is_zero()) {
@@ -186,9 +189,7 @@ impl Portfolio {
             }
             let standing = standings.entry(invoice.customer.clone()).or_default();
             standing.open_invoices += 1;
-            let disputed = open_disputes
-                .get(&invoice.customer)
-                .is_some_and(|disputes| disputes.iter().any(|d| d.covers(id)));
+            let disputed = disputes.cover(&invoice.customer, id);
             for due in dues.iter().filter(|due| !due.amount.is_zero()) {
                 let open = Money::new(due.amount, invoice.amount().currency);
                 standing.balance.add(open);
@@ -204,8 +205,8 @@ impl Portfolio {
                 }
             }
         }
-        for dispute in self.disputes.values().filter(|d| d.is_open()) {
-            if let Some(standing) = standings.get_mut(&dispute.customer) {
+        for customer in disputes.customers() {
+            if let Some(standing) = standings.get_mut(customer) {
                 standing.in_dispute = true;
             }
         }

@@ -13,7 +13,7 @@ use super::agenda_skip::SkipReason;
 use super::customer::CustomerId;
 use super::escalation::{next_step, Suggestion};
 use super::money::Currency;
-use super::plan_progress::{plan_progress, InstallmentState, PlanProgress};
+use super::plan_progress::{InstallmentState, PlanProgress};
 use super::portfolio::{Portfolio, Standing};
 use super::promise_outcome::{promise_outcomes, PromiseOutcome};
 use super::typification::Risk;
@@ -115,17 +115,10 @@ impl<'a> Signals<'a> {
             .filter(|s| s.on == today)
             .map(|s| (&s.customer, s.reason))
             .collect();
-        let payments = portfolio.payments_by_customer();
         let plans = portfolio
-            .plans_in_force()
+            .plans_in_progress(today)
             .into_iter()
-            .filter_map(|(customer, plan)| {
-                let progress = plan_progress(
-                    plan,
-                    payments.get(customer).into_iter().flatten().copied(),
-                    today,
-                )
-                .ok()?;
+            .filter_map(|(customer, (_, progress))| {
                 (!progress.is_finished()).then_some((customer, progress))
             })
             .collect();

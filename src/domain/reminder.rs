@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::allocation::Allocation;
 use super::customer::CustomerId;
+use super::dispute::OpenDisputes;
 use super::invoice::InvoiceId;
 use super::money::Money;
-use super::plan_progress::plan_progress;
 use super::portfolio::Portfolio;
 use super::promise_outcome::{promise_outcomes, PromiseOutcome};
 
@@ -92,20 +92,17 @@ pub fn open_items(
     portfolio: &Portfolio,
     today: NaiveDate,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
-    open_items_under(portfolio, &Allocation::compute(portfolio, today))
+    let disputes = OpenDisputes::among(portfolio.disputes.values());
+    open_items_under(&Allocation::compute(portfolio, today), &disputes)
 }
 
 pub(super) fn open_items_under(
-    portfolio: &Portfolio,
     allocation: &Allocation<'_>,
+    disputes: &OpenDisputes<'_>,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
-    let open_disputes = portfolio.open_disputes_by_customer();
     let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
     for (id, invoice, dues) in allocation.open_invoices() {
-        let disputed = open_disputes
-            .get(&invoice.customer)
-            .is_some_and(|disputes| disputes.iter().any(|d| d.covers(id)));
-        if disputed {
+        if disputes.cover(&invoice.customer, id) {
             continue;
         }
         let items = by_customer.entry(invoice.customer.clone()).or_default();
@@ -196,19 +193,13 @@ pub fn paused_customers(portfolio: &Portfolio, today: NaiveDate) -> BTreeSet<&Cu
         let pending = outcomes.get(id) == Some(&PromiseOutcome::Pending);
         (pending && promise.due_on > today).then_some(&promise.customer)
     });
-    let payments = portfolio.payments_by_customer();
-    let on_plan = portfolio
-        .plans_in_force()
-        .into_iter()
-        .filter_map(|(customer, plan)| {
-            let progress = plan_progress(
-                plan,
-                payments.get(customer).into_iter().flatten().copied(),
-                today,
-            )
-            .ok()?;
-            (!progress.is_finished() && !progress.broken).then_some(customer)
-        });
+    let on_plan =
+        portfolio
+            .plans_in_progress(today)
+            .into_iter()
+            .filter_map(|(customer, (_, progress))| {
+                (!progress.is_finished() && !progress.broken).then_some(customer)
+            });
     awaiting.chain(on_plan).collect()
 }
 

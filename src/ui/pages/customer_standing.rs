@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::customer::CustomerId;
 use crate::domain::money::Money;
-use crate::domain::plan_progress::{plan_progress, InstallmentState};
+use crate::domain::plan_progress::InstallmentState;
 use crate::domain::portfolio::Portfolio;
 use crate::sync::collection_edit::resolve_dispute;
 use crate::ui::i18n::use_i18n;
@@ -74,8 +74,7 @@ pub fn PlanStatus(
     let progress = Memo::new(move |_| {
         let today = session.today.get();
         records.with(|p| {
-            let plan = *p.plans_in_force().get(&customer.get_value())?;
-            let progress = plan_progress(plan, p.payments.values(), today).ok()?;
+            let (plan, progress) = p.plans_in_progress(today).remove(&customer.get_value())?;
             Some((plan.terms.balance.currency, progress))
         })
     });
