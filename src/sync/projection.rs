@@ -138,7 +138,6 @@ pub struct Projection {
     typifications: BTreeMap<CustomerId, Register<Typification>>,
     skips: BTreeMap<String, AgendaSkip>,
     plans: BTreeMap<PlanId, PaymentPlan>,
-    #[serde(with = "pairs")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
     versions: VersionVector,
     /// The latest timestamp folded in, so that this device's clock can resume after it
@@ -310,30 +309,5 @@ impl Projection {
             }
         }
         revoked
-    }
-}
-
-/// A map whose keys are not strings, written as a list of pairs so that any format takes it.
-mod pairs {
-    use std::collections::BTreeMap;
-
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
-        map: &BTreeMap<K, V>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(map)
-    }
-
-    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
-    where
-        K: Deserialize<'de> + Ord,
-        V: Deserialize<'de>,
-        D: Deserializer<'de>,
-    {
-        Ok(Vec::<(K, V)>::deserialize(deserializer)?
-            .into_iter()
-            .collect())
     }
 }
