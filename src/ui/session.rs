@@ -299,9 +299,7 @@ impl Session {
     }
 
     fn device_label_untracked(&self) -> String {
-        self.device
-            .with_untracked(|d| d.as_ref().map(|d| d.label.clone()))
-            .unwrap_or_default()
+        untrack(|| self.device_label())
     }
 
     fn store(&self) -> Result<Rc<Store>, StoreError> {

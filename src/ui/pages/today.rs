@@ -21,6 +21,15 @@ use crate::ui::show_more::{ShowMore, PAGE};
 
 use super::reminders::Reminders;
 
+/// One part of the agenda (to do, done, skipped): which rows it holds, how many there are,
+/// and how many are drawn.
+#[derive(Clone, Copy)]
+struct AgendaPart {
+    wanted: fn(Status) -> bool,
+    total: Signal<usize>,
+    shown: RwSignal<usize>,
+}
+
 /// What is open under one agenda row; one row at a time keeps a phone screen readable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum RowPanel {
@@ -73,21 +82,20 @@ pub fn TodayPage() -> impl IntoView {
             name
         }
     });
-    let shown = [
-        RwSignal::new(PAGE),
-        RwSignal::new(PAGE),
-        RwSignal::new(PAGE),
-    ];
-    let count = move |wanted: fn(Status) -> bool| {
-        Signal::derive(move || entries.with(|l| l.iter().filter(|e| wanted(e.status)).count()))
+    let part = move |wanted: fn(Status) -> bool| AgendaPart {
+        wanted,
+        total: Signal::derive(move || {
+            entries.with(|l| l.iter().filter(|e| wanted(e.status)).count())
+        }),
+        shown: RwSignal::new(PAGE),
     };
-    let to_do = |s: Status| s == Status::ToDo;
-    let done = |s: Status| s == Status::Done;
-    let skipped = |s: Status| matches!(s, Status::Skipped(_));
+    let to_do = part(|s| s == Status::ToDo);
+    let done = part(|s| s == Status::Done);
+    let skipped = part(|s| matches!(s, Status::Skipped(_)));
     let t = move || i18n.texts();
     let d = move || i18n.day();
     let fmt = move || i18n.number_format();
-    let section = move |wanted: fn(Status) -> bool, shown: RwSignal<usize>| {
+    let section = move |AgendaPart { wanted, shown, .. }: AgendaPart| {
         move || {
             entries.with(|list| {
                 list.iter()
@@ -161,20 +169,20 @@ pub fn TodayPage() -> impl IntoView {
                 <A href="/caja" attr:class="button">{move || d().cash_close}</A>
             </div>
             <h2>{move || d().agenda_title}</h2>
-            <Show when=move || count(to_do).get() == 0>
+            <Show when=move || to_do.total.get() == 0>
                 <p class="empty">{move || d().agenda_empty}</p>
             </Show>
-            <ol class="agenda">{section(to_do, shown[0])}</ol>
-            <ShowMore shown=shown[0] total=count(to_do)/>
-            <Show when=move || { count(done).get() > 0 }>
+            <ol class="agenda">{section(to_do)}</ol>
+            <ShowMore shown=to_do.shown total=to_do.total/>
+            <Show when=move || { done.total.get() > 0 }>
                 <h2>{move || d().done_today}</h2>
-                <ol class="agenda done">{section(done, shown[1])}</ol>
-                <ShowMore shown=shown[1] total=count(done)/>
+                <ol class="agenda done">{section(done)}</ol>
+                <ShowMore shown=done.shown total=done.total/>
             </Show>
-            <Show when=move || { count(skipped).get() > 0 }>
+            <Show when=move || { skipped.total.get() > 0 }>
                 <h2>{move || d().skipped_today}</h2>
-                <ol class="agenda skipped">{section(skipped, shown[2])}</ol>
-                <ShowMore shown=shown[2] total=count(skipped)/>
+                <ol class="agenda skipped">{section(skipped)}</ol>
+                <ShowMore shown=skipped.shown total=skipped.total/>
             </Show>
             <Reminders collector=collector signature=signature/>
         </Show>
