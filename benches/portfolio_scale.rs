@@ -6,13 +6,16 @@
 //! `cargo bench -p cobranza-benches` runs everything; criterion prints each measurement with
 //! its throughput, and a summary table with the cost per item and the ratio to SQLite follows.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use cobranza::domain::aging::{age, AgingBasis, AgingBuckets, AgingReport};
-use cobranza::domain::money::Currency;
-use cobranza::domain::portfolio::Portfolio;
+use cobranza::domain::customer::CustomerId;
+use cobranza::domain::money::{Currency, Money};
+use cobranza::domain::payment::{Payment, PaymentMethod};
+use cobranza::domain::portfolio::{OpenAccounts, Portfolio};
 use cobranza::domain::priority::agenda;
 use cobranza::sync::author::Author;
 use cobranza::sync::bundle::export::compose;
@@ -22,7 +25,7 @@ use cobranza::sync::csv::portfolio_file::read_portfolio;
 use cobranza::sync::csv::table::detect_layout;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::import::ImportPlan;
-use cobranza::sync::op::Op;
+use cobranza::sync::op::{Event, Op};
 use cobranza::sync::peer::Peers;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::sample_portfolio::{sample_ops, PortfolioSize};
@@ -115,6 +118,7 @@ struct Timing {
 }
 
 fn work(f: &Fixture) -> Vec<Work<'_>> {
+    let paying = RefCell::new(Paying::new(f));
     vec![
         Work {
             name: "projection of the log",
@@ -123,6 +127,12 @@ fn work(f: &Fixture) -> Vec<Work<'_>> {
             run: Box::new(|| {
                 std::hint::black_box(Projection::from_ops(&f.ops).portfolio());
             }),
+        },
+        Work {
+            name: "a payment: accounts redone",
+            item: "payment",
+            items: 1,
+            run: Box::new(move || paying.borrow_mut().pay()),
         },
         Work {
             name: "aging",
@@ -169,6 +179,59 @@ fn work(f: &Fixture) -> Vec<Work<'_>> {
             }),
         },
     ]
+}
+
+/// The app's state after start-up, to which payments are recorded one at a time as a
+/// collector does: the portfolio and the accounts are brought up to date, not rebuilt.
+struct Paying {
+    author: Author,
+    projection: Projection,
+    portfolio: Portfolio,
+    accounts: OpenAccounts,
+    customer: CustomerId,
+    now_ms: u64,
+}
+
+impl Paying {
+    fn new(f: &Fixture) -> Paying {
+        let projection = Projection::from_ops(&f.ops);
+        let portfolio = projection.portfolio();
+        let customer = portfolio
+            .customers
+            .keys()
+            .nth(portfolio.customers.len() / 2)
+            .cloned()
+            .expect("the sample has customers");
+        Paying {
+            author: Author::resume_after(DeviceId("bench".into()), &projection),
+            accounts: portfolio.open_accounts(today()),
+            projection,
+            portfolio,
+            customer,
+            now_ms: 1_800_000_000_000,
+        }
+    }
+
+    fn pay(&mut self) {
+        self.now_ms += 1000;
+        let op = self.author.record(
+            Event::PaymentRecorded {
+                payment: Payment {
+                    customer: self.customer.clone(),
+                    received_on: today(),
+                    amount: Money::new(Decimal::ONE_THOUSAND, Currency::COP),
+                    method: PaymentMethod::Cash,
+                    reference: String::new(),
+                    applies_to: Vec::new(),
+                    receipt: None,
+                },
+            },
+            self.now_ms,
+        );
+        self.projection.apply(&op);
+        let touched = self.projection.refresh(&mut self.portfolio, [&op]);
+        self.accounts.refresh(&self.portfolio, &touched, today());
+    }
 }
 
 fn scale(c: &mut Criterion) {

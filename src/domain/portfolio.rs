@@ -63,6 +63,11 @@ impl Portfolio {
     /// whole portfolio: at 20,000 customers that is the difference between a screen that
     /// opens at once and one that takes a second.
     pub fn of_customer(&self, customer: &CustomerId) -> Portfolio {
+        self.of_customers(&BTreeSet::from([customer.clone()]))
+    }
+
+    /// Everything about `customers`, as a portfolio of their own.
+    pub fn of_customers(&self, customers: &BTreeSet<CustomerId>) -> Portfolio {
         fn own<K: Ord + Clone, V: Clone>(
             map: &BTreeMap<K, V>,
             is_theirs: impl Fn(&V) -> bool,
@@ -72,18 +77,19 @@ impl Portfolio {
                 .map(|(key, value)| (key.clone(), value.clone()))
                 .collect()
         }
-        fn one<V: Clone>(
+        fn keyed<V: Clone>(
             map: &BTreeMap<CustomerId, V>,
-            customer: &CustomerId,
+            customers: &BTreeSet<CustomerId>,
         ) -> BTreeMap<CustomerId, V> {
-            map.get_key_value(customer)
+            customers
+                .iter()
+                .filter_map(|customer| map.get_key_value(customer))
                 .map(|(key, value)| (key.clone(), value.clone()))
-                .into_iter()
                 .collect()
         }
-        let theirs = |id: &CustomerId| id == customer;
+        let theirs = |id: &CustomerId| customers.contains(id);
         Portfolio {
-            customers: one(&self.customers, customer),
+            customers: keyed(&self.customers, customers),
             invoices: own(&self.invoices, |i| theirs(&i.customer)),
             payments: own(&self.payments, |p| theirs(&p.customer)),
             credit_notes: own(&self.credit_notes, |n| theirs(&n.customer)),
@@ -91,10 +97,10 @@ impl Portfolio {
             disputes: own(&self.disputes, |d| theirs(&d.customer)),
             voided_payments: own(&self.voided_payments, |v| theirs(&v.payment.customer)),
             contacts: own(&self.contacts, |c| theirs(&c.customer)),
-            typifications: one(&self.typifications, customer),
+            typifications: keyed(&self.typifications, customers),
             skips: own(&self.skips, |s| theirs(&s.customer)),
             plans: own(&self.plans, |p| theirs(&p.customer)),
-            revoked_channels: one(&self.revoked_channels, customer),
+            revoked_channels: keyed(&self.revoked_channels, customers),
         }
     }
 
@@ -222,6 +228,30 @@ pub struct OpenAccounts {
     pub standings: BTreeMap<CustomerId, Standing>,
     /// As [`open_items`](super::reminder::open_items) gives them.
     pub items: BTreeMap<CustomerId, Vec<ReminderItem>>,
+}
+
+impl OpenAccounts {
+    /// Works out again the accounts of `customers` alone, after something changed theirs:
+    /// an account depends on its customer's own records only, so a payment need not settle
+    /// the whole portfolio again.
+    pub fn refresh(
+        &mut self,
+        portfolio: &Portfolio,
+        customers: &BTreeSet<CustomerId>,
+        today: NaiveDate,
+    ) {
+        let mut theirs = portfolio.of_customers(customers).open_accounts(today);
+        for customer in customers {
+            match theirs.standings.remove(customer) {
+                Some(standing) => self.standings.insert(customer.clone(), standing),
+                None => self.standings.remove(customer),
+            };
+            match theirs.items.remove(customer) {
+                Some(items) => self.items.insert(customer.clone(), items),
+                None => self.items.remove(customer),
+            };
+        }
+    }
 }
 
 /// The headline numbers of the portfolio on a day.

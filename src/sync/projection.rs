@@ -1,7 +1,7 @@
 //! Folds operations into state. `apply` is commutative and idempotent: any order of the same
 //! set of operations, with any duplicates, yields the same projection.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -263,28 +263,12 @@ impl Projection {
             disputes: self
                 .disputes
                 .iter()
-                .map(|(id, dispute)| {
-                    let mut dispute = dispute.clone();
-                    if let Some(resolution) = self.resolutions.get(id) {
-                        dispute.resolved_on = resolution.value;
-                    }
-                    (id.clone(), dispute)
-                })
+                .map(|(id, dispute)| (id.clone(), self.dispute(id, dispute)))
                 .collect(),
             voided_payments: self
                 .payments
                 .iter()
-                .filter_map(|(id, payment)| {
-                    let (reason, voided_on) = self.voided.get(id)?.value.clone()?;
-                    Some((
-                        id.clone(),
-                        VoidedPayment {
-                            payment: payment.clone(),
-                            reason,
-                            voided_on,
-                        },
-                    ))
-                })
+                .filter_map(|(id, payment)| Some((id.clone(), self.voided(id, payment)?)))
                 .collect(),
             contacts: self.contacts.clone(),
             typifications: self
@@ -295,6 +279,170 @@ impl Projection {
             skips: self.skips.clone(),
             plans: self.plans.clone(),
             revoked_channels: self.revoked_channels(),
+        }
+    }
+
+    fn dispute(&self, id: &DisputeId, dispute: &Dispute) -> Dispute {
+        let mut dispute = dispute.clone();
+        if let Some(resolution) = self.resolutions.get(id) {
+            dispute.resolved_on = resolution.value;
+        }
+        dispute
+    }
+
+    /// `payment` as voided, if it was.
+    fn voided(&self, id: &PaymentId, payment: &Payment) -> Option<VoidedPayment> {
+        let (reason, voided_on) = self.voided.get(id)?.value.clone()?;
+        Some(VoidedPayment {
+            payment: payment.clone(),
+            reason,
+            voided_on,
+        })
+    }
+
+    /// Puts payment `id` where the portfolio shows it: among the payments, or among the
+    /// voided ones once it is voided. Returns its customer, if the payment has arrived.
+    fn place_payment(&self, id: &PaymentId, portfolio: &mut Portfolio) -> Option<CustomerId> {
+        let payment = self.payments.get(id)?;
+        match self.voided(id, payment) {
+            Some(voided) => {
+                portfolio.payments.remove(id);
+                portfolio.voided_payments.insert(id.clone(), voided);
+            }
+            None => {
+                portfolio.payments.insert(id.clone(), payment.clone());
+            }
+        }
+        Some(payment.customer.clone())
+    }
+
+    fn revoked_of(&self, customer: &CustomerId) -> BTreeMap<Channel, NaiveDate> {
+        Channel::ALL
+            .into_iter()
+            .filter_map(|channel| {
+                let register = self.consents.get(&(customer.clone(), channel))?;
+                match register.value {
+                    Some((true, on)) => Some((channel, on)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// Brings `portfolio`, this projection's portfolio before `ops` were folded in, up to
+    /// date with them by redoing only the entries they reach: recording a payment on a tablet
+    /// holding 100,000 invoices must not build them all again. Returns the customers whose
+    /// accounts the operations may have changed.
+    pub fn refresh<'a>(
+        &self,
+        portfolio: &mut Portfolio,
+        ops: impl IntoIterator<Item = &'a Op>,
+    ) -> BTreeSet<CustomerId> {
+        ops.into_iter()
+            .flat_map(|op| self.refresh_one(portfolio, op))
+            .collect()
+    }
+
+    fn refresh_one(&self, portfolio: &mut Portfolio, op: &Op) -> Vec<CustomerId> {
+        let fact_id = || op.id.to_string();
+        let one = |customer: &CustomerId| vec![customer.clone()];
+        match &op.event {
+            Event::CustomerUpserted { customer, .. } => {
+                if let Some(registers) = self.customers.get(customer) {
+                    portfolio
+                        .customers
+                        .insert(customer.clone(), registers.customer());
+                }
+                one(customer)
+            }
+            Event::InvoiceUpserted { invoice, .. } => {
+                // An edit may move the invoice to another customer: both accounts change.
+                let mut touched: Vec<CustomerId> = portfolio
+                    .invoices
+                    .remove(invoice)
+                    .map(|before| before.customer)
+                    .into_iter()
+                    .collect();
+                if let Some(after) = self
+                    .invoices
+                    .get(invoice)
+                    .and_then(InvoiceRegisters::invoice)
+                {
+                    touched.push(after.customer.clone());
+                    portfolio.invoices.insert(invoice.clone(), after);
+                }
+                touched
+            }
+            Event::PaymentRecorded { .. } => self
+                .place_payment(&PaymentId(fact_id()), portfolio)
+                .into_iter()
+                .collect(),
+            Event::PaymentVoided { payment, .. } => {
+                self.place_payment(payment, portfolio).into_iter().collect()
+            }
+            Event::CreditNoteIssued { credit_note } => {
+                portfolio
+                    .credit_notes
+                    .insert(CreditNoteId(fact_id()), credit_note.clone());
+                one(&credit_note.customer)
+            }
+            Event::PromiseMade { promise } => {
+                portfolio
+                    .promises
+                    .insert(PromiseId(fact_id()), promise.clone());
+                one(&promise.customer)
+            }
+            Event::DisputeOpened { dispute } => {
+                let id = DisputeId(fact_id());
+                portfolio
+                    .disputes
+                    .insert(id.clone(), self.dispute(&id, dispute));
+                one(&dispute.customer)
+            }
+            Event::DisputeResolved { dispute, .. } => {
+                let Some(opened) = self.disputes.get(dispute) else {
+                    return Vec::new();
+                };
+                portfolio
+                    .disputes
+                    .insert(dispute.clone(), self.dispute(dispute, opened));
+                one(&opened.customer)
+            }
+            Event::ContactLogged { contact } => {
+                portfolio
+                    .contacts
+                    .insert(ContactId(fact_id()), contact.clone());
+                one(&contact.customer)
+            }
+            Event::TypificationSet { customer, .. } => {
+                if let Some(typification) = self
+                    .typifications
+                    .get(customer)
+                    .and_then(|register| register.value.clone())
+                {
+                    portfolio
+                        .typifications
+                        .insert(customer.clone(), typification);
+                }
+                one(customer)
+            }
+            Event::AgendaSkipped { skip } => {
+                portfolio.skips.insert(fact_id(), skip.clone());
+                one(&skip.customer)
+            }
+            Event::PlanAgreed { plan } => {
+                portfolio.plans.insert(PlanId(fact_id()), plan.clone());
+                one(&plan.customer)
+            }
+            Event::ChannelConsentSet { customer, .. } => {
+                let revoked = self.revoked_of(customer);
+                if revoked.is_empty() {
+                    portfolio.revoked_channels.remove(customer);
+                } else {
+                    portfolio.revoked_channels.insert(customer.clone(), revoked);
+                }
+                one(customer)
+            }
         }
     }
 

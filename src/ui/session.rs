@@ -45,11 +45,13 @@ pub struct Session {
     /// The devices heard of through bundles.
     pub peers: RwSignal<Peers>,
     pub projection: RwSignal<Projection>,
-    /// The portfolio the projection shows, computed once for every page.
-    pub portfolio: Memo<Portfolio>,
-    /// Every customer's standing and open items today, computed once for Hoy, Cartera and
-    /// Cliente.
-    pub accounts: Memo<OpenAccounts>,
+    /// The portfolio the projection shows, kept up to date for every page.
+    pub portfolio: ReadSignal<Portfolio>,
+    write_portfolio: WriteSignal<Portfolio>,
+    /// Every customer's standing and open items today, for Hoy, Cartera and Cliente; after a
+    /// save only the customers it touched are worked out again.
+    pub accounts: ReadSignal<OpenAccounts>,
+    write_accounts: WriteSignal<OpenAccounts>,
     pub today: RwSignal<NaiveDate>,
     /// The business's contact policy, reminder steps and wording.
     pub outreach: RwSignal<OutreachSettings>,
@@ -65,8 +67,8 @@ pub struct Session {
 
 impl Session {
     pub fn provide() -> Session {
-        let projection = RwSignal::new(Projection::default());
-        let portfolio = Memo::new(move |_| projection.with(Projection::portfolio));
+        let (portfolio, write_portfolio) = signal(Portfolio::default());
+        let (accounts, write_accounts) = signal(OpenAccounts::default());
         let today = RwSignal::new(browser::today());
         // This device's clock, moved on every half minute so that what the contact policy
         // allows follows the time of day.
@@ -78,9 +80,11 @@ impl Session {
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
-            projection,
+            projection: RwSignal::new(Projection::default()),
             portfolio,
-            accounts: Memo::new(move |_| portfolio.with(|p| p.open_accounts(today.get()))),
+            write_portfolio,
+            accounts,
+            write_accounts,
             today,
             outreach,
             debtor_now: Memo::new(move |_| {
@@ -129,7 +133,7 @@ impl Session {
             device.id.clone(),
             &opened.projection,
         )));
-        self.projection.set(opened.projection);
+        self.show(opened.projection);
         self.device.set(Some(device));
         Ok(Some(opened.snapshot_stale))
     }
@@ -187,9 +191,35 @@ impl Session {
             .await?;
         self.peers.set(Peers::default());
         self.author.set_value(Some(author));
-        self.projection.set(projection);
+        self.show(projection);
         self.device.set(Some(device));
         Ok(())
+    }
+
+    /// Shows `projection` as it is, working out its portfolio and accounts afresh.
+    fn show(self, projection: Projection) {
+        let portfolio = projection.portfolio();
+        self.write_accounts
+            .set(portfolio.open_accounts(self.today.get_untracked()));
+        self.write_portfolio.set(portfolio);
+        self.projection.set(projection);
+    }
+
+    /// Shows what `ops`, already folded into the projection, changed: only the entries and
+    /// the accounts they reach are worked out again.
+    fn show_folded(self, ops: &[Op]) {
+        let mut touched = Default::default();
+        self.write_portfolio.update(|portfolio| {
+            touched = self
+                .projection
+                .with_untracked(|projection| projection.refresh(portfolio, ops));
+        });
+        let today = self.today.get_untracked();
+        self.write_accounts.update(|accounts| {
+            self.portfolio
+                .with_untracked(|portfolio| accounts.refresh(portfolio, &touched, today));
+        });
+        self.projection.notify();
     }
 
     async fn save_snapshot(self) -> Result<(), StoreError> {
@@ -228,11 +258,12 @@ impl Session {
                 .collect();
             self.store()?.append(&ops).await?;
             self.author.set_value(Some(author));
-            self.projection.update(|projection| {
+            self.projection.update_untracked(|projection| {
                 for op in &ops {
                     projection.apply(op);
                 }
             });
+            self.show_folded(&ops);
             then();
             Ok(())
         });
@@ -268,7 +299,7 @@ impl Session {
             if let Err(error) = written {
                 // What is on screen must stay what is stored: read it back.
                 if let Ok(opened) = self.store()?.projection().await {
-                    self.projection.set(opened.projection);
+                    self.show(opened.projection);
                 }
                 return Err(error);
             }
@@ -279,7 +310,7 @@ impl Session {
                     }
                 }
             });
-            self.projection.notify();
+            self.show_folded(&plan.new_ops);
             self.peers.set(peers);
             then(plan);
             Ok(())

@@ -3,12 +3,16 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use cobranza::domain::agenda_skip::{AgendaSkip, SkipReason};
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
 use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
+use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
+use cobranza::domain::payment_plan::{Frequency, PaymentPlan, PlanTerms};
+use cobranza::domain::promise::Promise;
 use cobranza::domain::typification::{Risk, Typification};
 use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
 use proptest::prelude::*;
@@ -158,6 +162,73 @@ pub fn event() -> impl Strategy<Value = Event> {
                 policy_override: None,
             },
         }),
+    ]
+}
+
+/// What collectors record about an account besides its invoices and payments: promises,
+/// disputes and their resolution, skipped visits and payment plans. Disputes are named as the
+/// payments voided above are, so that some resolutions find theirs.
+pub fn account_event() -> impl Strategy<Value = Event> {
+    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}")));
+    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}")));
+    prop_oneof![
+        (customer.clone(), 0..120u32, 0..30u32, 1..500_000i64).prop_map(
+            |(customer, made, days, amount)| Event::PromiseMade {
+                promise: Promise {
+                    customer,
+                    made_on: day(made),
+                    due_on: day(made + days),
+                    amount: Money::new(Decimal::new(amount, 2), Currency::COP),
+                    channel: None,
+                },
+            }
+        ),
+        (
+            customer.clone(),
+            prop::collection::vec(invoice, 0..3),
+            0..120u32,
+            0..6usize
+        )
+            .prop_map(|(customer, invoices, on, reason)| Event::DisputeOpened {
+                dispute: Dispute {
+                    customer,
+                    invoices,
+                    amount: None,
+                    owner: String::new(),
+                    reason: DisputeReason::ALL[reason],
+                    opened_on: day(on),
+                    resolved_on: None,
+                },
+            }),
+        (0..3u8, 1..12u64, 0..120u32).prop_map(|(device, seq, on)| Event::DisputeResolved {
+            dispute: DisputeId(format!("d{device}:{seq}")),
+            resolved_on: day(on),
+        }),
+        (customer.clone(), 0..120u32, 0..5usize).prop_map(|(customer, on, reason)| {
+            Event::AgendaSkipped {
+                skip: AgendaSkip {
+                    customer,
+                    on: day(on),
+                    reason: SkipReason::ALL[reason],
+                },
+            }
+        }),
+        (customer, 0..120u32, 1..2_000_000i64, 1..6u32).prop_map(
+            |(customer, agreed, balance, installments)| Event::PlanAgreed {
+                plan: PaymentPlan {
+                    customer,
+                    terms: PlanTerms {
+                        balance: Money::new(Decimal::new(balance, 2), Currency::COP),
+                        down_payment: Decimal::ZERO,
+                        agreed_on: day(agreed),
+                        first_due: day(agreed + 7),
+                        frequency: Frequency::Monthly,
+                        installments,
+                        monthly_rate: Decimal::ZERO,
+                    },
+                },
+            }
+        ),
     ]
 }
 

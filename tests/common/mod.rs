@@ -1,5 +1,6 @@
 //! One device's operation log, as the integration tests drive it: each appended event gets the
 //! next sequence number and a clock a second later.
+#![allow(dead_code)]
 
 use cobranza::sync::author::Author;
 use cobranza::sync::hlc::DeviceId;
