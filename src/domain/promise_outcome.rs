@@ -3,10 +3,9 @@
 //! in its currency that it falls within (from the day the promise was made to the day it was
 //! due), so two promises are never kept by the same money.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::customer::CustomerId;
 use super::money::Currency;
@@ -39,14 +38,14 @@ type MoneyLeft<'a> = (NaiveDate, &'a PaymentId, Decimal);
 pub fn promise_outcomes(
     portfolio: &Portfolio,
     today: NaiveDate,
-) -> BTreeMap<PromiseId, PromiseOutcome> {
+) -> FxHashMap<&PromiseId, PromiseOutcome> {
     let mut promises: Vec<_> = portfolio.promises.iter().collect();
     promises.sort_by(|(a_id, a), (b_id, b)| {
         (a.due_on, a.made_on, *a_id).cmp(&(b.due_on, b.made_on, *b_id))
     });
     // Each customer's payments in each currency, in the order they arrived, with what is left
     // of each to keep a promise: a promise only ever looks at its own customer's money.
-    let mut payments: BTreeMap<(&CustomerId, Currency), Vec<MoneyLeft>> = BTreeMap::new();
+    let mut payments: FxHashMap<(&CustomerId, Currency), Vec<MoneyLeft>> = FxHashMap::default();
     for (id, p) in portfolio
         .payments
         .iter()
@@ -61,7 +60,7 @@ pub fn promise_outcomes(
         list.sort_by(|(a_on, a_id, _), (b_on, b_id, _)| (a_on, a_id).cmp(&(b_on, b_id)));
     }
 
-    let mut outcomes = BTreeMap::new();
+    let mut outcomes = FxHashMap::with_capacity_and_hasher(promises.len(), Default::default());
     for (id, promise) in promises {
         let mut paid = Decimal::ZERO;
         let key = (&promise.customer, promise.amount.currency);
@@ -85,7 +84,7 @@ pub fn promise_outcomes(
         } else {
             PromiseOutcome::Broken
         };
-        outcomes.insert(id.clone(), outcome);
+        outcomes.insert(id, outcome);
     }
     outcomes
 }
