@@ -104,6 +104,26 @@ impl Portfolio {
         }
     }
 
+    /// The contacts with each of `customers`, gathered in one pass: a screen of agenda rows
+    /// asks the contact policy about each row's customer.
+    pub fn contacts_of(
+        &self,
+        customers: &BTreeSet<CustomerId>,
+    ) -> BTreeMap<CustomerId, Vec<Contact>> {
+        let mut theirs: BTreeMap<CustomerId, Vec<Contact>> = BTreeMap::new();
+        for contact in self
+            .contacts
+            .values()
+            .filter(|c| customers.contains(&c.customer))
+        {
+            theirs
+                .entry(contact.customer.clone())
+                .or_default()
+                .push(contact.clone());
+        }
+        theirs
+    }
+
     /// The channels `customer` revoked.
     pub fn revoked(&self, customer: &CustomerId) -> BTreeSet<Channel> {
         self.revoked_channels

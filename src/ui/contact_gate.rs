@@ -28,6 +28,9 @@ pub struct Attempt {
 pub fn ContactGate(
     id: CustomerId,
     customer: Customer,
+    /// The contacts with this customer, which the policy counts.
+    #[prop(into)]
+    contacts: Signal<Vec<Contact>>,
     /// The text WhatsApp, SMS and e-mail carry.
     #[prop(into)]
     message: Signal<String>,
@@ -48,14 +51,9 @@ pub fn ContactGate(
     let verdicts = Memo::new(move |_| {
         let now = session.debtor_now.get().unwrap_or_else(browser::local_now);
         session.outreach.with(|outreach| {
-            session.portfolio.with(|p| {
-                let customer = id.get_value();
-                let contacts: Vec<&Contact> = p
-                    .contacts
-                    .values()
-                    .filter(|c| c.customer == customer)
-                    .collect();
-                let revoked = p.revoked(&customer);
+            let revoked = session.portfolio.with(|p| p.revoked(&id.get_value()));
+            contacts.with(|contacts| {
+                let contacts: Vec<&Contact> = contacts.iter().collect();
                 Channel::ALL
                     .into_iter()
                     .map(|channel| {

@@ -179,6 +179,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             </p>
             <p class="suggestion">{move || d().suggested}": "<strong>{move || (d().step_name)(suggestion.get())}</strong></p>
             <ContactGate id=id.get_value() customer=customer.clone() message=message
+                contacts=Signal::derive(move || records.with(|r| r.contacts.values().cloned().collect()))
                 on_attempt=Callback::new(move |attempt| panel.set(Panel::Contact(attempt)))/>
         </header>
         <div class="actions">

@@ -2,6 +2,8 @@
 //! written channels the contact policy allows, and a confirmation that it went out, which is
 //! recorded as a contact so the step is never offered again.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,6 +51,17 @@ pub fn Reminders(
         })
     });
     let shown = RwSignal::new(PAGE);
+    // The contacts with the customers shown, for the contact policy: one pass over the
+    // contacts instead of one per card.
+    let contacts = Memo::new(move |_| {
+        let customers: BTreeSet<CustomerId> = reminders.with(|r| {
+            r.iter()
+                .take(shown.get())
+                .map(|r| r.customer.clone())
+                .collect()
+        });
+        session.portfolio.with(|p| p.contacts_of(&customers))
+    });
     let o = move || i18n.outreach();
     view! {
         <h2>{move || o().reminders_title}</h2>
@@ -59,7 +72,13 @@ pub fn Reminders(
             <For
                 each=move || reminders.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                 key=|r| r.keys.clone()
-                children=move |reminder| view! { <ReminderCard reminder=reminder signature=signature/> }
+                children=move |reminder| {
+                    let customer = reminder.customer.clone();
+                    let theirs = Signal::derive(move || {
+                        contacts.with(|c| c.get(&customer).cloned().unwrap_or_default())
+                    });
+                    view! { <ReminderCard reminder=reminder signature=signature contacts=theirs/> }
+                }
             />
         </ol>
         <ShowMore shown=shown total=Signal::derive(move || reminders.with(Vec::len))/>
@@ -67,7 +86,12 @@ pub fn Reminders(
 }
 
 #[component]
-fn ReminderCard(reminder: DueReminder, signature: Signal<String>) -> impl IntoView {
+fn ReminderCard(
+    reminder: DueReminder,
+    signature: Signal<String>,
+    /// The contacts with the customer, which the contact policy counts.
+    contacts: Signal<Vec<Contact>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let customer = session
@@ -139,7 +163,7 @@ fn ReminderCard(reminder: DueReminder, signature: Signal<String>) -> impl IntoVi
                 }).collect_view()}
             </ul>
             <p class="message-preview">{move || message.get()}</p>
-            <ContactGate id=reminder.customer.clone() customer=customer message=message written_only=true
+            <ContactGate id=reminder.customer.clone() customer=customer message=message written_only=true contacts=contacts
                 share_title=(o.step_name)(reminder.step) on_attempt=on_attempt/>
             {move || sending.get().map(|_| view! {
                 <div class="panel sent-confirm">

@@ -1,10 +1,12 @@
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{customer_href, totals_text};
 use crate::domain::agenda_skip::SkipReason;
-use crate::domain::contact::{Channel, Objective};
-use crate::domain::customer::Customer;
+use crate::domain::contact::{Channel, Contact, Objective};
+use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::message_template::MessageKind;
 use crate::domain::money::Currency;
 use crate::domain::outreach::asked_for;
@@ -92,6 +94,18 @@ pub fn TodayPage() -> impl IntoView {
     let to_do = part(|s| s == Status::ToDo);
     let done = part(|s| s == Status::Done);
     let skipped = part(|s| matches!(s, Status::Skipped(_)));
+    // The contacts with the customers whose rows offer ways to reach them, for the contact
+    // policy: one pass over the contacts instead of one per row.
+    let contacts = Memo::new(move |_| {
+        let customers: BTreeSet<CustomerId> = entries.with(|list| {
+            list.iter()
+                .filter(|e| (to_do.wanted)(e.status))
+                .take(to_do.shown.get())
+                .map(|e| e.customer.clone())
+                .collect()
+        });
+        portfolio.with(|p| p.contacts_of(&customers))
+    });
     let t = move || i18n.texts();
     let d = move || i18n.day();
     let fmt = move || i18n.number_format();
@@ -120,7 +134,8 @@ pub fn TodayPage() -> impl IntoView {
                                 compose(i18n, o, MessageKind::Objective(objective), &values)
                             })
                         });
-                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing message=message open=open/> }
+                        let contacts = contacts.with(|c| c.get(&entry.customer).cloned().unwrap_or_default());
+                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing message=message contacts=contacts open=open/> }
                     })
                     .collect_view()
             })
@@ -197,6 +212,8 @@ fn AgendaRow(
     standing: Standing,
     /// The message for the suggested step, ready to send.
     message: String,
+    /// The contacts with the customer, which the contact policy counts.
+    contacts: Vec<Contact>,
     open: RwSignal<Option<(usize, RowPanel)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -249,7 +266,7 @@ fn AgendaRow(
             </ul>
             {status.map(|s| view! { <p class="badge">{s}</p> })}
             {to_do.then(|| view! {
-                <ContactGate id=entry.customer.clone() customer=customer.clone() message=message.clone()
+                <ContactGate id=entry.customer.clone() customer=customer.clone() message=message.clone() contacts=contacts.clone()
                     on_attempt=Callback::new(move |attempt| open.set(Some((index, RowPanel::Contact(attempt)))))/>
                 <div class="actions">
                     <button class="primary" on:click=move |_| open.set(Some((index, RowPanel::Contact(Attempt { channel: Channel::Call, policy_override: None })))) >{d.log_contact}</button>
