@@ -10,13 +10,14 @@ use cobranza::sync::author::Author;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::Op;
 use cobranza::sync::projection::Projection;
-use events::{day, event};
+use events::{account_event, day, event};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 /// Operations as three devices would author them, each with its own (possibly wrong) clock.
 fn ops_of_three_devices() -> impl Strategy<Value = Vec<Op>> {
-    prop::collection::vec((0..3usize, event(), 0..5_000u64), 1..40).prop_map(|steps| {
+    let edit = prop_oneof![3 => event(), 1 => account_event()];
+    prop::collection::vec((0..3usize, edit, 0..5_000u64), 1..40).prop_map(|steps| {
         let mut authors: Vec<Author> = (0..3)
             .map(|d| Author::resume(DeviceId(format!("d{d}")), []))
             .collect();

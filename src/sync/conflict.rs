@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use super::hlc::{DeviceId, Hlc};
 use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
 use super::projection::{Projection, Register};
+use super::stamp::Stamp;
 use super::version_vector::VersionVector;
 use crate::domain::customer::{CustomerId, GeoPoint};
 use crate::domain::invoice::{InvoiceId, Terms};
@@ -58,14 +59,14 @@ impl Projection {
         }
         let mut conflicts = Vec::new();
         for ((subject, field), (value, stamp)) in latest {
-            let Some((stored, writer)) = self.stored(&subject, field) else {
+            let Some((stored, stored_stamp, seq)) = self.stored(&subject, field) else {
                 continue;
             };
-            let seen = writer.writer().is_some_and(|id| sender_holds.includes(&id));
-            let Some(stored_stamp) = writer.stamp else {
-                continue;
+            let writer = OpId {
+                device: stored_stamp.device.clone(),
+                seq,
             };
-            if seen || stored == value {
+            if sender_holds.includes(&writer) || stored == value {
                 continue;
             }
             let theirs = Written {
@@ -78,7 +79,7 @@ impl Projection {
                 device: stored_stamp.device.clone(),
                 wall_ms: stored_stamp.wall_ms,
             };
-            let (kept, overwritten) = if stamp > stored_stamp {
+            let (kept, overwritten) = if *stamp > stored_stamp {
                 (theirs, ours)
             } else {
                 (ours, theirs)
@@ -93,9 +94,10 @@ impl Projection {
         conflicts
     }
 
-    /// The stored value of a field, shown as text, and the register holding it.
-    fn stored(&self, subject: &Subject, field: &str) -> Option<(String, Stamped<'_>)> {
-        match subject {
+    /// The stored value of a field, shown as text, when it was written and by which of its
+    /// device's operations.
+    fn stored(&self, subject: &Subject, field: &str) -> Option<(String, Hlc, u64)> {
+        let (value, stamp, seq) = match subject {
             Subject::Customer(id) => {
                 let c = self.customers.get(id)?;
                 match field {
@@ -120,34 +122,14 @@ impl Projection {
                     _ => None,
                 }
             }
-        }
+        }?;
+        Some((value, self.devices.hlc(stamp)?, seq))
     }
 }
 
-/// Who wrote a register's value, without its type.
-struct Stamped<'a> {
-    stamp: Option<&'a Hlc>,
-    seq: u64,
-}
-
-impl Stamped<'_> {
-    fn writer(&self) -> Option<OpId> {
-        self.stamp.map(|stamp| OpId {
-            device: stamp.device.clone(),
-            seq: self.seq,
-        })
-    }
-}
-
-fn shown<T>(register: &Register<T>, show: impl Fn(&T) -> String) -> Option<(String, Stamped<'_>)> {
+fn shown<T>(register: &Register<T>, show: impl Fn(&T) -> String) -> Option<(String, Stamp, u64)> {
     let value = register.value.as_ref()?;
-    Some((
-        show(value),
-        Stamped {
-            stamp: register.stamp.as_ref(),
-            seq: register.seq,
-        },
-    ))
+    Some((show(value), register.stamp?, register.seq))
 }
 
 fn fields_written(event: &Event) -> Vec<(Subject, &'static str, String)> {

@@ -16,4 +16,5 @@ pub mod peer;
 pub mod projection;
 pub mod sample_portfolio;
 pub mod snapshot;
+pub mod stamp;
 pub mod version_vector;

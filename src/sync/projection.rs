@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact, ContactId};
@@ -26,8 +27,15 @@ use crate::domain::typification::Typification;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Register<T> {
     pub(super) value: Option<T>,
-    pub(super) stamp: Option<Hlc>,
+    pub(super) stamp: Option<Stamp>,
     pub(super) seq: u64,
+}
+
+/// One operation's write to registers: when, and by which of its device's operations.
+#[derive(Clone, Copy)]
+struct Write {
+    stamp: Stamp,
+    seq: u64,
 }
 
 impl<T> Default for Register<T> {
@@ -41,12 +49,20 @@ impl<T> Default for Register<T> {
 }
 
 impl<T> Register<T> {
-    fn merge(&mut self, value: Option<T>, op: &Op) {
+    fn merge(&mut self, value: Option<T>, write: Write) {
         let Some(value) = value else { return };
-        if self.stamp.as_ref().is_none_or(|current| op.hlc > *current) {
+        if self.stamp.is_none_or(|current| write.stamp > current) {
             self.value = Some(value);
-            self.stamp = Some(op.hlc.clone());
-            self.seq = op.id.seq;
+            self.stamp = Some(write.stamp);
+            self.seq = write.seq;
+        }
+    }
+}
+
+impl<T> Register<T> {
+    fn make_room(&mut self, place: u32) {
+        if let Some(stamp) = &mut self.stamp {
+            stamp.make_room(place);
         }
     }
 }
@@ -71,16 +87,28 @@ pub(super) struct CustomerRegisters {
 }
 
 impl CustomerRegisters {
-    fn merge(&mut self, patch: &CustomerPatch, op: &Op) {
-        self.name.merge(patch.name.clone(), op);
-        self.tax_id.merge(patch.tax_id.clone(), op);
-        self.phones.merge(patch.phones.clone(), op);
-        self.email.merge(patch.email.clone(), op);
-        self.address.merge(patch.address.clone(), op);
-        self.city.merge(patch.city.clone(), op);
-        self.collector.merge(patch.collector.clone(), op);
-        self.notes.merge(patch.notes.clone(), op);
-        self.location.merge(patch.location, op);
+    fn make_room(&mut self, place: u32) {
+        self.name.make_room(place);
+        self.tax_id.make_room(place);
+        self.phones.make_room(place);
+        self.email.make_room(place);
+        self.address.make_room(place);
+        self.city.make_room(place);
+        self.collector.make_room(place);
+        self.notes.make_room(place);
+        self.location.make_room(place);
+    }
+
+    fn merge(&mut self, patch: &CustomerPatch, write: Write) {
+        self.name.merge(patch.name.clone(), write);
+        self.tax_id.merge(patch.tax_id.clone(), write);
+        self.phones.merge(patch.phones.clone(), write);
+        self.email.merge(patch.email.clone(), write);
+        self.address.merge(patch.address.clone(), write);
+        self.city.merge(patch.city.clone(), write);
+        self.collector.merge(patch.collector.clone(), write);
+        self.notes.merge(patch.notes.clone(), write);
+        self.location.merge(patch.location, write);
     }
 
     fn customer(&self) -> Customer {
@@ -106,10 +134,16 @@ pub(super) struct InvoiceRegisters {
 }
 
 impl InvoiceRegisters {
-    fn merge(&mut self, patch: &InvoicePatch, op: &Op) {
-        self.customer.merge(patch.customer.clone(), op);
-        self.issued_on.merge(patch.issued_on, op);
-        self.terms.merge(patch.terms.clone(), op);
+    fn make_room(&mut self, place: u32) {
+        self.customer.make_room(place);
+        self.issued_on.make_room(place);
+        self.terms.make_room(place);
+    }
+
+    fn merge(&mut self, patch: &InvoicePatch, write: Write) {
+        self.customer.merge(patch.customer.clone(), write);
+        self.issued_on.merge(patch.issued_on, write);
+        self.terms.merge(patch.terms.clone(), write);
     }
 
     /// `None` until every required field has arrived: an edit can arrive before the invoice.
@@ -139,6 +173,8 @@ pub struct Projection {
     skips: BTreeMap<String, AgendaSkip>,
     plans: BTreeMap<PlanId, PaymentPlan>,
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
+    /// The devices the registers' stamps name.
+    pub(super) devices: Devices,
     versions: VersionVector,
     /// The latest timestamp folded in, so that this device's clock can resume after it
     /// without reading the log.
@@ -161,17 +197,25 @@ impl Projection {
         }
         // A fact's id is the id of the operation that recorded it.
         let fact_id = || op.id.to_string();
+        let (stamp, new_device) = self.devices.stamp(&op.hlc);
+        if let Some(place) = new_device {
+            self.make_room(place);
+        }
+        let write = Write {
+            stamp,
+            seq: op.id.seq,
+        };
         match &op.event {
             Event::CustomerUpserted { customer, patch } => self
                 .customers
                 .entry(customer.clone())
                 .or_default()
-                .merge(patch, op),
+                .merge(patch, write),
             Event::InvoiceUpserted { invoice, patch } => self
                 .invoices
                 .entry(invoice.clone())
                 .or_default()
-                .merge(patch, op),
+                .merge(patch, write),
             Event::PaymentRecorded { payment } => {
                 self.payments.insert(PaymentId(fact_id()), payment.clone());
             }
@@ -183,7 +227,7 @@ impl Projection {
                 .voided
                 .entry(payment.clone())
                 .or_default()
-                .merge(Some((reason.clone(), *voided_on)), op),
+                .merge(Some((reason.clone(), *voided_on)), write),
             Event::CreditNoteIssued { credit_note } => {
                 self.credit_notes
                     .insert(CreditNoteId(fact_id()), credit_note.clone());
@@ -201,7 +245,7 @@ impl Projection {
                 .resolutions
                 .entry(dispute.clone())
                 .or_default()
-                .merge(Some(*resolved_on), op),
+                .merge(Some(*resolved_on), write),
             Event::ContactLogged { contact } => {
                 self.contacts.insert(ContactId(fact_id()), contact.clone());
             }
@@ -212,7 +256,7 @@ impl Projection {
                 .typifications
                 .entry(customer.clone())
                 .or_default()
-                .merge(Some(typification.clone()), op),
+                .merge(Some(typification.clone()), write),
             Event::AgendaSkipped { skip } => {
                 self.skips.insert(fact_id(), skip.clone());
             }
@@ -228,8 +272,37 @@ impl Projection {
                 .consents
                 .entry((customer.clone(), *channel))
                 .or_default()
-                .merge(Some((*revoked, *on)), op),
+                .merge(Some((*revoked, *on)), write),
         }
+    }
+
+    /// A device was put in the table at `place`: the stamps of the devices after it move up.
+    /// This happens once per device ever heard of.
+    fn make_room(&mut self, place: u32) {
+        for registers in self.customers.values_mut() {
+            registers.make_room(place);
+        }
+        for registers in self.invoices.values_mut() {
+            registers.make_room(place);
+        }
+        for register in self.voided.values_mut() {
+            register.make_room(place);
+        }
+        for register in self.resolutions.values_mut() {
+            register.make_room(place);
+        }
+        for register in self.typifications.values_mut() {
+            register.make_room(place);
+        }
+        for register in self.consents.values_mut() {
+            register.make_room(place);
+        }
+    }
+
+    /// Whether the devices' table is in order, as every projection's is; a snapshot whose
+    /// table is not is damaged.
+    pub(super) fn devices_in_order(&self) -> bool {
+        self.devices.in_order()
     }
 
     pub fn versions(&self) -> &VersionVector {

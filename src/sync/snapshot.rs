@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 1;
+pub const FORMAT: u16 = 2;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -29,7 +29,9 @@ pub fn decode(bytes: &[u8]) -> Option<Projection> {
     if u16::from_le_bytes(*format) != FORMAT {
         return None;
     }
-    postcard::from_bytes(body).ok()
+    postcard::from_bytes(body)
+        .ok()
+        .filter(Projection::devices_in_order)
 }
 
 #[cfg(test)]
@@ -89,10 +91,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 1);
+        assert_eq!(FORMAT, 2);
         assert_eq!(
             digest,
-            "092c949f74a8d6f96114f1135064db1e6a35bac55ba31ecad6b1bfd44b41407f"
+            "1b33cc90bbc983fd83d4c064805bc246f54314918424c24652c10ce4e20a5a74"
         );
     }
 }
