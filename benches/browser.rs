@@ -139,16 +139,16 @@ async fn main() {
         const open = indexedDB.open('cobranza');
         open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['ops', 'snapshot']);
+            const tx = db.transaction(['log', 'snapshot']);
             const out = {};
-            tx.objectStore('ops').count().onsuccess = (e) => { out.ops = e.target.result; };
+            tx.objectStore('log').count().onsuccess = (e) => { out.records = e.target.result; };
             tx.objectStore('snapshot').get('projection').onsuccess = (e) => { out.snapshot = e.target.result ? e.target.result.byteLength : null; };
             tx.oncomplete = () => done(out);
         };
     "#, Vec::<Value>::new()).await.expect("probe").json().clone();
     println!(
-        "  stored: {} operations, a snapshot of {:.1} MB",
-        probe["ops"],
+        "  stored: {} log records, a snapshot of {:.1} MB",
+        probe["records"],
         probe["snapshot"].as_f64().unwrap_or(f64::NAN) / 1e6
     );
     let cold = cold_starts(&driver, &server.origin).await;

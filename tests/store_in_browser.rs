@@ -325,3 +325,77 @@ async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_r
     assert_eq!(opened.projection, Projection::from_ops(&ops));
     assert!(opened.snapshot_stale);
 }
+
+#[wasm_bindgen_test]
+async fn a_database_of_version_1_opens_with_its_log_and_device_intact() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use indexed_db_futures::KeyPath;
+
+    let name = "test-version-1";
+    let me = device("dev-v1");
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
+    {
+        // As version 1 of the app left it: one record per operation, a snapshot of format
+        // 1 and a journal entry after it.
+        let db = Database::open(name)
+            .with_version(1u32)
+            .with_on_upgrade_needed(|_, db| {
+                db.create_object_store("ops")
+                    .with_key_path(KeyPath::from(["id.device", "id.seq"]))
+                    .build()?;
+                db.create_object_store("meta").build()?;
+                db.create_object_store("snapshot").build()?;
+                Ok(())
+            })
+            .await
+            .expect("version 1 created");
+        let tx = db
+            .transaction(["ops", "meta", "snapshot"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .expect("transaction");
+        let old = tx.object_store("ops").expect("ops store");
+        for op in &ops {
+            old.add(op).serde().expect("op added");
+        }
+        let meta = tx.object_store("meta").expect("meta store");
+        meta.put(&me)
+            .with_key("device")
+            .without_key_type()
+            .serde()
+            .expect("device put");
+        let snapshots = tx.object_store("snapshot").expect("snapshot store");
+        snapshots
+            .put("CBZS\u{1}\u{0}old")
+            .with_key("projection")
+            .without_key_type()
+            .primitive()
+            .expect("old snapshot put");
+        snapshots
+            .put(&ops[0].id)
+            .with_key("journal:dev-v1:1")
+            .without_key_type()
+            .serde()
+            .expect("journal put");
+        tx.commit().await.expect("version 1 written");
+        db.close();
+    }
+
+    let store = Store::open_named(name).await.expect("upgraded");
+    assert_eq!(store.device().await.expect("readable"), Some(me.clone()));
+    assert_eq!(store.ops().await.expect("readable"), ops);
+    let opened = store.projection().await.expect("opens");
+    assert_eq!(opened.projection, Projection::from_ops(&ops));
+    assert!(opened.snapshot_stale, "the old snapshot is set aside");
+
+    // The moved log still refuses an operation it holds, and takes the next one.
+    let mut next = Author::resume(me.id.clone(), &ops);
+    let more = next.record(ops[0].event.clone(), 2_000_000_000_000);
+    assert!(store.append(&ops[..1]).await.is_err());
+    store.append(&[more]).await.expect("next operation written");
+    let reopened = Store::open_named(name).await.expect("reopens");
+    assert_eq!(reopened.ops().await.expect("readable").len(), ops.len() + 1);
+}
