@@ -9,7 +9,6 @@ use rustc_hash::FxHashMap;
 
 use super::customer::CustomerId;
 use super::money::Currency;
-use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 use super::promise::PromiseId;
 
@@ -30,38 +29,39 @@ impl PromiseOutcome {
     }
 }
 
-/// A payment as promises use it: when it came, its id (to order payments of the same day)
-/// and how much of it no promise has taken yet.
-type MoneyLeft<'a> = (NaiveDate, &'a PaymentId, Decimal);
+/// A payment as promises use it: when it came, its place among the payments (their ids'
+/// order, to order payments of the same day) and how much of it no promise has taken yet.
+type MoneyLeft = (NaiveDate, usize, Decimal);
 
 /// Every promise's outcome as of `today` (a promise due today is still pending until paid).
 pub fn promise_outcomes(
     portfolio: &Portfolio,
     today: NaiveDate,
 ) -> FxHashMap<&PromiseId, PromiseOutcome> {
-    let mut promises: Vec<_> = portfolio.promises.iter().collect();
-    promises.sort_by(|(a_id, a), (b_id, b)| {
-        (a.due_on, a.made_on, *a_id).cmp(&(b.due_on, b.made_on, *b_id))
-    });
+    // Ids are the maps' keys, so their place in the map is their order: ties are broken by
+    // place instead of by comparing the ids' text.
+    let mut promises: Vec<_> = portfolio.promises.iter().enumerate().collect();
+    promises.sort_unstable_by_key(|(place, (_, p))| (p.due_on, p.made_on, *place));
     // Each customer's payments in each currency, in the order they arrived, with what is left
     // of each to keep a promise: a promise only ever looks at its own customer's money.
     let mut payments: FxHashMap<(&CustomerId, Currency), Vec<MoneyLeft>> = FxHashMap::default();
-    for (id, p) in portfolio
+    for (place, p) in portfolio
         .payments
-        .iter()
+        .values()
+        .enumerate()
         .filter(|(_, p)| p.received_on <= today)
     {
         payments
             .entry((&p.customer, p.amount.currency))
             .or_default()
-            .push((p.received_on, id, p.amount.amount));
+            .push((p.received_on, place, p.amount.amount));
     }
     for list in payments.values_mut() {
-        list.sort_by(|(a_on, a_id, _), (b_on, b_id, _)| (a_on, a_id).cmp(&(b_on, b_id)));
+        list.sort_unstable_by_key(|(on, place, _)| (*on, *place));
     }
 
     let mut outcomes = FxHashMap::with_capacity_and_hasher(promises.len(), Default::default());
-    for (id, promise) in promises {
+    for (_, (id, promise)) in promises {
         let mut paid = Decimal::ZERO;
         let key = (&promise.customer, promise.amount.currency);
         for (received_on, _, left) in payments.get_mut(&key).into_iter().flatten() {
