@@ -29,6 +29,7 @@ impl SkipReason {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaSkip {
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::wire::day")]
     pub on: NaiveDate,
     pub reason: SkipReason,
 }

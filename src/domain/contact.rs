@@ -111,13 +111,14 @@ impl Outcome {
 pub struct Contact {
     pub customer: CustomerId,
     /// Local date and time on the collector's device.
+    #[serde(with = "crate::domain::wire::moment")]
     pub at: NaiveDateTime,
     pub channel: Channel,
     pub objective: Objective,
     pub outcome: Outcome,
     #[serde(default)]
     pub note: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::wire::maybe_day")]
     pub next_followup: Option<NaiveDate>,
     /// Where the device was, as proof of a visit, when the collector chose to record it.
     #[serde(default)]

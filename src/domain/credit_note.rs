@@ -19,6 +19,7 @@ pub struct CreditNote {
     pub customer: CustomerId,
     /// The number the accounting program gave it ("NC-12").
     pub number: String,
+    #[serde(with = "crate::domain::wire::day")]
     pub issued_on: NaiveDate,
     pub amount: Money,
     /// The invoice it corrects; whatever it leaves over goes to the oldest dues.

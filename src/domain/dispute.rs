@@ -46,7 +46,9 @@ pub struct Dispute {
     #[serde(default)]
     pub owner: String,
     pub reason: DisputeReason,
+    #[serde(with = "crate::domain::wire::day")]
     pub opened_on: NaiveDate,
+    #[serde(default, with = "crate::domain::wire::maybe_day")]
     pub resolved_on: Option<NaiveDate>,
 }
 

@@ -16,7 +16,9 @@ pub struct InvoiceId(pub String);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Installment {
     pub number: u32,
+    #[serde(with = "crate::domain::wire::day")]
     pub due_on: NaiveDate,
+    #[serde(with = "crate::domain::wire::amount")]
     pub amount: Decimal,
 }
 
@@ -26,6 +28,7 @@ pub struct Installment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Terms {
     amount: Money,
+    #[serde(with = "crate::domain::wire::day")]
     due_on: NaiveDate,
     #[serde(default)]
     installments: Vec<Installment>,
@@ -127,6 +130,7 @@ pub struct Due {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invoice {
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::wire::day")]
     pub issued_on: NaiveDate,
     pub terms: Terms,
 }

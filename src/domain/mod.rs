@@ -36,3 +36,4 @@ pub mod statement;
 pub mod tax_id;
 pub mod timeline;
 pub mod typification;
+pub mod wire;

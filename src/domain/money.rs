@@ -73,6 +73,7 @@ impl std::error::Error for InvalidCurrency {}
 /// An amount in one currency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
+    #[serde(with = "crate::domain::wire::amount")]
     pub amount: Decimal,
     pub currency: Currency,
 }

@@ -26,6 +26,7 @@ pub enum PaymentMethod {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::wire::day")]
     pub received_on: NaiveDate,
     pub amount: Money,
     pub method: PaymentMethod,

@@ -13,7 +13,9 @@ pub struct PromiseId(pub String);
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Promise {
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::wire::day")]
     pub made_on: NaiveDate,
+    #[serde(with = "crate::domain::wire::day")]
     pub due_on: NaiveDate,
     pub amount: Money,
     /// How the promise was made, when it was made in a contact.

@@ -117,7 +117,7 @@ impl Projection {
                 let i = self.invoices.get(id)?;
                 match field {
                     "customer" => shown(&i.customer, |c| c.0.clone()),
-                    "issued_on" => shown(&i.issued_on, ToString::to_string),
+                    "issued_on" => shown(&i.issued_on, |day| day.0.to_string()),
                     "terms" => shown(&i.terms, terms),
                     _ => None,
                 }

@@ -21,6 +21,7 @@ use crate::domain::payment_plan::{PaymentPlan, PlanId};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::{Promise, PromiseId};
 use crate::domain::typification::Typification;
+use crate::domain::wire::Day;
 
 /// A last-writer-wins field: the value written with the highest timestamp, and which
 /// operation wrote it, so that an import can tell whether the sender had seen it.
@@ -129,7 +130,7 @@ impl CustomerRegisters {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct InvoiceRegisters {
     pub(super) customer: Register<CustomerId>,
-    pub(super) issued_on: Register<NaiveDate>,
+    pub(super) issued_on: Register<Day>,
     pub(super) terms: Register<Terms>,
 }
 
@@ -142,7 +143,7 @@ impl InvoiceRegisters {
 
     fn merge(&mut self, patch: &InvoicePatch, write: Write) {
         self.customer.merge(patch.customer.clone(), write);
-        self.issued_on.merge(patch.issued_on, write);
+        self.issued_on.merge(patch.issued_on.map(Day), write);
         self.terms.merge(patch.terms.clone(), write);
     }
 
@@ -150,7 +151,7 @@ impl InvoiceRegisters {
     fn invoice(&self) -> Option<Invoice> {
         Some(Invoice {
             customer: self.customer.value.clone()?,
-            issued_on: self.issued_on.value?,
+            issued_on: self.issued_on.value?.0,
             terms: self.terms.value.clone()?,
         })
     }
