@@ -213,14 +213,7 @@ impl Portfolio {
             if dues.iter().all(|due| due.amount.is_zero()) {
                 continue;
             }
-            // Every customer has a standing already; an invoice of one not yet arrived gets
-            // one here. Looked up first, so that the id is not copied for every invoice.
-            if !standings.contains_key(&invoice.customer) {
-                standings.insert(invoice.customer.clone(), Standing::default());
-            }
-            let Some(standing) = standings.get_mut(&invoice.customer) else {
-                continue;
-            };
+            let standing = standings.entry(invoice.customer.clone()).or_default();
             standing.open_invoices += 1;
             let disputed = disputes.cover(&invoice.customer, id);
             for due in dues.iter().filter(|due| !due.amount.is_zero()) {

@@ -100,13 +100,12 @@ pub(super) fn open_items_under(
     allocation: &Allocation<'_>,
     disputes: &OpenDisputes<'_>,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
-    // Keyed by reference while filling: a customer's id is copied once, not once per invoice.
-    let mut by_customer: BTreeMap<&CustomerId, Vec<ReminderItem>> = BTreeMap::new();
+    let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
     for (id, invoice, dues) in allocation.open_invoices() {
         if disputes.cover(&invoice.customer, id) {
             continue;
         }
-        let items = by_customer.entry(&invoice.customer).or_default();
+        let items = by_customer.entry(invoice.customer.clone()).or_default();
         for due in dues {
             if due.amount > Decimal::ZERO {
                 items.push(ReminderItem {
@@ -118,14 +117,11 @@ pub(super) fn open_items_under(
             }
         }
     }
+    by_customer.retain(|_, items| !items.is_empty());
+    for items in by_customer.values_mut() {
+        items.sort_by(|a, b| (a.due_on, &a.invoice).cmp(&(b.due_on, &b.invoice)));
+    }
     by_customer
-        .into_iter()
-        .filter(|(_, items)| !items.is_empty())
-        .map(|(customer, mut items)| {
-            items.sort_by(|a, b| (a.due_on, &a.invoice).cmp(&(b.due_on, &b.invoice)));
-            (customer.clone(), items)
-        })
-        .collect()
 }
 
 /// The reminders to send on `today`, by customer, earliest due first; `open` is what
