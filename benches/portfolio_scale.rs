@@ -182,13 +182,15 @@ fn work(f: &Fixture) -> Vec<Work<'_>> {
 }
 
 /// The app's state after start-up, to which payments are recorded one at a time as a
-/// collector does: the portfolio and the accounts are brought up to date, not rebuilt.
+/// collector does, each from the next customer: the portfolio and the accounts are brought
+/// up to date, not rebuilt.
 struct Paying {
     author: Author,
     projection: Projection,
     portfolio: Portfolio,
     accounts: OpenAccounts,
-    customer: CustomerId,
+    customers: Vec<CustomerId>,
+    paid: usize,
     now_ms: u64,
 }
 
@@ -196,28 +198,25 @@ impl Paying {
     fn new(f: &Fixture) -> Paying {
         let projection = Projection::from_ops(&f.ops);
         let portfolio = projection.portfolio();
-        let customer = portfolio
-            .customers
-            .keys()
-            .nth(portfolio.customers.len() / 2)
-            .cloned()
-            .expect("the sample has customers");
         Paying {
             author: Author::resume_after(DeviceId("bench".into()), &projection),
             accounts: portfolio.open_accounts(today()),
+            customers: portfolio.customers.keys().cloned().collect(),
             projection,
             portfolio,
-            customer,
+            paid: 0,
             now_ms: 1_800_000_000_000,
         }
     }
 
     fn pay(&mut self) {
         self.now_ms += 1000;
+        self.paid += 1;
+        let customer = &self.customers[self.paid % self.customers.len()];
         let op = self.author.record(
             Event::PaymentRecorded {
                 payment: Payment {
-                    customer: self.customer.clone(),
+                    customer: customer.clone(),
                     received_on: today(),
                     amount: Money::new(Decimal::ONE_THOUSAND, Currency::COP),
                     method: PaymentMethod::Cash,
