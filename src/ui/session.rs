@@ -95,6 +95,15 @@ impl Session {
             busy: RwSignal::new(false),
             progress: RwSignal::new(None),
         };
+        // The accounts are today's: a new day settles them afresh.
+        Effect::watch(
+            move || today.get(),
+            move |today, _, _| {
+                let accounts = session.portfolio.with_untracked(|p| p.open_accounts(*today));
+                session.write_accounts.set(accounts);
+            },
+            false,
+        );
         provide_context(session);
         // Dropping the handle would stop the clock; it lives as long as the page.
         std::mem::forget(set_interval_with_handle(
