@@ -3,11 +3,12 @@
 //! paused by a payment plan on track, waiting for a promised day or a follow-up date, or not
 //! yet due with nothing to follow up are left out.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::agenda_skip::SkipReason;
 use super::customer::CustomerId;
@@ -63,25 +64,25 @@ const PARETO_SHARE: Decimal = rust_decimal::dec!(0.80);
 
 /// What the portfolio says about each customer beyond their standing, gathered once.
 struct Signals<'a> {
-    broken_promises: BTreeMap<&'a CustomerId, u32>,
-    promised_today: BTreeSet<&'a CustomerId>,
+    broken_promises: FxHashMap<&'a CustomerId, u32>,
+    promised_today: FxHashSet<&'a CustomerId>,
     /// A promise not yet due: the customer is left alone until then.
-    awaiting_promise: BTreeSet<&'a CustomerId>,
-    installment_today: BTreeSet<&'a CustomerId>,
-    last_contact: BTreeMap<&'a CustomerId, NaiveDate>,
+    awaiting_promise: FxHashSet<&'a CustomerId>,
+    installment_today: FxHashSet<&'a CustomerId>,
+    last_contact: FxHashMap<&'a CustomerId, NaiveDate>,
     /// The follow-up date of each customer's latest contact, when one was set.
-    next_followup: BTreeMap<&'a CustomerId, NaiveDate>,
-    contacted_today: BTreeSet<&'a CustomerId>,
-    skipped_today: BTreeMap<&'a CustomerId, SkipReason>,
-    plans: BTreeMap<&'a CustomerId, PlanProgress>,
+    next_followup: FxHashMap<&'a CustomerId, NaiveDate>,
+    contacted_today: FxHashSet<&'a CustomerId>,
+    skipped_today: FxHashMap<&'a CustomerId, SkipReason>,
+    plans: FxHashMap<&'a CustomerId, PlanProgress>,
 }
 
 impl<'a> Signals<'a> {
     fn gather(portfolio: &'a Portfolio, today: NaiveDate) -> Signals<'a> {
         let outcomes = promise_outcomes(portfolio, today);
-        let mut broken_promises: BTreeMap<&CustomerId, u32> = BTreeMap::new();
-        let mut promised_today = BTreeSet::new();
-        let mut awaiting_promise = BTreeSet::new();
+        let mut broken_promises: FxHashMap<&CustomerId, u32> = FxHashMap::default();
+        let mut promised_today = FxHashSet::default();
+        let mut awaiting_promise = FxHashSet::default();
         for (id, promise) in &portfolio.promises {
             match outcomes.get(id) {
                 Some(outcome) if outcome.is_broken() => {
@@ -102,7 +103,7 @@ impl<'a> Signals<'a> {
             .filter(|i| i.terms.installments().iter().any(|c| c.due_on == today))
             .map(|i| &i.customer)
             .collect();
-        let mut latest = BTreeMap::new();
+        let mut latest = FxHashMap::default();
         for contact in portfolio.contacts.values().filter(|c| c.on() <= today) {
             let entry = latest.entry(&contact.customer).or_insert(contact);
             if contact.at > entry.at {
@@ -150,7 +151,7 @@ impl<'a> Signals<'a> {
 /// and each currency's overdue total.
 fn top_debtors(
     standings: &BTreeMap<CustomerId, Standing>,
-) -> (BTreeSet<&CustomerId>, BTreeMap<Currency, Decimal>) {
+) -> (FxHashSet<&CustomerId>, BTreeMap<Currency, Decimal>) {
     let mut overdue_total: BTreeMap<Currency, Decimal> = BTreeMap::new();
     let mut by_amount: BTreeMap<Currency, Vec<(Decimal, &CustomerId)>> = BTreeMap::new();
     for (id, standing) in standings {
@@ -166,7 +167,7 @@ fn top_debtors(
                 .push((money.amount, id));
         }
     }
-    let mut top = BTreeSet::new();
+    let mut top = FxHashSet::default();
     for (currency, mut amounts) in by_amount {
         amounts.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let limit = overdue_total[&currency] * PARETO_SHARE;

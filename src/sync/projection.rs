@@ -286,18 +286,15 @@ impl Projection {
         for registers in self.invoices.values_mut() {
             registers.make_room(place);
         }
-        for register in self.voided.values_mut() {
-            register.make_room(place);
+        fn each<K, T>(registers: &mut BTreeMap<K, Register<T>>, place: u32) {
+            for register in registers.values_mut() {
+                register.make_room(place);
+            }
         }
-        for register in self.resolutions.values_mut() {
-            register.make_room(place);
-        }
-        for register in self.typifications.values_mut() {
-            register.make_room(place);
-        }
-        for register in self.consents.values_mut() {
-            register.make_room(place);
-        }
+        each(&mut self.voided, place);
+        each(&mut self.resolutions, place);
+        each(&mut self.typifications, place);
+        each(&mut self.consents, place);
     }
 
     /// Whether the devices' table is in order, as every projection's is; a snapshot whose

@@ -99,7 +99,9 @@ impl Session {
         Effect::watch(
             move || today.get(),
             move |today, _, _| {
-                let accounts = session.portfolio.with_untracked(|p| p.open_accounts(*today));
+                let accounts = session
+                    .portfolio
+                    .with_untracked(|p| p.open_accounts(*today));
                 session.write_accounts.set(accounts);
             },
             false,
