@@ -1,6 +1,5 @@
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::customer::CustomerId;
@@ -68,13 +67,13 @@ impl Dispute {
 }
 
 /// The open disputes, customer by customer, so that asking whether one invoice is in dispute
-/// reads only its customer's.
-pub struct OpenDisputes<'a>(BTreeMap<&'a CustomerId, Vec<&'a Dispute>>);
+/// reads only its customer's: standings and open items ask it of every open invoice.
+pub struct OpenDisputes<'a>(FxHashMap<&'a CustomerId, Vec<&'a Dispute>>);
 
 impl<'a> OpenDisputes<'a> {
     /// The open ones among `disputes`.
     pub fn among(disputes: impl IntoIterator<Item = &'a Dispute>) -> Self {
-        let mut by_customer: BTreeMap<&CustomerId, Vec<&Dispute>> = BTreeMap::new();
+        let mut by_customer: FxHashMap<&CustomerId, Vec<&Dispute>> = FxHashMap::default();
         for dispute in disputes.into_iter().filter(|d| d.is_open()) {
             by_customer
                 .entry(&dispute.customer)
