@@ -8,26 +8,43 @@ use rust_decimal::Decimal;
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// Writes `value` as itself for people, as `number(value)` for the snapshot.
+fn write<T: Serialize, N: Serialize, S: Serializer>(
+    value: &T,
+    s: S,
+    number: impl FnOnce(&T) -> N,
+) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        value.serialize(s)
+    } else {
+        number(value).serialize(s)
+    }
+}
+
+/// Reads what [`write`] wrote; `what` names the value when its number is out of range.
+fn read<'de, T: Deserialize<'de>, N: Deserialize<'de>, D: Deserializer<'de>>(
+    d: D,
+    from_number: impl FnOnce(N) -> Option<T>,
+    what: &str,
+) -> Result<T, D::Error> {
+    if d.is_human_readable() {
+        T::deserialize(d)
+    } else {
+        from_number(N::deserialize(d)?)
+            .ok_or_else(|| D::Error::custom(format!("{what} out of range")))
+    }
+}
+
 /// A day, as its number of days from the first day of the common era.
 pub mod day {
     use super::*;
 
     pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            Serialize::serialize(day, s)
-        } else {
-            Serialize::serialize(&day.num_days_from_ce(), s)
-        }
+        write(day, s, NaiveDate::num_days_from_ce)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        if d.is_human_readable() {
-            NaiveDate::deserialize(d)
-        } else {
-            let days = i32::deserialize(d)?;
-            NaiveDate::from_num_days_from_ce_opt(days)
-                .ok_or_else(|| D::Error::custom("day out of range"))
-        }
+        read(d, NaiveDate::from_num_days_from_ce_opt, "day")
     }
 }
 
@@ -41,7 +58,7 @@ pub mod maybe_day {
     use super::*;
 
     pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        Serialize::serialize(&day.map(Day), s)
+        day.map(Day).serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
@@ -54,22 +71,12 @@ pub mod moment {
     use super::*;
 
     pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            Serialize::serialize(at, s)
-        } else {
-            Serialize::serialize(&at.and_utc().timestamp_millis(), s)
-        }
+        write(at, s, |at| at.and_utc().timestamp_millis())
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-        if d.is_human_readable() {
-            NaiveDateTime::deserialize(d)
-        } else {
-            let ms = i64::deserialize(d)?;
-            chrono::DateTime::from_timestamp_millis(ms)
-                .map(|at| at.naive_utc())
-                .ok_or_else(|| D::Error::custom("moment out of range"))
-        }
+        let at = |ms| chrono::DateTime::from_timestamp_millis(ms).map(|at| at.naive_utc());
+        read(d, at, "moment")
     }
 }
 
@@ -78,19 +85,12 @@ pub mod amount {
     use super::*;
 
     pub fn serialize<S: Serializer>(amount: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            Serialize::serialize(amount, s)
-        } else {
-            Serialize::serialize(&amount.serialize(), s)
-        }
+        write(amount, s, Decimal::serialize)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        if d.is_human_readable() {
-            <Decimal as Deserialize>::deserialize(d)
-        } else {
-            Ok(Decimal::deserialize(<[u8; 16]>::deserialize(d)?))
-        }
+        let amount = |bytes: [u8; 16]| Some(Decimal::deserialize(bytes));
+        read(d, amount, "amount")
     }
 }
 
