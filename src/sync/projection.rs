@@ -58,9 +58,7 @@ impl<T> Register<T> {
             self.seq = write.seq;
         }
     }
-}
 
-impl<T> Register<T> {
     fn make_room(&mut self, place: u32) {
         if let Some(stamp) = &mut self.stamp {
             stamp.make_room(place);
@@ -297,12 +295,6 @@ impl Projection {
         each(&mut self.consents, place);
     }
 
-    /// Whether the devices' table is in order, as every projection's is; a snapshot whose
-    /// table is not is damaged.
-    pub(super) fn devices_in_order(&self) -> bool {
-        self.devices.in_order()
-    }
-
     pub fn versions(&self) -> &VersionVector {
         &self.versions
     }
@@ -387,8 +379,9 @@ impl Projection {
         Some(payment.customer.clone())
     }
 
-    fn revoked_of(&self, customer: &CustomerId) -> BTreeMap<Channel, NaiveDate> {
-        Channel::ALL
+    /// The channels `customer` revoked and since when; `None` when none is revoked.
+    fn revoked_of(&self, customer: &CustomerId) -> Option<BTreeMap<Channel, NaiveDate>> {
+        let revoked: BTreeMap<Channel, NaiveDate> = Channel::ALL
             .into_iter()
             .filter_map(|channel| {
                 let register = self.consents.get(&(customer.clone(), channel))?;
@@ -397,7 +390,8 @@ impl Projection {
                     _ => None,
                 }
             })
-            .collect()
+            .collect();
+        (!revoked.is_empty()).then_some(revoked)
     }
 
     /// Brings `portfolio`, this projection's portfolio before `ops` were folded in, up to
@@ -506,27 +500,20 @@ impl Projection {
                 one(&plan.customer)
             }
             Event::ChannelConsentSet { customer, .. } => {
-                let revoked = self.revoked_of(customer);
-                if revoked.is_empty() {
-                    portfolio.revoked_channels.remove(customer);
-                } else {
-                    portfolio.revoked_channels.insert(customer.clone(), revoked);
-                }
+                match self.revoked_of(customer) {
+                    Some(revoked) => portfolio.revoked_channels.insert(customer.clone(), revoked),
+                    None => portfolio.revoked_channels.remove(customer),
+                };
                 one(customer)
             }
         }
     }
 
     fn revoked_channels(&self) -> BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>> {
-        let mut revoked: BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>> = BTreeMap::new();
-        for ((customer, channel), register) in &self.consents {
-            if let Some((true, on)) = register.value {
-                revoked
-                    .entry(customer.clone())
-                    .or_default()
-                    .insert(*channel, on);
-            }
-        }
-        revoked
+        let customers: BTreeSet<&CustomerId> = self.consents.keys().map(|(c, _)| c).collect();
+        customers
+            .into_iter()
+            .filter_map(|customer| Some((customer.clone(), self.revoked_of(customer)?)))
+            .collect()
     }
 }

@@ -31,7 +31,7 @@ pub fn decode(bytes: &[u8]) -> Option<Projection> {
     }
     postcard::from_bytes(body)
         .ok()
-        .filter(Projection::devices_in_order)
+        .filter(|projection: &Projection| projection.devices.in_order())
 }
 
 #[cfg(test)]
