@@ -32,6 +32,19 @@ struct AgendaPart {
     shown: RwSignal<usize>,
 }
 
+impl AgendaPart {
+    /// The rows of this part drawn now, with their place in the whole agenda.
+    fn drawn<'a>(
+        self,
+        list: &'a [AgendaEntry],
+    ) -> impl Iterator<Item = (usize, &'a AgendaEntry)> + 'a {
+        list.iter()
+            .enumerate()
+            .filter(move |(_, e)| (self.wanted)(e.status))
+            .take(self.shown.get())
+    }
+}
+
 /// What is open under one agenda row; one row at a time keeps a phone screen readable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum RowPanel {
@@ -97,25 +110,17 @@ pub fn TodayPage() -> impl IntoView {
     // The contacts with the customers whose rows offer ways to reach them, for the contact
     // policy: one pass over the contacts instead of one per row.
     let contacts = Memo::new(move |_| {
-        let customers: BTreeSet<CustomerId> = entries.with(|list| {
-            list.iter()
-                .filter(|e| (to_do.wanted)(e.status))
-                .take(to_do.shown.get())
-                .map(|e| e.customer.clone())
-                .collect()
-        });
+        let customers: BTreeSet<CustomerId> =
+            entries.with(|list| to_do.drawn(list).map(|(_, e)| e.customer.clone()).collect());
         portfolio.with(|p| p.contacts_of(&customers))
     });
     let t = move || i18n.texts();
     let d = move || i18n.day();
     let fmt = move || i18n.number_format();
-    let section = move |AgendaPart { wanted, shown, .. }: AgendaPart| {
+    let section = move |part: AgendaPart| {
         move || {
             entries.with(|list| {
-                list.iter()
-                    .enumerate()
-                    .filter(|(_, e)| wanted(e.status))
-                    .take(shown.get())
+                part.drawn(list)
                     .map(|(index, entry)| {
                         let customer = portfolio
                             .with(|p| p.customers.get(&entry.customer).cloned())
