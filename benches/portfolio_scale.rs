@@ -364,7 +364,7 @@ fn sqlite_peer(portfolio: &Portfolio) -> Connection {
             .expect("insert customer");
         for (id, c) in &portfolio.customers {
             customer
-                .execute((&id.0, &c.name, &c.city, &c.collector))
+                .execute((id.0.as_str(), &c.name, &c.city, &c.collector))
                 .expect("customer");
         }
         let mut invoice = tx
@@ -376,15 +376,15 @@ fn sqlite_peer(portfolio: &Portfolio) -> Connection {
         for (id, i) in &portfolio.invoices {
             invoice
                 .execute((
-                    &id.0,
-                    &i.customer.0,
+                    id.0.as_str(),
+                    i.customer.0.as_str(),
                     i.amount().currency.code(),
                     i.issued_on.to_string(),
                 ))
                 .expect("invoice");
             for (position, d) in i.terms.dues().enumerate() {
                 due.execute((
-                    &id.0,
+                    id.0.as_str(),
                     position as i64,
                     d.due_on.to_string(),
                     cents(d.amount),
@@ -396,11 +396,11 @@ fn sqlite_peer(portfolio: &Portfolio) -> Connection {
             .prepare("INSERT INTO payments VALUES (?1, ?2, ?3, ?4, ?5)")
             .expect("insert payment");
         for (id, p) in &portfolio.payments {
-            let named = p.applies_to.first().map(|i| i.0.clone());
+            let named = p.applies_to.first().map(|i| i.0.as_str());
             payment
                 .execute((
-                    &id.0,
-                    &p.customer.0,
+                    id.0.as_str(),
+                    p.customer.0.as_str(),
                     named,
                     p.received_on.to_string(),
                     cents(p.amount.amount),
@@ -468,7 +468,10 @@ fn assert_sqlite_agrees(f: &Fixture) {
             for (bucket, amount) in buckets.iter_mut().zip(&row.buckets) {
                 *bucket = cents(*amount);
             }
-            ((row.customer.0.clone(), row.currency.to_string()), buckets)
+            (
+                (row.customer.0.to_string(), row.currency.to_string()),
+                buckets,
+            )
         })
         .collect();
     let theirs = sqlite_aging(&f.sqlite);

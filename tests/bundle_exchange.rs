@@ -245,7 +245,7 @@ fn made_minus_voided(ops: &[Op]) -> BTreeMap<Currency, Decimal> {
     let voided: std::collections::BTreeSet<String> = ops
         .iter()
         .filter_map(|op| match &op.event {
-            Event::PaymentVoided { payment, .. } => Some(payment.0.clone()),
+            Event::PaymentVoided { payment, .. } => Some(payment.0.to_string()),
             _ => None,
         })
         .collect();

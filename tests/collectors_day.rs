@@ -70,7 +70,7 @@ fn portfolio_log() -> DeviceLog {
                 }),
             },
             Event::InvoiceUpserted {
-                invoice: InvoiceId(format!("F-{id}")),
+                invoice: InvoiceId(format!("F-{id}").into()),
                 patch: InvoicePatch {
                     customer: Some(customer),
                     issued_on: Some(day(8, 1)),

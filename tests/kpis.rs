@@ -401,7 +401,7 @@ fn assignment() -> impl Strategy<Value = cobranza::sync::op::Event> {
     use cobranza::sync::op::{CustomerPatch, Event};
     ((0..3u8), prop::sample::select(vec!["Juan", "María", ""])).prop_map(|(c, collector)| {
         Event::CustomerUpserted {
-            customer: CustomerId(format!("c{c}")),
+            customer: CustomerId(format!("c{c}").into()),
             patch: CustomerPatch {
                 collector: Some(collector.into()),
                 ..CustomerPatch::default()

@@ -37,7 +37,7 @@ proptest! {
         prop_assert_eq!(&accounts.standings, &standings);
         prop_assert_eq!(&accounts.items, &items);
         for c in 0..3 {
-            let customer = CustomerId(format!("c{c}"));
+            let customer = CustomerId(format!("c{c}").into());
             let own = portfolio.of_customer(&customer);
             prop_assert_eq!(
                 invoice_lines(&own, &customer, today),

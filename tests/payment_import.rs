@@ -129,7 +129,7 @@ fn the_same_payments_twice_are_recorded_once_but_true_twins_are_kept() {
     let mut with_them = p.clone();
     for (i, (_, payment)) in file.payments.iter().enumerate() {
         with_them.payments.insert(
-            cobranza::domain::payment::PaymentId(format!("d:{i}")),
+            cobranza::domain::payment::PaymentId(format!("d:{i}").into()),
             payment.clone(),
         );
     }

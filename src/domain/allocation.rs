@@ -55,8 +55,9 @@ struct Queue {
 pub struct Allocation<'a> {
     /// The invoices issued by the cut-off, in id order.
     issued: Vec<Issued<'a>>,
-    /// Where each of them sits in `issued`.
-    position: FxHashMap<&'a InvoiceId, usize>,
+    /// Where each of them sits in `issued`. Keyed by the id itself, which is inline, rather
+    /// than by a reference into the portfolio: a lookup then reads the table and nothing else.
+    position: FxHashMap<InvoiceId, usize>,
     /// Every due of `issued`, each invoice's side by side, in the order of `Terms::dues`.
     dues: Vec<Due>,
     /// Amount settled on each of `dues`; never more than it.
@@ -108,7 +109,7 @@ impl<'a> Allocation<'a> {
         let mut dues: Vec<Due> = Vec::with_capacity(invoices);
         let mut due_invoice: Vec<usize> = Vec::with_capacity(invoices);
         let mut due_owner: Vec<usize> = Vec::with_capacity(invoices);
-        let mut owners: FxHashMap<(&CustomerId, Currency), usize> =
+        let mut owners: FxHashMap<(CustomerId, Currency), usize> =
             FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
         let mut queues: Vec<Queue> = Vec::new();
         for (id, invoice) in portfolio
@@ -117,7 +118,7 @@ impl<'a> Allocation<'a> {
             .filter(|(_, i)| i.issued_on <= as_of)
         {
             let owner = *owners
-                .entry((&invoice.customer, invoice.amount().currency))
+                .entry((invoice.customer.clone(), invoice.amount().currency))
                 .or_insert_with(|| {
                     queues.push(Queue::default());
                     queues.len() - 1
@@ -129,7 +130,7 @@ impl<'a> Allocation<'a> {
                 due_invoice.push(issued.len());
                 due_owner.push(owner);
             }
-            position.insert(id, issued.len());
+            position.insert(id.clone(), issued.len());
             issued.push(Issued {
                 id,
                 invoice,
@@ -157,7 +158,7 @@ impl<'a> Allocation<'a> {
             .filter(|(_, c)| c.on <= as_of)
             .map(|((on, kind, n), credit)| {
                 let owner = owners
-                    .get(&(credit.customer, credit.money.currency))
+                    .get(&(credit.customer.clone(), credit.money.currency))
                     .copied()
                     .unwrap_or(usize::MAX);
                 ((owner, on, kind, n), credit)

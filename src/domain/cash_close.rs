@@ -120,7 +120,7 @@ mod tests {
             payment("other", 1, 20, dec!(77777), PaymentMethod::Cash),
         ];
         for (i, pay) in mine.into_iter().enumerate() {
-            p.payments.insert(PaymentId(i.to_string()), pay);
+            p.payments.insert(PaymentId(i.to_string().into()), pay);
         }
         p.voided_payments.insert(
             PaymentId("v".into()),

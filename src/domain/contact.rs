@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::{CustomerId, GeoPoint};
 use super::escalation::Step;
@@ -10,7 +11,7 @@ use super::reminder::ReminderKey;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct ContactId(pub String);
+pub struct ContactId(pub SmolStr);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::invoice::InvoiceId;
@@ -12,7 +13,7 @@ use super::money::Money;
 /// Unique without coordination: it is the id of the operation that recorded the note.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct CreditNoteId(pub String);
+pub struct CreditNoteId(pub SmolStr);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditNote {

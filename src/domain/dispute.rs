@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::invoice::InvoiceId;
@@ -8,7 +9,7 @@ use super::money::Money;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct DisputeId(pub String);
+pub struct DisputeId(pub SmolStr);
 
 /// Why the customer disputes ("reclamo"); grouped in reports so management can fix the cause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

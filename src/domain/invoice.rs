@@ -3,6 +3,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::money::Money;
@@ -10,7 +11,7 @@ use super::money::Money;
 /// The invoice number as printed ("FV-1001"); unique within a portfolio.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct InvoiceId(pub String);
+pub struct InvoiceId(pub SmolStr);
 
 /// One part of an invoice paid in instalments ("cuota").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

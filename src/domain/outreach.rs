@@ -52,7 +52,7 @@ impl OutreachSettings {
         for item in items {
             totals.add(item.open);
         }
-        let mut invoices: Vec<String> = items.iter().map(|i| i.invoice.0.clone()).collect();
+        let mut invoices: Vec<String> = items.iter().map(|i| i.invoice.0.to_string()).collect();
         invoices.dedup();
         let due_on = items.iter().map(|i| i.due_on).min();
         MessageValues {
@@ -64,7 +64,7 @@ impl OutreachSettings {
             details: items
                 .iter()
                 .map(|i| DetailLine {
-                    invoice: i.invoice.0.clone(),
+                    invoice: i.invoice.0.to_string(),
                     due_on: i.due_on,
                     open: i.open,
                 })

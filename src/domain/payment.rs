@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::invoice::InvoiceId;
@@ -9,7 +10,7 @@ use super::receipt::Receipt;
 /// Unique without coordination: it is the id of the operation that recorded the payment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PaymentId(pub String);
+pub struct PaymentId(pub SmolStr);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -6,6 +6,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::money::Money;
@@ -39,7 +40,7 @@ pub struct PlanTerms {
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PlanId(pub String);
+pub struct PlanId(pub SmolStr);
 
 /// A payment agreement ("acuerdo de pago") made with a customer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

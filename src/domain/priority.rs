@@ -332,7 +332,7 @@ mod tests {
         let id = CustomerId(customer.into());
         p.customers.insert(id.clone(), Customer::default());
         p.invoices.insert(
-            InvoiceId(format!("F-{customer}")),
+            InvoiceId(format!("F-{customer}").into()),
             Invoice {
                 customer: id,
                 issued_on: day(1),

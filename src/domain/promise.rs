@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::contact::Channel;
 use super::customer::CustomerId;
@@ -7,7 +8,7 @@ use super::money::Money;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PromiseId(pub String);
+pub struct PromiseId(pub SmolStr);
 
 /// A promise to pay ("promesa de pago") made by the customer during a contact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

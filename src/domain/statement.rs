@@ -38,7 +38,7 @@ impl Movement {
     /// the credit note's number.
     pub fn document(&self) -> String {
         match self {
-            Movement::Invoice { id, .. } => id.0.clone(),
+            Movement::Invoice { id, .. } => id.0.to_string(),
             Movement::Payment {
                 receipt: Some(receipt),
                 ..

@@ -264,11 +264,11 @@ pub fn agree_plan(
         let base = format!("INT-{}-{}", customer.0, terms.agreed_on);
         let invoice = (1..)
             .map(|n| match n {
-                1 => InvoiceId(base.clone()),
-                n => InvoiceId(format!("{base}-{n}")),
+                1 => InvoiceId(base.as_str().into()),
+                n => InvoiceId(format!("{base}-{n}").into()),
             })
             .find(|id| !portfolio.invoices.contains_key(id))
-            .unwrap_or(InvoiceId(base));
+            .unwrap_or(InvoiceId(base.into()));
         events.push(Event::InvoiceUpserted {
             invoice,
             patch: InvoicePatch {

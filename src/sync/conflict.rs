@@ -116,7 +116,7 @@ impl Projection {
             Subject::Invoice(id) => {
                 let i = self.invoices.get(id)?;
                 match field {
-                    "customer" => shown(&i.customer, |c| c.0.clone()),
+                    "customer" => shown(&i.customer, |c| c.0.to_string()),
                     "issued_on" => shown(&i.issued_on, |day| day.0.to_string()),
                     "terms" => shown(&i.terms, terms),
                     _ => None,
@@ -172,7 +172,7 @@ fn customer_fields(patch: &CustomerPatch) -> Vec<(&'static str, String)> {
 fn invoice_fields(patch: &InvoicePatch) -> Vec<(&'static str, String)> {
     let mut fields = Vec::new();
     if let Some(customer) = &patch.customer {
-        fields.push(("customer", customer.0.clone()));
+        fields.push(("customer", customer.0.to_string()));
     }
     if let Some(day) = patch.issued_on {
         fields.push(("issued_on", day.to_string()));

@@ -107,7 +107,7 @@ pub(super) const METHODS: [PaymentMethod; 5] = [
 
 /// The customer id of the `i`-th demonstration business.
 pub fn customer_id(i: usize) -> CustomerId {
-    CustomerId(format!("CLI-{:03}", i + 1))
+    CustomerId(format!("CLI-{:03}", i + 1).into())
 }
 
 /// Invoices the `i`-th business owes: two to six.
@@ -182,7 +182,7 @@ pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
 }
 
 fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
-    let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + j));
+    let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + j).into());
     let age = days_overdue(i, j);
     let due_on = shifted(today, age);
     let amount = invoice_amount(i, j);
@@ -270,7 +270,7 @@ fn promise_and_dispute_events(today: NaiveDate) -> Vec<Event> {
             dispute: Dispute {
                 // Falls due today: without the dispute it would be reminded of today.
                 customer: customer_id(13),
-                invoices: vec![InvoiceId(format!("FV-{}", 1001 + 13 * 10))],
+                invoices: vec![InvoiceId(format!("FV-{}", 1001 + 13 * 10).into())],
                 amount: None,
                 owner: "Bodega".to_owned(),
                 reason: DisputeReason::DamagedGoods,

@@ -67,7 +67,7 @@ pub fn save_customer(
     is_new: bool,
     form: Customer,
 ) -> Result<Event, EditProblem> {
-    let id = CustomerId(id.trim().to_owned());
+    let id = CustomerId(id.trim().into());
     if id.0.is_empty() {
         return Err(EditProblem::MissingCustomerId);
     }
@@ -112,7 +112,7 @@ pub fn save_invoice(
     due_on: NaiveDate,
     amount: Money,
 ) -> Result<Event, EditProblem> {
-    let id = InvoiceId(number.trim().to_owned());
+    let id = InvoiceId(number.trim().into());
     if id.0.is_empty() {
         return Err(EditProblem::MissingInvoiceNumber);
     }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
@@ -195,7 +196,7 @@ impl Projection {
             self.latest = Some(op.hlc.clone());
         }
         // A fact's id is the id of the operation that recorded it.
-        let fact_id = || op.id.to_string();
+        let fact_id = || SmolStr::from(op.id.to_string());
         let (stamp, new_device) = self.devices.stamp(&op.hlc);
         if let Some(place) = new_device {
             self.make_room(place);
@@ -257,7 +258,7 @@ impl Projection {
                 .or_default()
                 .merge(Some(typification.clone()), write),
             Event::AgendaSkipped { skip } => {
-                self.skips.insert(fact_id(), skip.clone());
+                self.skips.insert(op.id.to_string(), skip.clone());
             }
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
@@ -409,7 +410,7 @@ impl Projection {
     }
 
     fn refresh_one(&self, portfolio: &mut Portfolio, op: &Op) -> Vec<CustomerId> {
-        let fact_id = || op.id.to_string();
+        let fact_id = || SmolStr::from(op.id.to_string());
         let one = |customer: &CustomerId| vec![customer.clone()];
         match &op.event {
             Event::CustomerUpserted { customer, .. } => {
@@ -492,7 +493,7 @@ impl Projection {
                 one(customer)
             }
             Event::AgendaSkipped { skip } => {
-                portfolio.skips.insert(fact_id(), skip.clone());
+                portfolio.skips.insert(op.id.to_string(), skip.clone());
                 one(&skip.customer)
             }
             Event::PlanAgreed { plan } => {

@@ -107,7 +107,7 @@ const BOOK: usize = 500;
 
 /// The customer id of the `i`-th generated customer.
 pub fn sample_customer_id(i: usize) -> CustomerId {
-    CustomerId(format!("G-{:06}", i + 1))
+    CustomerId(format!("G-{:06}", i + 1).into())
 }
 
 /// The events of a generated portfolio, in the order an office would have recorded them.
@@ -142,7 +142,7 @@ pub fn sample_events(size: PortfolioSize, seed: u64, today: NaiveDate) -> Vec<Ev
         let i = rng.usize(..customers) * rng.usize(1..=customers) / customers;
         let customer = sample_customer_id(i);
         let currency = if i % 20 == 7 { dollars } else { Currency::COP };
-        let invoice = InvoiceId(format!("GF-{:07}", n + 1));
+        let invoice = InvoiceId(format!("GF-{:07}", n + 1).into());
         let due_on = shifted(today, rng.i64(-25..300));
         let term = [30u64, 30, 60, 90][rng.usize(..4)];
         let issued_on = due_on - Days::new(term);

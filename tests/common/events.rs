@@ -56,8 +56,8 @@ pub fn terms() -> impl Strategy<Value = Terms> {
 
 /// An event over a small universe of ids, so that devices collide on the same records.
 pub fn event() -> impl Strategy<Value = Event> {
-    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}")));
-    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}")));
+    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}").into()));
+    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}").into()));
     prop_oneof![
         (
             customer.clone(),
@@ -129,7 +129,7 @@ pub fn event() -> impl Strategy<Value = Event> {
                 }
             ),
         (0..3u8, 1..12u64, 0..3u32).prop_map(|(device, seq, why)| Event::PaymentVoided {
-            payment: PaymentId(format!("d{device}:{seq}")),
+            payment: PaymentId(format!("d{device}:{seq}").into()),
             reason: format!("error de digitación {why}"),
             voided_on: Some(day(why)),
         }),
@@ -169,8 +169,8 @@ pub fn event() -> impl Strategy<Value = Event> {
 /// disputes and their resolution, skipped visits and payment plans. Disputes are named as the
 /// payments voided above are, so that some resolutions find theirs.
 pub fn account_event() -> impl Strategy<Value = Event> {
-    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}")));
-    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}")));
+    let customer = (0..3u8).prop_map(|c| CustomerId(format!("c{c}").into()));
+    let invoice = (0..5u8).prop_map(|i| InvoiceId(format!("i{i}").into()));
     prop_oneof![
         (customer.clone(), 0..120u32, 0..30u32, 1..500_000i64).prop_map(
             |(customer, made, days, amount)| Event::PromiseMade {
@@ -201,7 +201,7 @@ pub fn account_event() -> impl Strategy<Value = Event> {
                 },
             }),
         (0..3u8, 1..12u64, 0..120u32).prop_map(|(device, seq, on)| Event::DisputeResolved {
-            dispute: DisputeId(format!("d{device}:{seq}")),
+            dispute: DisputeId(format!("d{device}:{seq}").into()),
             resolved_on: day(on),
         }),
         (customer.clone(), 0..120u32, 0..5usize).prop_map(|(customer, on, reason)| {

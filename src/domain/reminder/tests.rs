@@ -35,9 +35,12 @@ fn offered(
         .into_iter()
         .map(|r| {
             (
-                r.customer.0,
+                r.customer.0.to_string(),
                 r.step,
-                r.items.into_iter().map(|i| i.invoice.0).collect(),
+                r.items
+                    .into_iter()
+                    .map(|i| i.invoice.0.to_string())
+                    .collect(),
             )
         })
         .collect()
@@ -54,7 +57,7 @@ fn deliver(p: &mut Portfolio, today: &str) {
     .into_iter()
     .enumerate()
     {
-        let id = ContactId(format!("{today}-{n}"));
+        let id = ContactId(format!("{today}-{n}").into());
         let contact = Contact {
             customer: reminder.customer,
             at: day(today).and_hms_opt(9, 0, 0).expect("a time"),

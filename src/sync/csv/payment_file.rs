@@ -74,7 +74,7 @@ fn read_row<'a>(
     let invoice = match cell(Column::Invoice) {
         "" => None,
         number => {
-            let id = InvoiceId(number.to_owned());
+            let id = InvoiceId(number.into());
             match portfolio.invoices.get(&id) {
                 Some(invoice) => Some((id, invoice)),
                 None => return Err(RowProblem::UnknownInvoice(id)),
@@ -120,7 +120,7 @@ fn read_row<'a>(
 /// A customer by its own id, or by tax id with or without dots, dashes and check digit
 /// separators ("800.197.268-1" is "8001972681").
 fn find_customer(portfolio: &Portfolio, key: &str) -> Option<CustomerId> {
-    let id = CustomerId(key.to_owned());
+    let id = CustomerId(key.into());
     if portfolio.customers.contains_key(&id) {
         return Some(id);
     }

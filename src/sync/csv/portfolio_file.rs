@@ -106,11 +106,11 @@ fn read_row<'a>(
     let optional = |column: Column| Some(cell(column).to_owned()).filter(|v| !v.is_empty());
     let tax_id = optional(Column::TaxId);
     let customer = match optional(Column::CustomerId).or_else(|| tax_id.clone()) {
-        Some(id) => CustomerId(id),
+        Some(id) => CustomerId(id.into()),
         None => return Err(RowProblem::Missing(Column::CustomerId)),
     };
     let name = required(Column::CustomerName)?;
-    let invoice = InvoiceId(required(Column::Invoice)?);
+    let invoice = InvoiceId(required(Column::Invoice)?.into());
     let date = |column: Column| {
         parse_date(cell(column), layout.dates).map_err(|problem| RowProblem::Date(column, problem))
     };

@@ -25,7 +25,11 @@ pub fn CreditNoteForm(
     let issued = RwSignal::new(date_text(today));
     let amount = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let invoice = RwSignal::new(open.first().map(|(id, _)| id.0.clone()).unwrap_or_default());
+    let invoice = RwSignal::new(
+        open.first()
+            .map(|(id, _)| id.0.to_string())
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(None);
     let currencies = StoredValue::new(open.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -39,7 +43,7 @@ pub fn CreditNoteForm(
             error.set(Some(t.amount_unreadable.to_owned()));
             return;
         };
-        let id = InvoiceId(invoice.get_untracked());
+        let id = InvoiceId(invoice.get_untracked().into());
         let Some(currency) = currencies.with_value(|open| {
             open.iter()
                 .find(|(open_id, _)| *open_id == id)
@@ -73,7 +77,7 @@ pub fn CreditNoteForm(
                 <span>{t.pays_invoice}</span>
                 <select name="invoice" on:change=move |ev| invoice.set(event_target_value(&ev))>
                     {open.into_iter().map(|(id, money)| view! {
-                        <option value=id.0.clone()>{format!("{} · {}", id.0, fmt.money(money))}</option>
+                        <option value=id.0.to_string()>{format!("{} · {}", id.0, fmt.money(money))}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -25,7 +25,7 @@ pub fn CustomerForm(
                 .with_untracked(|p| p.customers.get(id).cloned())
         })
         .unwrap_or_default();
-    let code = RwSignal::new(id.map(|id| id.0).unwrap_or_default());
+    let code = RwSignal::new(id.map(|id| id.0.to_string()).unwrap_or_default());
     let name = RwSignal::new(current.name);
     let tax_id = RwSignal::new(current.tax_id);
     let phones = RwSignal::new(current.phones.join(", "));
@@ -63,7 +63,7 @@ pub fn CustomerForm(
         let event = session
             .portfolio
             .with_untracked(|p| save_customer(p, &code, is_new, form));
-        let saved = CustomerId(code.trim().to_owned());
+        let saved = CustomerId(code.trim().into());
         save_checked(session, i18n.texts(), event, error, move || {
             on_saved.run(saved)
         });

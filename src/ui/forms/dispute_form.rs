@@ -68,7 +68,7 @@ pub fn DisputeForm(
                     let value = id.clone();
                     view! {
                         <label class="check">
-                            <input type="checkbox" name="disputed_invoice" value=id.0.clone() on:change=move |ev| {
+                            <input type="checkbox" name="disputed_invoice" value=id.0.to_string() on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 chosen.update(|list| {
                                     list.retain(|i| *i != value);

@@ -27,7 +27,7 @@ pub fn InvoiceForm(
             .portfolio
             .with_untracked(|p| p.invoices.get(id).cloned())
     });
-    let number = RwSignal::new(invoice.map(|i| i.0).unwrap_or_default());
+    let number = RwSignal::new(invoice.map(|i| i.0.to_string()).unwrap_or_default());
     let issued = RwSignal::new(date_text(current.as_ref().map_or(today, |i| i.issued_on)));
     let due = RwSignal::new(date_text(
         current

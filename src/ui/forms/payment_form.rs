@@ -55,7 +55,7 @@ pub fn PaymentForm(
         };
         let invoice = Some(pays.get_untracked())
             .filter(|p| !p.is_empty())
-            .map(InvoiceId);
+            .map(|p| InvoiceId(p.into()));
         // The currency of the invoice paid, else of the oldest open one; a customer who owes
         // nothing pays in advance in the portfolio's usual currency.
         let currency = currency_of.with_value(|open| {
@@ -78,7 +78,7 @@ pub fn PaymentForm(
         };
         let issuer = session
             .device
-            .with_untracked(|d| d.as_ref().map(|d| d.id.0.clone()))
+            .with_untracked(|d| d.as_ref().map(|d| d.id.0.to_string()))
             .unwrap_or_default();
         let checked = session
             .portfolio
@@ -110,7 +110,7 @@ pub fn PaymentForm(
                 <select name="pays" on:change=move |ev| pays.set(event_target_value(&ev))>
                     <option value="">{t.oldest_first}</option>
                     {open.into_iter().map(|(id, money)| view! {
-                        <option value=id.0.clone()>{format!("{} · {}", id.0, fmt.money(money))}</option>
+                        <option value=id.0.to_string()>{format!("{} · {}", id.0, fmt.money(money))}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -83,7 +83,7 @@ pub fn AgingReportPage() -> impl IntoView {
                         .iter()
                         .filter(|row| row.currency == currency)
                         .map(|row| {
-                            let name = p.customers.get(&row.customer).map(|c| c.name.clone()).unwrap_or_else(|| row.customer.0.clone());
+                            let name = p.customers.get(&row.customer).map(|c| c.name.clone()).unwrap_or_else(|| row.customer.0.to_string());
                             (name, row.buckets.clone())
                         })
                         .collect();

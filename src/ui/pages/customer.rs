@@ -260,9 +260,9 @@ fn InvoiceRow(line: InvoiceLine, format: NumberFormat) -> impl IntoView {
             .collect_view()
     });
     view! {
-        <li class="invoice" class:paid=line.is_paid() data-invoice=line.id.0.clone()>
+        <li class="invoice" class:paid=line.is_paid() data-invoice=line.id.0.to_string()>
             <div class="invoice-head">
-                <strong>{line.id.0.clone()}</strong>
+                <strong>{line.id.0.to_string()}</strong>
                 <span>{t.issue_date}": "{format.date(line.invoice.issued_on)}</span>
                 <span>{t.due_date}": "{format.date(line.invoice.terms.due_on())}</span>
             </div>

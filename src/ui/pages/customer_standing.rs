@@ -37,7 +37,7 @@ pub fn OpenDisputes(
                 <ul>
                     {move || disputes.get().into_iter().map(|(id, dispute)| {
                         let fmt = i18n.number_format();
-                        let invoices: Vec<String> = dispute.invoices.iter().map(|i| i.0.clone()).collect();
+                        let invoices: Vec<String> = dispute.invoices.iter().map(|i| i.0.to_string()).collect();
                         let resolve = move |_| {
                             let today = session.today.get_untracked();
                             let checked = session.portfolio.with_untracked(|p| resolve_dispute(p, today, &id));

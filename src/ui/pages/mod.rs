@@ -67,7 +67,7 @@ fn statement_href(id: &CustomerId) -> String {
 fn customer_in_query() -> (Memo<Option<CustomerId>>, Memo<Option<Customer>>) {
     let session = use_session();
     let query = leptos_router::hooks::use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).map(CustomerId));
+    let id = Memo::new(move |_| query.with(|q| q.get("id")).map(|id| CustomerId(id.into())));
     let customer = Memo::new(move |_| {
         let id = id.get()?;
         session.portfolio.with(|p| p.customers.get(&id).cloned())

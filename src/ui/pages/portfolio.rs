@@ -180,7 +180,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         let lateness = if days > 0 { (t().days_overdue)(days) } else { t().up_to_date.to_owned() };
                         let top = (first + offset) * ROW_PX;
                         view! {
-                            <li class="customer" data-customer=id.0.clone() style:top=format!("{top}px")>
+                            <li class="customer" data-customer=id.0.to_string() style:top=format!("{top}px")>
                                 <a href=customer_href(id)>
                                     <div class="customer-main">
                                         <span class="customer-name">{customer.name.clone()}</span>

@@ -149,15 +149,15 @@ fn ReminderCard(
     let d = i18n.day();
     let written = [Channel::WhatsApp, Channel::Sms, Channel::Email];
     view! {
-        <li class="reminder" data-customer=reminder.customer.0.clone()>
+        <li class="reminder" data-customer=reminder.customer.0.to_string()>
             <div class="agenda-head">
                 <A href=customer_href(&reminder.customer) attr:class="customer-name">{name_shown}</A>
                 <span class="badge">{(o.step_name)(reminder.step)}</span>
             </div>
             <ul class="reminder-items">
                 {reminder.items.iter().map(|item| view! {
-                    <li data-invoice=item.invoice.0.clone()>
-                        {item.invoice.0.clone()}" · "{fmt.date(item.due_on)}" · "
+                    <li data-invoice=item.invoice.0.to_string()>
+                        {item.invoice.0.to_string()}" · "{fmt.date(item.due_on)}" · "
                         <span class="amount">{fmt.money(item.open)}</span>
                     </li>
                 }).collect_view()}

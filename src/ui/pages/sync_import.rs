@@ -109,8 +109,8 @@ pub fn ImportPanel() -> impl IntoView {
         Subject::Customer(id) => session
             .portfolio
             .with_untracked(|p| p.customers.get(id).map(|c| c.name.clone()))
-            .unwrap_or_else(|| id.0.clone()),
-        Subject::Invoice(id) => id.0.clone(),
+            .unwrap_or_else(|| id.0.to_string()),
+        Subject::Invoice(id) => id.0.to_string(),
     };
 
     view! {

@@ -254,7 +254,7 @@ fn AgendaRow(
         Status::Skipped(reason) => Some((d.skip_reason)(reason).to_owned()),
     };
     view! {
-        <li class="agenda-entry" data-customer=entry.customer.0.clone()>
+        <li class="agenda-entry" data-customer=entry.customer.0.to_string()>
             <div class="agenda-head">
                 <A href=customer_href(&entry.customer) attr:class="customer-name">{name}</A>
                 <span class="score" title=t.nav_today>{(d.points)(entry.score)}</span>
