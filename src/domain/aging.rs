@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 
 use super::allocation::Allocation;
 use super::customer::CustomerId;
@@ -94,46 +93,43 @@ pub fn age(
     buckets: &AgingBuckets,
 ) -> AgingReport {
     let allocation = Allocation::compute(portfolio, cutoff);
-    // Rows are found by hashing and put in order once at the end: a report of a whole
-    // company adds up a hundred thousand dues.
-    let mut row_of: FxHashMap<(&CustomerId, Currency), usize> = FxHashMap::default();
-    let mut rows: Vec<((&CustomerId, Currency), Vec<Decimal>)> = Vec::new();
-    for (_, invoice, dues) in allocation.open_invoices() {
-        let key = (&invoice.customer, invoice.amount().currency);
-        // Each instalment ages from its own due date.
-        for due in dues.filter(|due| !due.amount.is_zero()) {
-            let from = match basis {
-                AgingBasis::DueDate => due.due_on,
-                AgingBasis::IssueDate => invoice.issued_on,
-            };
-            let bucket = buckets.index_for((cutoff - from).num_days());
-            let row = *row_of.entry(key).or_insert_with(|| {
-                rows.push((key, vec![Decimal::ZERO; buckets.count()]));
-                rows.len() - 1
+    let mut rows = Vec::new();
+    // An account is one customer in one currency: one row, if anything of it is open.
+    for ledger in allocation.ledgers() {
+        let mut amounts = vec![Decimal::ZERO; buckets.count()];
+        let mut open = false;
+        for (_, invoice, dues) in ledger.invoices() {
+            // Each instalment ages from its own due date.
+            for due in dues.filter(|due| !due.amount.is_zero()) {
+                let from = match basis {
+                    AgingBasis::DueDate => due.due_on,
+                    AgingBasis::IssueDate => invoice.issued_on,
+                };
+                amounts[buckets.index_for((cutoff - from).num_days())] += due.amount;
+                open = true;
+            }
+        }
+        if open {
+            rows.push(AgingRow {
+                customer: ledger.customer.clone(),
+                currency: ledger.currency,
+                buckets: amounts,
             });
-            rows[row].1[bucket] += due.amount;
         }
     }
-    rows.sort_unstable_by_key(|(key, _)| *key);
+    rows.sort_unstable_by(|a, b| (&a.customer, a.currency).cmp(&(&b.customer, b.currency)));
     let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
-    for ((_, currency), amounts) in &rows {
+    for row in &rows {
         let total = totals
-            .entry(*currency)
+            .entry(row.currency)
             .or_insert_with(|| vec![Decimal::ZERO; buckets.count()]);
-        for (sum, amount) in total.iter_mut().zip(amounts) {
+        for (sum, amount) in total.iter_mut().zip(&row.buckets) {
             *sum += amount;
         }
     }
     AgingReport {
         cutoff,
-        rows: rows
-            .into_iter()
-            .map(|((customer, currency), buckets)| AgingRow {
-                customer: customer.clone(),
-                currency,
-                buckets,
-            })
-            .collect(),
+        rows,
         totals,
     }
 }

@@ -36,37 +36,73 @@ struct Credit<'a> {
 
 /// An invoice issued by the cut-off and where its dues sit in the allocation.
 struct Issued<'a> {
-    id: &'a InvoiceId,
+    /// A copy of the id, kept beside the rest: a settlement that names invoices finds them
+    /// by reading its account's few entries, nothing else.
+    id: InvoiceId,
     invoice: &'a Invoice,
     dues: Range<usize>,
 }
 
-/// A customer's dues in one currency, oldest first (the order money that names no invoice
-/// pays them), and how many from the start are already paid in full: dues only ever get paid
-/// more, so no later settlement needs to look at those again.
-#[derive(Default)]
-struct Queue {
-    dues: Vec<usize>,
-    settled: usize,
+/// One customer's invoices in one currency, which only that customer's money in that
+/// currency pays; their entries and dues lie side by side in the allocation.
+struct Account<'a> {
+    customer: &'a CustomerId,
+    currency: Currency,
+    invoices: Range<usize>,
+    dues: Range<usize>,
 }
 
-/// Which dues each settlement paid. Everything is indexed by position rather than by id, so
-/// that allocating a company's whole portfolio costs little more than reading it.
+/// Which dues each settlement paid. Everything is laid out account by account and indexed by
+/// position rather than by id, so that settling a company's whole portfolio reads memory in
+/// order and costs little more than reading it.
 pub struct Allocation<'a> {
-    /// The invoices issued by the cut-off, in id order.
+    accounts: Vec<Account<'a>>,
+    /// Where each customer's account in a currency sits in `accounts`.
+    account_of: FxHashMap<(CustomerId, Currency), usize>,
+    /// The invoices issued by the cut-off, account by account, in id order within each.
     issued: Vec<Issued<'a>>,
-    /// Where each of them sits in `issued`. Keyed by the id itself, which is inline, rather
-    /// than by a reference into the portfolio: a lookup then reads the table and nothing else.
-    position: FxHashMap<InvoiceId, usize>,
     /// Every due of `issued`, each invoice's side by side, in the order of `Terms::dues`.
     dues: Vec<Due>,
     /// Amount settled on each of `dues`; never more than it.
     paid: Vec<Decimal>,
-    /// How each settlement was split over invoices, in the order they were applied.
-    applied: Vec<(Settlement<'a>, Vec<(&'a InvoiceId, Decimal)>)>,
+    /// Each settlement and its part of `splits`, in the order they were applied.
+    applied: Vec<(Settlement<'a>, Range<usize>)>,
+    /// What each settlement paid of which of `issued`, in the order it paid them.
+    splits: Vec<(usize, Decimal)>,
     /// What a settlement left over once the customer's invoices in its currency were paid: a
     /// credit in the customer's favour, never a negative invoice balance.
     unapplied: BTreeMap<Settlement<'a>, Decimal>,
+}
+
+/// One customer's account in one currency as allocated: what the reports walk.
+pub struct Ledger<'s, 'a> {
+    pub customer: &'a CustomerId,
+    pub currency: Currency,
+    allocation: &'s Allocation<'a>,
+    invoices: Range<usize>,
+    dues: Range<usize>,
+}
+
+impl<'s, 'a> Ledger<'s, 'a> {
+    /// Whether anything of the account is still owed.
+    pub fn owes(&self) -> bool {
+        let allocation = self.allocation;
+        allocation.dues[self.dues.clone()]
+            .iter()
+            .zip(&allocation.paid[self.dues.clone()])
+            .any(|(due, paid)| due.amount != *paid)
+    }
+
+    /// The account's invoices in id order, each with what is still owed on each of its dues.
+    pub fn invoices(
+        &self,
+    ) -> impl Iterator<Item = (&'s InvoiceId, &'a Invoice, impl Iterator<Item = Due> + 's)> + 's
+    {
+        let allocation = self.allocation;
+        allocation.issued[self.invoices.clone()]
+            .iter()
+            .map(|issued| (&issued.id, issued.invoice, allocation.open_of(issued)))
+    }
 }
 
 impl<'a> Allocation<'a> {
@@ -77,6 +113,80 @@ impl<'a> Allocation<'a> {
     /// names, in the order named (their instalments earliest first), then to the customer's
     /// other dues in its currency, oldest due first.
     pub fn compute(portfolio: &'a Portfolio, as_of: NaiveDate) -> Allocation<'a> {
+        // First pass, in id order: which account each invoice belongs to, and how many
+        // invoices and dues each account has (held in the ranges' ends for now).
+        let mut account_of: FxHashMap<(CustomerId, Currency), usize> =
+            FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
+        let mut accounts: Vec<Account<'a>> = Vec::new();
+        let mut in_id_order = Vec::with_capacity(portfolio.invoices.len());
+        for (id, invoice) in portfolio
+            .invoices
+            .iter()
+            .filter(|(_, i)| i.issued_on <= as_of)
+        {
+            let currency = invoice.amount().currency;
+            let account = *account_of
+                .entry((invoice.customer.clone(), currency))
+                .or_insert_with(|| {
+                    accounts.push(Account {
+                        customer: &invoice.customer,
+                        currency,
+                        invoices: 0..0,
+                        dues: 0..0,
+                    });
+                    accounts.len() - 1
+                });
+            accounts[account].invoices.end += 1;
+            accounts[account].dues.end += invoice.terms.dues().count();
+            in_id_order.push((account, id, invoice));
+        }
+        // Each account's place, then each invoice's: a counting sort that keeps id order
+        // within an account.
+        let (mut invoices_at, mut dues_at) = (0, 0);
+        for account in &mut accounts {
+            let (invoices, dues) = (account.invoices.end, account.dues.end);
+            account.invoices = invoices_at..invoices_at;
+            account.dues = dues_at..dues_at + dues;
+            invoices_at += invoices;
+            dues_at += dues;
+        }
+        let mut slots = vec![0; in_id_order.len()];
+        for (n, (account, ..)) in in_id_order.iter().enumerate() {
+            let end = &mut accounts[*account].invoices.end;
+            slots[*end] = n;
+            *end += 1;
+        }
+        let mut issued = Vec::with_capacity(slots.len());
+        let mut dues: Vec<Due> = Vec::with_capacity(dues_at);
+        let mut due_invoice: Vec<usize> = Vec::with_capacity(dues_at);
+        for n in slots {
+            let (_, id, invoice) = in_id_order[n];
+            let first = dues.len();
+            for due in invoice.terms.dues() {
+                due_invoice.push(issued.len());
+                dues.push(due);
+            }
+            issued.push(Issued {
+                id: id.clone(),
+                invoice,
+                dues: first..dues.len(),
+            });
+        }
+        // The order money that names no invoice pays an account's dues: oldest due first;
+        // between dues of the same day, the older invoice, then the id.
+        let mut queue: Vec<usize> = (0..dues.len()).collect();
+        for account in &accounts {
+            queue[account.dues.clone()].sort_unstable_by_key(|due| {
+                let invoice = due_invoice[*due];
+                (
+                    dues[*due].due_on,
+                    issued[invoice].invoice.issued_on,
+                    invoice,
+                    *due,
+                )
+            });
+        }
+
         // Ids are the maps' keys, so their order is their place in the map: sorting by
         // (date, kind, place) is sorting by (date, settlement) without comparing strings.
         let notes = portfolio
@@ -103,137 +213,102 @@ impl<'a> Allocation<'a> {
             };
             ((p.received_on, 1u8, n), credit)
         });
-        let invoices = portfolio.invoices.len();
-        let mut issued = Vec::with_capacity(invoices);
-        let mut position = FxHashMap::with_capacity_and_hasher(invoices, Default::default());
-        let mut dues: Vec<Due> = Vec::with_capacity(invoices);
-        let mut due_invoice: Vec<usize> = Vec::with_capacity(invoices);
-        let mut due_owner: Vec<usize> = Vec::with_capacity(invoices);
-        let mut owners: FxHashMap<(CustomerId, Currency), usize> =
-            FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
-        let mut queues: Vec<Queue> = Vec::new();
-        for (id, invoice) in portfolio
-            .invoices
-            .iter()
-            .filter(|(_, i)| i.issued_on <= as_of)
-        {
-            let owner = *owners
-                .entry((invoice.customer.clone(), invoice.amount().currency))
-                .or_insert_with(|| {
-                    queues.push(Queue::default());
-                    queues.len() - 1
-                });
-            let first = dues.len();
-            for due in invoice.terms.dues() {
-                queues[owner].dues.push(dues.len());
-                dues.push(due);
-                due_invoice.push(issued.len());
-                due_owner.push(owner);
-            }
-            position.insert(id.clone(), issued.len());
-            issued.push(Issued {
-                id,
-                invoice,
-                dues: first..dues.len(),
-            });
-        }
-        // Oldest due first; between dues of the same day, the older invoice, then the id.
-        for queue in &mut queues {
-            queue.dues.sort_unstable_by_key(|due| {
-                let invoice = due_invoice[*due];
-                (
-                    dues[*due].due_on,
-                    issued[invoice].invoice.issued_on,
-                    invoice,
-                    *due,
-                )
-            });
-        }
-        // Money of one customer in one currency only ever pays that customer's dues in that
-        // currency, so settlements are taken customer by customer (their dues stay at hand)
-        // and, within each, in order of date and id. A customer with no invoice in the
-        // currency has no queue: `usize::MAX` finds nothing to pay.
+        // Settlements are taken account by account (its dues stay at hand) and, within each,
+        // in order of date and id. A customer with no invoice in the currency has no
+        // account: `usize::MAX` finds nothing to pay.
         let mut credits: Vec<_> = notes
             .chain(payments)
             .filter(|(_, c)| c.on <= as_of)
             .map(|((on, kind, n), credit)| {
-                let owner = owners
+                let account = account_of
                     .get(&(credit.customer.clone(), credit.money.currency))
                     .copied()
                     .unwrap_or(usize::MAX);
-                ((owner, on, kind, n), credit)
+                ((account, on, kind, n), credit)
             })
             .collect();
         credits.sort_unstable_by_key(|(order, _)| *order);
 
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
+        let mut splits: Vec<(usize, Decimal)> = Vec::with_capacity(credits.len());
         let mut unapplied = BTreeMap::new();
+        // How many of each account's queue, from the start, are paid in full: dues only ever
+        // get paid more, so no later settlement needs to look at those again.
+        let mut settled = vec![0; accounts.len()];
         // The invoices a settlement names, by position; kept between settlements to spare an
         // allocation each time.
         let mut named_invoices: Vec<usize> = Vec::new();
-        for ((owner, ..), credit) in credits {
-            named_invoices.clear();
-            named_invoices.extend(credit.applies_to.iter().filter_map(|id| position.get(id)));
-            let named = named_invoices
-                .iter()
-                .flat_map(|at| issued[*at].dues.clone())
-                .filter(|due| due_owner[*due] == owner);
-            let queue = queues.get_mut(owner);
-            let rest: &[usize] = queue
-                .as_ref()
-                .map(|q| &q.dues[q.settled..])
-                .unwrap_or_default();
-            let rest = rest
-                .iter()
-                .copied()
-                .filter(|due| !named_invoices.contains(&due_invoice[*due]));
+        for ((account, ..), credit) in credits {
+            let first_split = splits.len();
             let mut remaining = credit.money.amount;
-            let mut splits: Vec<(&InvoiceId, Decimal)> = Vec::new();
-            for due in named.chain(rest) {
-                if remaining <= Decimal::ZERO {
-                    break;
-                }
-                let take = (dues[due].amount - paid[due]).min(remaining);
-                if take > Decimal::ZERO {
-                    paid[due] += take;
-                    remaining -= take;
-                    let invoice = issued[due_invoice[due]].id;
-                    match splits.last_mut() {
-                        // The same key of the portfolio's map: the same invoice.
-                        Some((last, amount)) if std::ptr::eq(*last, invoice) => *amount += take,
-                        _ => splits.push((invoice, take)),
+            if let Some(theirs) = accounts.get(account) {
+                let own = &issued[theirs.invoices.clone()];
+                named_invoices.clear();
+                named_invoices.extend(credit.applies_to.iter().filter_map(|id| {
+                    own.iter()
+                        .position(|issued| issued.id == *id)
+                        .map(|at| theirs.invoices.start + at)
+                }));
+                let named = named_invoices
+                    .iter()
+                    .flat_map(|at| issued[*at].dues.clone());
+                let rest = queue[theirs.dues.start + settled[account]..theirs.dues.end]
+                    .iter()
+                    .copied()
+                    .filter(|due| !named_invoices.contains(&due_invoice[*due]));
+                for due in named.chain(rest) {
+                    if remaining <= Decimal::ZERO {
+                        break;
+                    }
+                    let take = (dues[due].amount - paid[due]).min(remaining);
+                    if take > Decimal::ZERO {
+                        paid[due] += take;
+                        remaining -= take;
+                        let invoice = due_invoice[due];
+                        match splits[first_split..].last_mut() {
+                            Some((last, amount)) if *last == invoice => *amount += take,
+                            _ => splits.push((invoice, take)),
+                        }
                     }
                 }
-            }
-            if let Some(queue) = queue {
-                while queue
-                    .dues
-                    .get(queue.settled)
+                let queued = &queue[theirs.dues.clone()];
+                while queued
+                    .get(settled[account])
                     .is_some_and(|due| paid[*due] >= dues[*due].amount)
                 {
-                    queue.settled += 1;
+                    settled[account] += 1;
                 }
             }
             if remaining > Decimal::ZERO {
                 unapplied.insert(credit.id, remaining);
             }
-            applied.push((credit.id, splits));
+            applied.push((credit.id, first_split..splits.len()));
         }
         Allocation {
+            accounts,
+            account_of,
             issued,
-            position,
             dues,
             paid,
             applied,
+            splits,
             unapplied,
         }
     }
 
     /// What is still owed on each of an invoice's dues, earliest first.
     pub fn open_dues(&self, id: &InvoiceId, invoice: &Invoice) -> Vec<Due> {
-        match self.position.get(id) {
-            Some(at) => self.open_of(&self.issued[*at]).collect(),
+        let issued = self
+            .account_of
+            .get(&(invoice.customer.clone(), invoice.amount().currency))
+            .and_then(|account| {
+                self.issued[self.accounts[*account].invoices.clone()]
+                    .iter()
+                    .find(|issued| issued.id == *id)
+            });
+        match issued {
+            Some(issued) => self.open_of(issued).collect(),
             None => invoice.terms.dues().collect(),
         }
     }
@@ -246,15 +321,15 @@ impl<'a> Allocation<'a> {
             .sum()
     }
 
-    /// Every invoice issued by the cut-off, in id order, with what is still owed on each of
-    /// its dues: what the reports walk, without looking anything up.
-    pub fn open_invoices(
-        &self,
-    ) -> impl Iterator<Item = (&'a InvoiceId, &'a Invoice, impl Iterator<Item = Due> + '_)> + '_
-    {
-        self.issued
-            .iter()
-            .map(|issued| (issued.id, issued.invoice, self.open_of(issued)))
+    /// Every customer's account in each currency with an invoice issued by the cut-off.
+    pub fn ledgers(&self) -> impl Iterator<Item = Ledger<'_, 'a>> + '_ {
+        self.accounts.iter().map(|account| Ledger {
+            customer: account.customer,
+            currency: account.currency,
+            allocation: self,
+            invoices: account.invoices.clone(),
+            dues: account.dues.clone(),
+        })
     }
 
     fn open_of<'s>(&'s self, issued: &Issued<'a>) -> impl Iterator<Item = Due> + 's {
@@ -269,11 +344,16 @@ impl<'a> Allocation<'a> {
 
     /// How `settlement` was split over invoices, in the order it paid them; `None` when it
     /// was not allocated (dated after the cut-off, or unknown).
-    pub fn applied(&self, settlement: &Settlement) -> Option<&[(&'a InvoiceId, Decimal)]> {
+    pub fn applied(&self, settlement: &Settlement) -> Option<Vec<(&InvoiceId, Decimal)>> {
         self.applied
             .iter()
             .find(|(id, _)| id == settlement)
-            .map(|(_, splits)| splits.as_slice())
+            .map(|(_, splits)| {
+                self.splits[splits.clone()]
+                    .iter()
+                    .map(|(invoice, amount)| (&self.issued[*invoice].id, *amount))
+                    .collect()
+            })
     }
 
     /// What `settlement` left over once every due it could pay was paid.

@@ -208,25 +208,27 @@ impl Portfolio {
             .keys()
             .map(|id| (id.clone(), Standing::default()))
             .collect();
-        for (id, invoice, dues) in allocation.open_invoices() {
-            let dues: Vec<_> = dues.collect();
-            if dues.iter().all(|due| due.amount.is_zero()) {
-                continue;
-            }
-            let standing = standings.entry(invoice.customer.clone()).or_default();
-            standing.open_invoices += 1;
-            let disputed = disputes.cover(&invoice.customer, id);
-            for due in dues.iter().filter(|due| !due.amount.is_zero()) {
-                let open = Money::new(due.amount, invoice.amount().currency);
-                standing.balance.add(open);
-                let days = (today - due.due_on).num_days();
-                if days > 0 {
-                    standing.overdue.add(open);
-                    standing.oldest_days_overdue = standing.oldest_days_overdue.max(days);
-                    if !disputed {
-                        standing.collectible.add(open);
-                        standing.collectible_days_overdue =
-                            standing.collectible_days_overdue.max(days);
+        for ledger in allocation.ledgers().filter(|ledger| ledger.owes()) {
+            let standing = standings.entry(ledger.customer.clone()).or_default();
+            for (id, _, dues) in ledger.invoices() {
+                let mut open = dues.filter(|due| !due.amount.is_zero()).peekable();
+                if open.peek().is_none() {
+                    continue;
+                }
+                standing.open_invoices += 1;
+                let disputed = disputes.cover(ledger.customer, id);
+                for due in open {
+                    let open = Money::new(due.amount, ledger.currency);
+                    standing.balance.add(open);
+                    let days = (today - due.due_on).num_days();
+                    if days > 0 {
+                        standing.overdue.add(open);
+                        standing.oldest_days_overdue = standing.oldest_days_overdue.max(days);
+                        if !disputed {
+                            standing.collectible.add(open);
+                            standing.collectible_days_overdue =
+                                standing.collectible_days_overdue.max(days);
+                        }
                     }
                 }
             }

@@ -101,22 +101,23 @@ pub(super) fn open_items_under(
     disputes: &OpenDisputes<'_>,
 ) -> BTreeMap<CustomerId, Vec<ReminderItem>> {
     let mut by_customer: BTreeMap<CustomerId, Vec<ReminderItem>> = BTreeMap::new();
-    for (id, invoice, dues) in allocation.open_invoices() {
-        if disputes.cover(&invoice.customer, id) {
-            continue;
-        }
-        let items = by_customer.entry(invoice.customer.clone()).or_default();
-        for due in dues {
-            if due.amount > Decimal::ZERO {
+    for ledger in allocation.ledgers().filter(|ledger| ledger.owes()) {
+        let items = by_customer.entry(ledger.customer.clone()).or_default();
+        for (id, _, dues) in ledger.invoices() {
+            if disputes.cover(ledger.customer, id) {
+                continue;
+            }
+            for due in dues.filter(|due| due.amount > Decimal::ZERO) {
                 items.push(ReminderItem {
                     invoice: id.clone(),
                     installment: due.installment,
                     due_on: due.due_on,
-                    open: Money::new(due.amount, invoice.amount().currency),
+                    open: Money::new(due.amount, ledger.currency),
                 });
             }
         }
     }
+    // An account whose every open due is in dispute has nothing to ask for.
     by_customer.retain(|_, items| !items.is_empty());
     for items in by_customer.values_mut() {
         items.sort_by(|a, b| (a.due_on, &a.invoice).cmp(&(b.due_on, &b.invoice)));
