@@ -94,10 +94,9 @@ pub fn age(
 ) -> AgingReport {
     let allocation = Allocation::compute(portfolio, cutoff);
     let mut rows = Vec::new();
+    let mut amounts = vec![Decimal::ZERO; buckets.count()];
     // An account is one customer in one currency: one row, if anything of it is open.
-    for ledger in allocation.ledgers() {
-        let mut amounts = vec![Decimal::ZERO; buckets.count()];
-        let mut open = false;
+    for ledger in allocation.ledgers().filter(|ledger| ledger.owes()) {
         for (_, invoice, dues) in ledger.invoices() {
             // Each instalment ages from its own due date.
             for due in dues.filter(|due| !due.amount.is_zero()) {
@@ -106,16 +105,13 @@ pub fn age(
                     AgingBasis::IssueDate => invoice.issued_on,
                 };
                 amounts[buckets.index_for((cutoff - from).num_days())] += due.amount;
-                open = true;
             }
         }
-        if open {
-            rows.push(AgingRow {
-                customer: ledger.customer.clone(),
-                currency: ledger.currency,
-                buckets: amounts,
-            });
-        }
+        rows.push(AgingRow {
+            customer: ledger.customer.clone(),
+            currency: ledger.currency,
+            buckets: std::mem::replace(&mut amounts, vec![Decimal::ZERO; buckets.count()]),
+        });
     }
     rows.sort_unstable_by(|a, b| (&a.customer, a.currency).cmp(&(&b.customer, b.currency)));
     let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
