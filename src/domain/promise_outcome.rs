@@ -43,18 +43,21 @@ pub fn promise_outcomes(
     let mut promises: Vec<_> = portfolio.promises.iter().enumerate().collect();
     promises.sort_unstable_by_key(|(place, (_, p))| (p.due_on, p.made_on, *place));
     // Each customer's payments in each currency, in the order they arrived, with what is left
-    // of each to keep a promise: a promise only ever looks at its own customer's money.
-    let mut payments: FxHashMap<(&CustomerId, Currency), Vec<MoneyLeft>> = FxHashMap::default();
+    // of each to keep a promise: a promise only ever looks at its own customer's money, so
+    // only the customers who promised something have their payments gathered.
+    let mut payments: FxHashMap<(&CustomerId, Currency), Vec<MoneyLeft>> = promises
+        .iter()
+        .map(|(_, (_, p))| ((&p.customer, p.amount.currency), Vec::new()))
+        .collect();
     for (place, p) in portfolio
         .payments
         .values()
         .enumerate()
         .filter(|(_, p)| p.received_on <= today)
     {
-        payments
-            .entry((&p.customer, p.amount.currency))
-            .or_default()
-            .push((p.received_on, place, p.amount.amount));
+        if let Some(theirs) = payments.get_mut(&(&p.customer, p.amount.currency)) {
+            theirs.push((p.received_on, place, p.amount.amount));
+        }
     }
     for list in payments.values_mut() {
         list.sort_unstable_by_key(|(on, place, _)| (*on, *place));
