@@ -494,6 +494,33 @@ mod tests {
     }
 
     #[test]
+    fn money_in_one_currency_never_pays_an_invoice_in_another_even_when_it_names_it() {
+        let mut p = portfolio_with_three_invoices();
+        let usd = Currency::parse("USD").expect("valid code");
+        let dollars = Terms::single(Money::new(dec!(50), usd), day(8)).expect("terms");
+        p.invoices.insert(InvoiceId("U".into()), invoice(dollars));
+        p.payments.insert(
+            PaymentId("p1".into()),
+            Payment {
+                customer: CustomerId("c1".into()),
+                received_on: day(15),
+                amount: Money::new(dec!(30), usd),
+                method: PaymentMethod::Cash,
+                reference: String::new(),
+                applies_to: vec![InvoiceId("A".into())],
+                receipt: None,
+            },
+        );
+        let a = Allocation::compute(&p, day(31));
+        assert_eq!(
+            splits(&a, Settlement::Payment(&PaymentId("p1".into()))),
+            vec![(InvoiceId("U".into()), dec!(30))]
+        );
+        assert_eq!(open(&p, &a, "U"), dec!(20));
+        assert_eq!(open(&p, &a, "A"), dec!(100));
+    }
+
+    #[test]
     fn a_credit_note_lowers_its_invoice_before_a_payment_of_the_same_day() {
         use crate::domain::credit_note::{CreditNote, CreditNoteId};
         let mut p = portfolio_with_three_invoices();
