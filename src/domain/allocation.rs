@@ -105,14 +105,21 @@ impl<'s, 'a> Ledger<'s, 'a> {
     }
 }
 
-impl<'a> Allocation<'a> {
-    /// Allocates the payments and credit notes dated up to `as_of` to the invoices issued up
-    /// to then.
-    ///
-    /// Settlements are taken in order of date (then id); each goes first to the invoices it
-    /// names, in the order named (their instalments earliest first), then to the customer's
-    /// other dues in its currency, oldest due first.
-    pub fn compute(portfolio: &'a Portfolio, as_of: NaiveDate) -> Allocation<'a> {
+/// The invoices issued by the cut-off laid out account by account, with their dues.
+struct Layout<'a> {
+    accounts: Vec<Account<'a>>,
+    account_of: FxHashMap<(CustomerId, Currency), usize>,
+    issued: Vec<Issued<'a>>,
+    dues: Vec<Due>,
+    /// Which of `issued` each due belongs to.
+    due_invoice: Vec<usize>,
+    /// Each account's dues in the order money that names no invoice pays them, over the same
+    /// ranges as `dues`.
+    queue: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn of(portfolio: &'a Portfolio, as_of: NaiveDate) -> Layout<'a> {
         // First pass, in id order: which account each invoice belongs to, and how many
         // invoices and dues each account has (held in the ranges' ends for now).
         let mut account_of: FxHashMap<(CustomerId, Currency), usize> =
@@ -186,49 +193,84 @@ impl<'a> Allocation<'a> {
                 )
             });
         }
+        Layout {
+            accounts,
+            account_of,
+            issued,
+            dues,
+            due_invoice,
+            queue,
+        }
+    }
+}
 
-        // Ids are the maps' keys, so their order is their place in the map: sorting by
-        // (date, kind, place) is sorting by (date, settlement) without comparing strings.
-        let notes = portfolio
-            .credit_notes
-            .iter()
-            .enumerate()
-            .map(|(n, (id, note))| {
-                let credit = Credit {
-                    on: note.issued_on,
-                    id: Settlement::CreditNote(id),
-                    customer: &note.customer,
-                    money: note.amount,
-                    applies_to: note.invoice.as_slice(),
-                };
-                ((note.issued_on, 0u8, n), credit)
-            });
-        let payments = portfolio.payments.iter().enumerate().map(|(n, (id, p))| {
+/// The payments and credit notes dated up to `as_of`, in the order they are taken: account by
+/// account (an account's dues stay at hand while its settlements are taken) and, within each,
+/// by date and id. A customer with no invoice in the currency has no account: `usize::MAX`
+/// finds nothing to pay.
+fn settlements<'a>(
+    portfolio: &'a Portfolio,
+    as_of: NaiveDate,
+    account_of: &FxHashMap<(CustomerId, Currency), usize>,
+) -> Vec<((usize, NaiveDate, u8, usize), Credit<'a>)> {
+    // Ids are the maps' keys, so their order is their place in the map: sorting by
+    // (date, kind, place) is sorting by (date, settlement) without comparing strings.
+    let notes = portfolio
+        .credit_notes
+        .iter()
+        .enumerate()
+        .map(|(n, (id, note))| {
             let credit = Credit {
-                on: p.received_on,
-                id: Settlement::Payment(id),
-                customer: &p.customer,
-                money: p.amount,
-                applies_to: &p.applies_to,
+                on: note.issued_on,
+                id: Settlement::CreditNote(id),
+                customer: &note.customer,
+                money: note.amount,
+                applies_to: note.invoice.as_slice(),
             };
-            ((p.received_on, 1u8, n), credit)
+            ((note.issued_on, 0u8, n), credit)
         });
-        // Settlements are taken account by account (its dues stay at hand) and, within each,
-        // in order of date and id. A customer with no invoice in the currency has no
-        // account: `usize::MAX` finds nothing to pay.
-        let mut credits: Vec<_> = notes
-            .chain(payments)
-            .filter(|(_, c)| c.on <= as_of)
-            .map(|((on, kind, n), credit)| {
-                let account = account_of
-                    .get(&(credit.customer.clone(), credit.money.currency))
-                    .copied()
-                    .unwrap_or(usize::MAX);
-                ((account, on, kind, n), credit)
-            })
-            .collect();
-        credits.sort_unstable_by_key(|(order, _)| *order);
+    let payments = portfolio.payments.iter().enumerate().map(|(n, (id, p))| {
+        let credit = Credit {
+            on: p.received_on,
+            id: Settlement::Payment(id),
+            customer: &p.customer,
+            money: p.amount,
+            applies_to: &p.applies_to,
+        };
+        ((p.received_on, 1u8, n), credit)
+    });
+    let mut credits: Vec<_> = notes
+        .chain(payments)
+        .filter(|(_, c)| c.on <= as_of)
+        .map(|((on, kind, n), credit)| {
+            let account = account_of
+                .get(&(credit.customer.clone(), credit.money.currency))
+                .copied()
+                .unwrap_or(usize::MAX);
+            ((account, on, kind, n), credit)
+        })
+        .collect();
+    credits.sort_unstable_by_key(|(order, _)| *order);
+    credits
+}
 
+impl<'a> Allocation<'a> {
+    /// Allocates the payments and credit notes dated up to `as_of` to the invoices issued up
+    /// to then.
+    ///
+    /// Settlements are taken in order of date (then id); each goes first to the invoices it
+    /// names, in the order named (their instalments earliest first), then to the customer's
+    /// other dues in its currency, oldest due first.
+    pub fn compute(portfolio: &'a Portfolio, as_of: NaiveDate) -> Allocation<'a> {
+        let Layout {
+            accounts,
+            account_of,
+            issued,
+            dues,
+            due_invoice,
+            queue,
+        } = Layout::of(portfolio, as_of);
+        let credits = settlements(portfolio, as_of, &account_of);
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
         let mut splits: Vec<(usize, Decimal)> = Vec::with_capacity(credits.len());
