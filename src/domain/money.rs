@@ -5,22 +5,23 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An ISO 4217 currency code such as `COP` or `USD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency([u8; 3]);
 
 impl Currency {
     pub const COP: Currency = Currency(*b"COP");
 
     pub fn parse(code: &str) -> Result<Self, InvalidCurrency> {
-        let upper = code.trim().to_ascii_uppercase();
-        match upper.as_bytes() {
-            [a, b, c] if [a, b, c].iter().all(|ch| ch.is_ascii_uppercase()) => {
-                Ok(Currency([*a, *b, *c]))
-            }
+        match code.trim().as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(|ch| ch.is_ascii_alphabetic()) => Ok(Currency([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
             _ => Err(InvalidCurrency(code.to_owned())),
         }
     }
@@ -46,16 +47,27 @@ impl fmt::Display for Currency {
     }
 }
 
-impl TryFrom<String> for Currency {
-    type Error = InvalidCurrency;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Currency::parse(&value)
+// Written and read as its code, without a string of its own in between: every amount of a
+// snapshot or a bundle carries one, and a whole portfolio holds hundreds of thousands.
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
     }
 }
 
-impl From<Currency> for String {
-    fn from(value: Currency) -> Self {
-        value.code().to_owned()
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Code;
+        impl Visitor<'_> for Code {
+            type Value = Currency;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 4217 currency code")
+            }
+            fn visit_str<E: de::Error>(self, code: &str) -> Result<Currency, E> {
+                Currency::parse(code).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Code)
     }
 }
 
