@@ -220,7 +220,7 @@ impl Paying {
                     received_on: today(),
                     amount: Money::new(Decimal::ONE_THOUSAND, Currency::COP),
                     method: PaymentMethod::Cash,
-                    reference: String::new(),
+                    reference: Default::default(),
                     applies_to: Vec::new(),
                     receipt: None,
                 },

@@ -183,7 +183,7 @@ fn field_payments_are_numbered_per_device_and_a_void_keeps_its_number() {
         received_on: today,
         amount: cop(amount),
         method,
-        reference: String::new(),
+        reference: Default::default(),
         applies_to: vec![],
         receipt: None,
     };

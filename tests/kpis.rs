@@ -76,7 +76,7 @@ fn pay(p: &mut Portfolio, id: &str, who: &str, on: NaiveDate, amount: Decimal) {
             received_on: on,
             amount: Money::new(amount, Currency::COP),
             method: PaymentMethod::Cash,
-            reference: String::new(),
+            reference: Default::default(),
             applies_to: vec![],
             receipt: None,
         },

@@ -120,7 +120,7 @@ mod tests {
                 received_on: day(6),
                 amount: Money::new(dec!(60), Currency::COP),
                 method: PaymentMethod::Cash,
-                reference: String::new(),
+                reference: Default::default(),
                 applies_to: vec![],
                 receipt: None,
             },

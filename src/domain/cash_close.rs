@@ -100,7 +100,7 @@ mod tests {
             received_on: day(on),
             amount: Money::new(amount, Currency::COP),
             method,
-            reference: String::new(),
+            reference: Default::default(),
             applies_to: vec![],
             receipt: Some(Receipt {
                 issuer: issuer.into(),

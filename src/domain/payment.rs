@@ -31,7 +31,8 @@ pub struct Payment {
     pub received_on: NaiveDate,
     pub amount: Money,
     pub method: PaymentMethod,
-    pub reference: String,
+    /// Short (a bank's or a transfer's code), so it sits inline like the ids do.
+    pub reference: SmolStr,
     /// Invoices the customer said this pays, in order; empty means oldest due first.
     pub applies_to: Vec<InvoiceId>,
     /// The receipt handed to the customer, when the payment was taken in the field.

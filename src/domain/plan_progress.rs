@@ -147,7 +147,7 @@ mod tests {
             received_on: on,
             amount: Money::new(amount, Currency::COP),
             method: PaymentMethod::Cash,
-            reference: String::new(),
+            reference: Default::default(),
             applies_to: vec![],
             receipt: None,
         }

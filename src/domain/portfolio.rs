@@ -371,7 +371,7 @@ mod tests {
                 received_on: day(3),
                 amount: Money::new(dec!(40), Currency::COP),
                 method: PaymentMethod::Cash,
-                reference: String::new(),
+                reference: Default::default(),
                 applies_to: vec![],
                 receipt: None,
             },

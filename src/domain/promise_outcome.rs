@@ -139,7 +139,7 @@ mod tests {
                 received_on: day(on),
                 amount: Money::new(amount, Currency::COP),
                 method: PaymentMethod::Cash,
-                reference: String::new(),
+                reference: Default::default(),
                 applies_to: vec![],
                 receipt: None,
             },

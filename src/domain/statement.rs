@@ -155,7 +155,7 @@ pub fn statement(
     {
         let movement = Movement::Payment {
             method: payment.method,
-            reference: payment.reference.clone(),
+            reference: payment.reference.to_string(),
             receipt: payment.receipt.clone(),
         };
         let money = payment.amount;

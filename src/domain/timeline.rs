@@ -186,7 +186,7 @@ mod tests {
                 received_on: day(5),
                 amount: cop(dec!(4)),
                 method: PaymentMethod::Cash,
-                reference: String::new(),
+                reference: Default::default(),
                 applies_to: vec![],
                 receipt: None,
             },

@@ -225,7 +225,7 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
                 received_on,
                 amount: Money::new(paid.round_dp(0), Currency::COP),
                 method: METHODS[(i + j) % METHODS.len()],
-                reference: format!("RC-{}", 5000 + i * 10 + j),
+                reference: format!("RC-{}", 5000 + i * 10 + j).into(),
                 applies_to: vec![number],
                 receipt: None,
             },

@@ -310,7 +310,7 @@ mod tests {
             received_on: day(on),
             amount: Money::new(amount, Currency::COP),
             method: PaymentMethod::Cash,
-            reference: String::new(),
+            reference: Default::default(),
             applies_to: invoice.map(|i| InvoiceId(i.into())).into_iter().collect(),
             receipt: None,
         };

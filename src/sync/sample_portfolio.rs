@@ -197,7 +197,7 @@ pub fn sample_events(size: PortfolioSize, seed: u64, today: NaiveDate) -> Vec<Ev
                     received_on,
                     amount: Money::new(paid, currency),
                     method: METHODS[rng.usize(..METHODS.len())],
-                    reference: format!("GR-{:07}", n + 1),
+                    reference: format!("GR-{:07}", n + 1).into(),
                     applies_to: vec![invoice.clone()],
                     receipt: None,
                 },

@@ -178,7 +178,7 @@ fn paid_disputed_and_paused_accounts_get_no_reminder() {
             received_on: day("2026-03-01"),
             amount: Money::new(dec!(200), Currency::COP),
             method: PaymentMethod::Cash,
-            reference: String::new(),
+            reference: Default::default(),
             applies_to: vec![InvoiceId("PAID".into()), InvoiceId("PART".into())],
             receipt: None,
         },

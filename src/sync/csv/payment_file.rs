@@ -111,7 +111,7 @@ fn read_row<'a>(
         received_on,
         amount: Money::new(amount, currency),
         method,
-        reference: cell(Column::Reference).to_owned(),
+        reference: cell(Column::Reference).into(),
         applies_to: invoice.map(|(id, _)| vec![id]).unwrap_or_default(),
         receipt: None,
     })

@@ -72,7 +72,7 @@ pub fn PaymentForm(
                 .get(method.get_untracked())
                 .copied()
                 .unwrap_or(PaymentMethod::Other),
-            reference: reference.get_untracked().trim().to_owned(),
+            reference: reference.get_untracked().trim().into(),
             applies_to: invoice.into_iter().collect(),
             receipt: None,
         };
