@@ -439,12 +439,16 @@ mod tests {
     }
 
     fn pay(p: &mut Portfolio, id: &str, on: u32, amount: Decimal, applies_to: &[&str]) {
+        pay_in(p, id, on, Money::new(amount, Currency::COP), applies_to);
+    }
+
+    fn pay_in(p: &mut Portfolio, id: &str, on: u32, amount: Money, applies_to: &[&str]) {
         p.payments.insert(
             PaymentId(id.into()),
             Payment {
                 customer: CustomerId("c1".into()),
                 received_on: day(on),
-                amount: Money::new(amount, Currency::COP),
+                amount,
                 method: PaymentMethod::Cash,
                 reference: Default::default(),
                 applies_to: applies_to.iter().map(|s| InvoiceId((*s).into())).collect(),
@@ -541,18 +545,7 @@ mod tests {
         let usd = Currency::parse("USD").expect("valid code");
         let dollars = Terms::single(Money::new(dec!(50), usd), day(8)).expect("terms");
         p.invoices.insert(InvoiceId("U".into()), invoice(dollars));
-        p.payments.insert(
-            PaymentId("p1".into()),
-            Payment {
-                customer: CustomerId("c1".into()),
-                received_on: day(15),
-                amount: Money::new(dec!(30), usd),
-                method: PaymentMethod::Cash,
-                reference: Default::default(),
-                applies_to: vec![InvoiceId("A".into())],
-                receipt: None,
-            },
-        );
+        pay_in(&mut p, "p1", 15, Money::new(dec!(30), usd), &["A"]);
         let a = Allocation::compute(&p, day(31));
         assert_eq!(
             splits(&a, Settlement::Payment(&PaymentId("p1".into()))),
