@@ -153,6 +153,21 @@ mod tests {
     }
 
     #[test]
+    fn a_file_names_a_currency_by_its_code_and_a_wrong_code_says_so() {
+        let money: Money = serde_json::from_str(r#"{"amount":"10.00","currency":"usd"}"#)
+            .expect("a lower-case code reads");
+        assert_eq!(money.currency.code(), "USD");
+        let wrong = serde_json::from_str::<Money>(r#"{"amount":"10.00","currency":"PESO"}"#)
+            .expect_err("not a code");
+        assert!(
+            wrong.to_string().contains("not an ISO 4217 currency code"),
+            "{wrong}"
+        );
+        let snapshot = postcard::to_allocvec(&money).expect("writes");
+        assert_eq!(postcard::from_bytes::<Money>(&snapshot), Ok(money));
+    }
+
+    #[test]
     fn money_serialises_amount_as_string() {
         let json =
             serde_json::to_string(&Money::new(dec!(1234.50), Currency::COP)).expect("serialisable");
