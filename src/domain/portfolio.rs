@@ -42,6 +42,29 @@ pub struct Portfolio {
     pub revoked_channels: BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>>,
 }
 
+/// The entries of `map` whose value is theirs.
+fn own<K: Ord + Clone, V: Clone>(
+    map: &BTreeMap<K, V>,
+    is_theirs: impl Fn(&V) -> bool,
+) -> BTreeMap<K, V> {
+    map.iter()
+        .filter(|(_, value)| is_theirs(value))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+/// The entries of a map keyed by customer that belong to `customers`.
+fn keyed<V: Clone>(
+    map: &BTreeMap<CustomerId, V>,
+    customers: &BTreeSet<CustomerId>,
+) -> BTreeMap<CustomerId, V> {
+    customers
+        .iter()
+        .filter_map(|customer| map.get_key_value(customer))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
 /// Where one customer stands on a given day.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Standing {
@@ -68,39 +91,31 @@ impl Portfolio {
 
     /// Everything about `customers`, as a portfolio of their own.
     pub fn of_customers(&self, customers: &BTreeSet<CustomerId>) -> Portfolio {
-        fn own<K: Ord + Clone, V: Clone>(
-            map: &BTreeMap<K, V>,
-            is_theirs: impl Fn(&V) -> bool,
-        ) -> BTreeMap<K, V> {
-            map.iter()
-                .filter(|(_, value)| is_theirs(value))
-                .map(|(key, value)| (key.clone(), value.clone()))
-                .collect()
-        }
-        fn keyed<V: Clone>(
-            map: &BTreeMap<CustomerId, V>,
-            customers: &BTreeSet<CustomerId>,
-        ) -> BTreeMap<CustomerId, V> {
-            customers
-                .iter()
-                .filter_map(|customer| map.get_key_value(customer))
-                .map(|(key, value)| (key.clone(), value.clone()))
-                .collect()
-        }
         let theirs = |id: &CustomerId| customers.contains(id);
         Portfolio {
-            customers: keyed(&self.customers, customers),
-            invoices: own(&self.invoices, |i| theirs(&i.customer)),
-            payments: own(&self.payments, |p| theirs(&p.customer)),
-            credit_notes: own(&self.credit_notes, |n| theirs(&n.customer)),
             promises: own(&self.promises, |p| theirs(&p.customer)),
-            disputes: own(&self.disputes, |d| theirs(&d.customer)),
             voided_payments: own(&self.voided_payments, |v| theirs(&v.payment.customer)),
             contacts: own(&self.contacts, |c| theirs(&c.customer)),
             typifications: keyed(&self.typifications, customers),
             skips: own(&self.skips, |s| theirs(&s.customer)),
             plans: own(&self.plans, |p| theirs(&p.customer)),
             revoked_channels: keyed(&self.revoked_channels, customers),
+            ..self.accounts_of(customers)
+        }
+    }
+
+    /// What the accounts of `customers` depend on, as a portfolio of its own: the customers,
+    /// their invoices and what settles or disputes them. Bringing accounts up to date after
+    /// a save need not read every contact and promise of the portfolio.
+    pub fn accounts_of(&self, customers: &BTreeSet<CustomerId>) -> Portfolio {
+        let theirs = |id: &CustomerId| customers.contains(id);
+        Portfolio {
+            customers: keyed(&self.customers, customers),
+            invoices: own(&self.invoices, |i| theirs(&i.customer)),
+            payments: own(&self.payments, |p| theirs(&p.customer)),
+            credit_notes: own(&self.credit_notes, |n| theirs(&n.customer)),
+            disputes: own(&self.disputes, |d| theirs(&d.customer)),
+            ..Portfolio::default()
         }
     }
 
@@ -262,7 +277,7 @@ impl OpenAccounts {
         customers: &BTreeSet<CustomerId>,
         today: NaiveDate,
     ) {
-        let mut theirs = portfolio.of_customers(customers).open_accounts(today);
+        let mut theirs = portfolio.accounts_of(customers).open_accounts(today);
         for customer in customers {
             match theirs.standings.remove(customer) {
                 Some(standing) => self.standings.insert(customer.clone(), standing),
