@@ -52,6 +52,16 @@ struct Account<'a> {
     dues: Range<usize>,
 }
 
+impl Account<'_> {
+    /// Where invoice `id` sits in `issued`, if it is one of this account's.
+    fn find(&self, issued: &[Issued<'_>], id: &InvoiceId) -> Option<usize> {
+        issued[self.invoices.clone()]
+            .iter()
+            .position(|invoice| invoice.id == *id)
+            .map(|at| self.invoices.start + at)
+    }
+}
+
 /// Which dues each settlement paid. Everything is laid out account by account and indexed by
 /// position rather than by id, so that settling a company's whole portfolio reads memory in
 /// order and costs little more than reading it.
@@ -285,13 +295,13 @@ impl<'a> Allocation<'a> {
             let first_split = splits.len();
             let mut remaining = credit.money.amount;
             if let Some(theirs) = accounts.get(account) {
-                let own = &issued[theirs.invoices.clone()];
                 named_invoices.clear();
-                named_invoices.extend(credit.applies_to.iter().filter_map(|id| {
-                    own.iter()
-                        .position(|issued| issued.id == *id)
-                        .map(|at| theirs.invoices.start + at)
-                }));
+                named_invoices.extend(
+                    credit
+                        .applies_to
+                        .iter()
+                        .filter_map(|id| theirs.find(&issued, id)),
+                );
                 let named = named_invoices
                     .iter()
                     .flat_map(|at| issued[*at].dues.clone());
@@ -341,16 +351,12 @@ impl<'a> Allocation<'a> {
 
     /// What is still owed on each of an invoice's dues, earliest first.
     pub fn open_dues(&self, id: &InvoiceId, invoice: &Invoice) -> Vec<Due> {
-        let issued = self
+        let at = self
             .account_of
             .get(&(invoice.customer.clone(), invoice.amount().currency))
-            .and_then(|account| {
-                self.issued[self.accounts[*account].invoices.clone()]
-                    .iter()
-                    .find(|issued| issued.id == *id)
-            });
-        match issued {
-            Some(issued) => self.open_of(issued).collect(),
+            .and_then(|account| self.accounts[*account].find(&self.issued, id));
+        match at {
+            Some(at) => self.open_of(&self.issued[at]).collect(),
             None => invoice.terms.dues().collect(),
         }
     }
