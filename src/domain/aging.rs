@@ -94,9 +94,9 @@ pub fn age(
 ) -> AgingReport {
     let allocation = Allocation::compute(portfolio, cutoff);
     let mut rows = Vec::new();
-    let mut amounts = vec![Decimal::ZERO; buckets.count()];
     // An account is one customer in one currency: one row, if anything of it is open.
     for ledger in allocation.ledgers().filter(|ledger| ledger.owes()) {
+        let mut amounts = vec![Decimal::ZERO; buckets.count()];
         for (_, invoice, dues) in ledger.invoices() {
             // Each instalment ages from its own due date.
             for due in dues.filter(|due| !due.amount.is_zero()) {
@@ -110,7 +110,7 @@ pub fn age(
         rows.push(AgingRow {
             customer: ledger.customer.clone(),
             currency: ledger.currency,
-            buckets: std::mem::replace(&mut amounts, vec![Decimal::ZERO; buckets.count()]),
+            buckets: amounts,
         });
     }
     rows.sort_unstable_by(|a, b| (&a.customer, a.currency).cmp(&(&b.customer, b.currency)));
