@@ -12,6 +12,7 @@ pub mod hlc;
 pub mod import;
 pub mod op;
 pub mod op_check;
+mod packed_map;
 pub mod peer;
 pub mod projection;
 pub mod sample_portfolio;

@@ -9,6 +9,7 @@ use smol_str::SmolStr;
 
 use super::hlc::Hlc;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use super::packed_map;
 use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
@@ -159,19 +160,32 @@ impl InvoiceRegisters {
 /// Serializable so that a snapshot of it can stand in for replaying the whole log at start-up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Projection {
+    #[serde(deserialize_with = "packed_map::deserialize")]
     pub(super) customers: BTreeMap<CustomerId, CustomerRegisters>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     pub(super) invoices: BTreeMap<InvoiceId, InvoiceRegisters>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     payments: BTreeMap<PaymentId, Payment>,
     /// Why and when each voided payment was voided.
+    #[serde(deserialize_with = "packed_map::deserialize")]
     voided: BTreeMap<PaymentId, Register<(String, Option<NaiveDate>)>>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     credit_notes: BTreeMap<CreditNoteId, CreditNote>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     promises: BTreeMap<PromiseId, Promise>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     disputes: BTreeMap<DisputeId, Dispute>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     resolutions: BTreeMap<DisputeId, Register<NaiveDate>>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     contacts: BTreeMap<ContactId, Contact>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     typifications: BTreeMap<CustomerId, Register<Typification>>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     skips: BTreeMap<String, AgendaSkip>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     plans: BTreeMap<PlanId, PaymentPlan>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
