@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::credit_note::CreditNoteId;
 use super::customer::CustomerId;
 use super::invoice::{Due, Invoice, InvoiceId};
-use super::money::{Currency, Money};
+use super::money::Currency;
 use super::payment::PaymentId;
 use super::portfolio::Portfolio;
 
@@ -29,9 +29,12 @@ pub enum Settlement<'a> {
 struct Credit<'a> {
     on: NaiveDate,
     id: Settlement<'a>,
-    customer: &'a CustomerId,
-    money: Money,
-    applies_to: &'a [InvoiceId],
+    /// Its customer's account in its currency; `None` when they have no invoice in it.
+    account: Option<usize>,
+    amount: Decimal,
+    /// Where the invoices it names sit in `issued`, in the order named: a range of
+    /// [`Settlements::named`].
+    named: Range<usize>,
 }
 
 /// An invoice issued by the cut-off and where its dues sit in the allocation.
@@ -176,11 +179,14 @@ impl<'a> Layout<'a> {
         let mut issued = Vec::with_capacity(slots.len());
         let mut dues: Vec<Due> = Vec::with_capacity(dues_at);
         let mut due_invoice: Vec<usize> = Vec::with_capacity(dues_at);
+        // The day each due's invoice was issued, beside the due, for the queue's order below.
+        let mut due_issued_on: Vec<NaiveDate> = Vec::with_capacity(dues_at);
         for n in slots {
             let (_, id, invoice) = in_id_order[n];
             let first = dues.len();
             for due in invoice.terms.dues() {
                 due_invoice.push(issued.len());
+                due_issued_on.push(invoice.issued_on);
                 dues.push(due);
             }
             issued.push(Issued {
@@ -190,18 +196,11 @@ impl<'a> Layout<'a> {
             });
         }
         // The order money that names no invoice pays an account's dues: oldest due first;
-        // between dues of the same day, the older invoice, then the id.
+        // between dues of the same day, the older invoice, then the id. Dues lie in id order
+        // already, so a stable sort by the two days gives it.
         let mut queue: Vec<usize> = (0..dues.len()).collect();
         for account in &accounts {
-            queue[account.dues.clone()].sort_unstable_by_key(|due| {
-                let invoice = due_invoice[*due];
-                (
-                    dues[*due].due_on,
-                    issued[invoice].invoice.issued_on,
-                    invoice,
-                    *due,
-                )
-            });
+            queue[account.dues.clone()].sort_by_key(|due| (dues[*due].due_on, due_issued_on[*due]));
         }
         Layout {
             accounts,
@@ -214,54 +213,95 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The payments and credit notes dated up to `as_of`, in the order they are taken: account by
-/// account (an account's dues stay at hand while its settlements are taken) and, within each,
-/// by date and id. A customer with no invoice in the currency has no account: `usize::MAX`
-/// finds nothing to pay.
-fn settlements<'a>(
-    portfolio: &'a Portfolio,
-    as_of: NaiveDate,
-    account_of: &FxHashMap<(CustomerId, Currency), usize>,
-) -> Vec<((usize, NaiveDate, u8, usize), Credit<'a>)> {
-    // Ids are the maps' keys, so their order is their place in the map: sorting by
-    // (date, kind, place) is sorting by (date, settlement) without comparing strings.
-    let notes = portfolio
-        .credit_notes
-        .iter()
-        .enumerate()
-        .map(|(n, (id, note))| {
-            let credit = Credit {
-                on: note.issued_on,
-                id: Settlement::CreditNote(id),
-                customer: &note.customer,
-                money: note.amount,
-                applies_to: note.invoice.as_slice(),
-            };
-            ((note.issued_on, 0u8, n), credit)
+/// The payments and credit notes dated up to `as_of`, and the order they are taken in.
+struct Settlements<'a> {
+    /// Credit notes, then payments, each in id order.
+    credits: Vec<Credit<'a>>,
+    /// Places in `credits`, in the order they are taken: account by account (an account's
+    /// dues stay at hand while its settlements are taken) and, within each, by date, credit
+    /// notes before payments, then id; those with no account last.
+    order: Vec<usize>,
+    /// The invoices each credit names, as places in `issued`.
+    named: Vec<usize>,
+}
+
+impl<'a> Settlements<'a> {
+    /// The invoices each settlement names are found here, while the settlements are read in
+    /// the order they are stored: looking for them account by account instead meant fetching
+    /// every payment's list from wherever it sits in memory.
+    fn of(portfolio: &'a Portfolio, as_of: NaiveDate, layout: &Layout<'a>) -> Settlements<'a> {
+        let notes = portfolio.credit_notes.iter().map(|(id, note)| {
+            let names = note.invoice.as_slice();
+            let id = Settlement::CreditNote(id);
+            (note.issued_on, id, &note.customer, note.amount, names)
         });
-    let payments = portfolio.payments.iter().enumerate().map(|(n, (id, p))| {
-        let credit = Credit {
-            on: p.received_on,
-            id: Settlement::Payment(id),
-            customer: &p.customer,
-            money: p.amount,
-            applies_to: &p.applies_to,
-        };
-        ((p.received_on, 1u8, n), credit)
-    });
-    let mut credits: Vec<_> = notes
-        .chain(payments)
-        .filter(|(_, c)| c.on <= as_of)
-        .map(|((on, kind, n), credit)| {
-            let account = account_of
-                .get(&(credit.customer.clone(), credit.money.currency))
-                .copied()
-                .unwrap_or(usize::MAX);
-            ((account, on, kind, n), credit)
-        })
-        .collect();
-    credits.sort_unstable_by_key(|(order, _)| *order);
-    credits
+        let payments = portfolio.payments.iter().map(|(id, payment)| {
+            let names = payment.applies_to.as_slice();
+            let id = Settlement::Payment(id);
+            (
+                payment.received_on,
+                id,
+                &payment.customer,
+                payment.amount,
+                names,
+            )
+        });
+        let most = portfolio.credit_notes.len() + portfolio.payments.len();
+        let mut credits = Vec::with_capacity(most);
+        let mut named = Vec::with_capacity(most);
+        for (on, id, customer, money, names) in notes.chain(payments).filter(|c| c.0 <= as_of) {
+            let account = layout
+                .account_of
+                .get(&(customer.clone(), money.currency))
+                .copied();
+            let first = named.len();
+            if let Some(theirs) = account.map(|account| &layout.accounts[account]) {
+                named.extend(
+                    names
+                        .iter()
+                        .filter_map(|id| theirs.find(&layout.issued, id)),
+                );
+            }
+            credits.push(Credit {
+                on,
+                id,
+                account,
+                amount: money.amount,
+                named: first..named.len(),
+            });
+        }
+        // Account by account, a counting sort that keeps the stored order within each; then
+        // each account's few settlements by date, a stable sort. Sorting them all by one key
+        // was a tenth of an aging's instructions at L.
+        let bucket = |credit: &Credit| credit.account.unwrap_or(layout.accounts.len());
+        let mut ends = vec![0; layout.accounts.len() + 1];
+        for credit in &credits {
+            ends[bucket(credit)] += 1;
+        }
+        let mut next = Vec::with_capacity(ends.len());
+        let mut at = 0;
+        for end in &mut ends {
+            next.push(at);
+            at += *end;
+            *end = at;
+        }
+        let mut order = vec![0; credits.len()];
+        for (place, credit) in credits.iter().enumerate() {
+            let slot = &mut next[bucket(credit)];
+            order[*slot] = place;
+            *slot += 1;
+        }
+        let mut start = 0;
+        for end in ends {
+            order[start..end].sort_by_key(|place| credits[*place].on);
+            start = end;
+        }
+        Settlements {
+            credits,
+            order,
+            named,
+        }
+    }
 }
 
 impl<'a> Allocation<'a> {
@@ -272,6 +312,12 @@ impl<'a> Allocation<'a> {
     /// names, in the order named (their instalments earliest first), then to the customer's
     /// other dues in its currency, oldest due first.
     pub fn compute(portfolio: &'a Portfolio, as_of: NaiveDate) -> Allocation<'a> {
+        let layout = Layout::of(portfolio, as_of);
+        let Settlements {
+            credits,
+            order,
+            named,
+        } = Settlements::of(portfolio, as_of, &layout);
         let Layout {
             accounts,
             account_of,
@@ -279,8 +325,7 @@ impl<'a> Allocation<'a> {
             dues,
             due_invoice,
             queue,
-        } = Layout::of(portfolio, as_of);
-        let credits = settlements(portfolio, as_of, &account_of);
+        } = layout;
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
         let mut splits: Vec<(usize, Decimal)> = Vec::with_capacity(credits.len());
@@ -288,20 +333,13 @@ impl<'a> Allocation<'a> {
         // How many of each account's queue, from the start, are paid in full: dues only ever
         // get paid more, so no later settlement needs to look at those again.
         let mut settled = vec![0; accounts.len()];
-        // The invoices a settlement names, by position; kept between settlements to spare an
-        // allocation each time.
-        let mut named_invoices: Vec<usize> = Vec::new();
-        for ((account, ..), credit) in credits {
+        for place in order {
+            let credit = &credits[place];
             let first_split = splits.len();
-            let mut remaining = credit.money.amount;
-            if let Some(theirs) = accounts.get(account) {
-                named_invoices.clear();
-                named_invoices.extend(
-                    credit
-                        .applies_to
-                        .iter()
-                        .filter_map(|id| theirs.find(&issued, id)),
-                );
+            let mut remaining = credit.amount;
+            if let Some(account) = credit.account {
+                let theirs = &accounts[account];
+                let named_invoices = &named[credit.named.clone()];
                 let named = named_invoices
                     .iter()
                     .flat_map(|at| issued[*at].dues.clone());
