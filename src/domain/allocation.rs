@@ -249,7 +249,9 @@ impl<'a> Settlements<'a> {
         let most = portfolio.credit_notes.len() + portfolio.payments.len();
         let mut credits = Vec::with_capacity(most);
         let mut named = Vec::with_capacity(most);
-        for (on, id, customer, money, names) in notes.chain(payments).filter(|c| c.0 <= as_of) {
+        for (on, id, customer, money, names) in
+            notes.chain(payments).filter(|(on, ..)| *on <= as_of)
+        {
             let account = layout
                 .account_of
                 .get(&(customer.clone(), money.currency))
