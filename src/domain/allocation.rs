@@ -133,8 +133,8 @@ struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     fn of(portfolio: &'a Portfolio, as_of: NaiveDate) -> Layout<'a> {
-        // First pass, in id order: which account each invoice belongs to, and how many
-        // invoices and dues each account has (held in the ranges' ends for now).
+        // First pass, in id order: which account each invoice belongs to, and how many dues
+        // each account has (held in its range's end for now).
         let mut account_of: FxHashMap<(CustomerId, Currency), usize> =
             FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
         let mut accounts: Vec<Account<'a>> = Vec::new();
@@ -156,25 +156,21 @@ impl<'a> Layout<'a> {
                     });
                     accounts.len() - 1
                 });
-            accounts[account].invoices.end += 1;
             accounts[account].dues.end += invoice.terms.dues().count();
             in_id_order.push((account, id, invoice));
         }
-        // Each account's place, then each invoice's: a counting sort that keeps id order
-        // within an account.
+        // Each invoice's place, id order kept within an account, then each account's.
+        let (slots, invoice_ends) = grouped(
+            in_id_order.iter().map(|(account, ..)| *account),
+            accounts.len(),
+        );
         let (mut invoices_at, mut dues_at) = (0, 0);
-        for account in &mut accounts {
-            let (invoices, dues) = (account.invoices.end, account.dues.end);
-            account.invoices = invoices_at..invoices_at;
+        for (account, invoices_end) in accounts.iter_mut().zip(invoice_ends) {
+            let dues = account.dues.end;
+            account.invoices = invoices_at..invoices_end;
             account.dues = dues_at..dues_at + dues;
-            invoices_at += invoices;
+            invoices_at = invoices_end;
             dues_at += dues;
-        }
-        let mut slots = vec![0; in_id_order.len()];
-        for (n, (account, ..)) in in_id_order.iter().enumerate() {
-            let end = &mut accounts[*account].invoices.end;
-            slots[*end] = n;
-            *end += 1;
         }
         let mut issued = Vec::with_capacity(slots.len());
         let mut dues: Vec<Due> = Vec::with_capacity(dues_at);
@@ -211,6 +207,28 @@ impl<'a> Layout<'a> {
             queue,
         }
     }
+}
+
+/// The places `0..n` of the `n` keys, grouped by key and in their own order within each group
+/// (a counting sort), and where each group ends. Every key is below `groups`.
+fn grouped(keys: impl Iterator<Item = usize> + Clone, groups: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut ends = vec![0; groups];
+    for key in keys.clone() {
+        ends[key] += 1;
+    }
+    let mut next = Vec::with_capacity(groups);
+    let mut at = 0;
+    for end in &mut ends {
+        next.push(at);
+        at += *end;
+        *end = at;
+    }
+    let mut places = vec![0; at];
+    for (place, key) in keys.enumerate() {
+        places[next[key]] = place;
+        next[key] += 1;
+    }
+    (places, ends)
 }
 
 /// The payments and credit notes dated up to `as_of`, and the order they are taken in.
@@ -272,27 +290,16 @@ impl<'a> Settlements<'a> {
                 named: first..named.len(),
             });
         }
-        // Account by account, a counting sort that keeps the stored order within each; then
-        // each account's few settlements by date, a stable sort. Sorting them all by one key
-        // was a tenth of an aging's instructions at L.
-        let bucket = |credit: &Credit| credit.account.unwrap_or(layout.accounts.len());
-        let mut ends = vec![0; layout.accounts.len() + 1];
-        for credit in &credits {
-            ends[bucket(credit)] += 1;
-        }
-        let mut next = Vec::with_capacity(ends.len());
-        let mut at = 0;
-        for end in &mut ends {
-            next.push(at);
-            at += *end;
-            *end = at;
-        }
-        let mut order = vec![0; credits.len()];
-        for (place, credit) in credits.iter().enumerate() {
-            let slot = &mut next[bucket(credit)];
-            order[*slot] = place;
-            *slot += 1;
-        }
+        // Account by account, keeping the stored order within each; then each account's few
+        // settlements by date, a stable sort. Sorting them all by one key was a tenth of an
+        // aging's instructions at L.
+        let no_account = layout.accounts.len();
+        let (mut order, ends) = grouped(
+            credits
+                .iter()
+                .map(|credit| credit.account.unwrap_or(no_account)),
+            no_account + 1,
+        );
         let mut start = 0;
         for end in ends {
             order[start..end].sort_by_key(|place| credits[*place].on);
