@@ -282,11 +282,6 @@ impl PeerRatio {
     const TURNS: usize = 11;
 
     fn of(f: &Fixture) -> PeerRatio {
-        let time = |work: &dyn Fn()| {
-            let started = Instant::now();
-            work();
-            started.elapsed()
-        };
         let mut turns: Vec<(Duration, Duration)> = (0..Self::TURNS)
             .map(|_| {
                 let ours = time(&|| {
@@ -315,15 +310,16 @@ impl PeerRatio {
     }
 }
 
+/// How long one plain run of `work` takes.
+fn time(work: &dyn Fn()) -> Duration {
+    let started = Instant::now();
+    work();
+    started.elapsed()
+}
+
 /// The median of a few plain runs, for the summary table.
 fn median_time(work: &dyn Fn()) -> Duration {
-    let mut times: Vec<Duration> = (0..5)
-        .map(|_| {
-            let started = Instant::now();
-            work();
-            started.elapsed()
-        })
-        .collect();
+    let mut times: Vec<Duration> = (0..5).map(|_| time(work)).collect();
     times.sort();
     times[times.len() / 2]
 }
