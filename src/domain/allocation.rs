@@ -349,14 +349,14 @@ impl<'a> Allocation<'a> {
             if let Some(account) = credit.account {
                 let theirs = &accounts[account];
                 let named_invoices = &named[credit.named.clone()];
-                let named = named_invoices
+                let named_dues = named_invoices
                     .iter()
                     .flat_map(|at| issued[*at].dues.clone());
                 let rest = queue[theirs.dues.start + settled[account]..theirs.dues.end]
                     .iter()
                     .copied()
                     .filter(|due| !named_invoices.contains(&due_invoice[*due]));
-                for due in named.chain(rest) {
+                for due in named_dues.chain(rest) {
                     if remaining <= Decimal::ZERO {
                         break;
                     }
