@@ -14,6 +14,7 @@ use cobranza::sync::bundle::format::{sha256_hex, Bundle, BundleKind, Sender};
 use cobranza::sync::bundle::import_plan::plan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::read::{read, Incoming};
+use cobranza::sync::bundle::receive::{receive, Received};
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::{CustomerPatch, Event, Op};
 use cobranza::sync::op_check::{FieldProblem, OpProblem};
@@ -77,6 +78,17 @@ fn forged(ops_json: &str) -> String {
     )
 }
 
+/// What receiving `bytes` on a phone that holds nothing yet would do: the envelope read,
+/// then every operation through the intake.
+fn receive_fresh(bytes: &[u8]) -> Result<Received, BundleProblem> {
+    receive(
+        bytes,
+        &DeviceId("phone".into()),
+        &Projection::default(),
+        NOW,
+    )
+}
+
 fn ops_json(bundle: &Bundle) -> String {
     serde_json::to_string(&bundle.ops).expect("ops serialise")
 }
@@ -99,7 +111,7 @@ fn a_sound_bundle_reads_back_whole() {
 fn a_file_cut_short_is_truncated() {
     let json = sound().to_json();
     assert!(matches!(
-        read(&json.as_bytes()[..json.len() / 2]),
+        receive_fresh(&json.as_bytes()[..json.len() / 2]),
         Err(BundleProblem::Truncated { line: 1, .. })
     ));
 }
@@ -107,22 +119,28 @@ fn a_file_cut_short_is_truncated() {
 #[test]
 fn an_edited_amount_breaks_the_checksum() {
     let json = sound().to_json().replacen("\"1000\"", "\"9000\"", 1);
-    assert_eq!(read(json.as_bytes()), Err(BundleProblem::Checksum));
+    assert_eq!(receive_fresh(json.as_bytes()), Err(BundleProblem::Checksum));
 }
 
 #[test]
 fn other_files_are_foreign_and_junk_is_not_json() {
-    assert_eq!(read(b"{\"hello\": 1}"), Err(BundleProblem::Foreign));
-    assert_eq!(read(b"[1, 2, 3]"), Err(BundleProblem::Foreign));
-    assert_eq!(read(b"   "), Err(BundleProblem::Empty));
+    assert_eq!(
+        receive_fresh(b"{\"hello\": 1}"),
+        Err(BundleProblem::Foreign)
+    );
+    assert_eq!(receive_fresh(b"[1, 2, 3]"), Err(BundleProblem::Foreign));
+    assert_eq!(receive_fresh(b"   "), Err(BundleProblem::Empty));
     assert!(matches!(
-        read(b"\x89PNG\r\n\x1a\n"),
+        receive_fresh(b"\x89PNG\r\n\x1a\n"),
         Err(BundleProblem::NotJson { line: 1, column: 1 })
     ));
     let junk: Vec<u8> = (0..50 * 1024 * 1024u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
-    assert!(matches!(read(&junk), Err(BundleProblem::NotJson { .. })));
+    assert!(matches!(
+        receive_fresh(&junk),
+        Err(BundleProblem::NotJson { .. })
+    ));
 }
 
 #[test]
@@ -131,7 +149,7 @@ fn a_newer_version_asks_for_an_update() {
         .to_json()
         .replacen("\"version\":1", "\"version\":2", 1);
     assert_eq!(
-        read(json.as_bytes()),
+        receive_fresh(json.as_bytes()),
         Err(BundleProblem::TooNew { version: 2 })
     );
 }
@@ -144,7 +162,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         &format!("\"kind\":{{\"type\":\"full\",\"x\":{deep}}}"),
         1,
     );
-    let problem = read(in_header.as_bytes());
+    let problem = receive_fresh(in_header.as_bytes());
     assert!(
         matches!(problem, Err(BundleProblem::TooDeep { line: 1, .. })),
         "{problem:?}"
@@ -154,13 +172,13 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         &format!("\"type\":\"payment_recorded\",\"x\":{deep}"),
         1,
     );
-    let problem = read(forged(&in_an_op).as_bytes());
+    let problem = receive_fresh(forged(&in_an_op).as_bytes());
     assert!(
         matches!(&problem, Err(BundleProblem::OpShape { index: 2, detail }) if detail.contains("recursion")),
         "{problem:?}"
     );
     let ignored = format!("{{\"format\":\"cobranza-bundle\",\"version\":1,\"x\":{deep}}}");
-    assert!(read(ignored.as_bytes()).is_err());
+    assert!(receive_fresh(ignored.as_bytes()).is_err());
 }
 
 #[test]
@@ -170,7 +188,7 @@ fn huge_numbers_wrong_types_and_markup_are_refused_where_they_are() {
 
     let huge = honest.replacen("\"1000\"", "\"1000000000000000000000\"", 1);
     assert!(matches!(
-        read(forged(&huge).as_bytes()),
+        receive_fresh(forged(&huge).as_bytes()),
         Err(BundleProblem::BadOp {
             index: 2,
             problem: OpProblem::Field {
@@ -182,17 +200,17 @@ fn huge_numbers_wrong_types_and_markup_are_refused_where_they_are() {
     ));
     let overflow = honest.replacen("\"1000\"", &format!("\"{}\"", "9".repeat(400)), 1);
     assert!(matches!(
-        read(forged(&overflow).as_bytes()),
+        receive_fresh(forged(&overflow).as_bytes()),
         Err(BundleProblem::OpShape { index: 2, .. })
     ));
     let wrong_type = honest.replacen("\"seq\":1", "\"seq\":\"uno\"", 1);
     assert!(matches!(
-        read(forged(&wrong_type).as_bytes()),
+        receive_fresh(forged(&wrong_type).as_bytes()),
         Err(BundleProblem::OpShape { index: 1, .. })
     ));
     let script = honest.replacen("Tienda Doña Rosa", "<script>alert(1)</script>", 1);
     assert!(matches!(
-        read(forged(&script).as_bytes()),
+        receive_fresh(forged(&script).as_bytes()),
         Err(BundleProblem::BadOp {
             index: 1,
             problem: OpProblem::Field {
@@ -204,7 +222,7 @@ fn huge_numbers_wrong_types_and_markup_are_refused_where_they_are() {
     ));
     let negative = honest.replacen("\"1000\"", "\"-1000\"", 1);
     assert!(matches!(
-        read(forged(&negative).as_bytes()),
+        receive_fresh(forged(&negative).as_bytes()),
         Err(BundleProblem::BadOp { index: 2, .. })
     ));
     let far_stamp = honest.replacen(
@@ -213,7 +231,7 @@ fn huge_numbers_wrong_types_and_markup_are_refused_where_they_are() {
         1,
     );
     assert!(matches!(
-        read(forged(&far_stamp).as_bytes()),
+        receive_fresh(forged(&far_stamp).as_bytes()),
         Err(BundleProblem::BadOp {
             index: 1,
             problem: OpProblem::ImpossibleStamp,
@@ -229,14 +247,14 @@ fn operations_the_sender_does_not_claim_or_repeats_are_refused() {
     repeated.push(repeated[0].clone());
     let json = serde_json::to_string(&repeated).expect("ops");
     assert!(matches!(
-        read(forged(&json).as_bytes()),
+        receive_fresh(forged(&json).as_bytes()),
         Err(BundleProblem::Repeated { .. })
     ));
     let mut stranger = ops_of("office", vec![events::payment_event(); 5]);
     stranger.drain(..3);
     let json = serde_json::to_string(&stranger).expect("ops");
     assert!(matches!(
-        read(forged(&json).as_bytes()),
+        receive_fresh(forged(&json).as_bytes()),
         Err(BundleProblem::Undeclared { .. })
     ));
 }
@@ -290,7 +308,7 @@ fn a_file_claiming_this_devices_own_unknown_work_is_refused() {
 proptest! {
     #[test]
     fn the_parser_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = read(&bytes);
+        let _ = receive_fresh(&bytes);
     }
 
     #[test]
@@ -304,12 +322,12 @@ proptest! {
             bytes[at] = byte;
         }
         bytes.truncate(cut.index(bytes.len() + 1));
-        let _ = read(&bytes);
+        let _ = receive_fresh(&bytes);
     }
 
     #[test]
     fn forged_operations_never_panic_the_checks(ops_text in "\\[\\{\"id\":\\{\"device\":\"[a-z]{1,3}\",\"seq\":[0-9]{1,20}\\},\"hlc\":\\{\"wall_ms\":[0-9]{1,20},\"counter\":[0-9]{1,10},\"device\":\"[a-z]{1,3}\"\\},\"event\":\\{\"type\":\"payment_recorded\",\"payment\":\\{\"customer\":\".{0,8}\",\"received_on\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}\",\"amount\":\\{\"amount\":\"-?[0-9]{0,30}\\.?[0-9]{0,30}\",\"currency\":\"[A-Z]{3}\"\\},\"method\":\"cash\"\\}\\}\\}\\]") {
-        let _ = read(forged(&ops_text).as_bytes());
+        let _ = receive_fresh(forged(&ops_text).as_bytes());
     }
 }
 

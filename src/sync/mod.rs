@@ -10,6 +10,7 @@ pub mod demo;
 pub mod edit;
 pub mod hlc;
 pub mod import;
+pub mod intake;
 pub mod op;
 pub mod op_check;
 mod packed_map;

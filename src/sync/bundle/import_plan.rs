@@ -1,29 +1,17 @@
-//! What importing a bundle would do, worked out before anything is written: which operations
-//! are new, which are already held, what they overwrite, and whether anything is missing in
-//! between.
+//! What importing a bundle would do, worked out before anything is written: the intake's
+//! answer for the bundle's operations, with what the bundle says about its sender. Any
+//! operation the intake refuses, or anything missing in between, refuses the whole file.
 
 use std::collections::BTreeMap;
 
 use super::format::{Bundle, BundleKind, Sender};
 use super::problem::BundleProblem;
 use crate::sync::conflict::Conflict;
-use crate::sync::hlc::{DeviceId, HybridClock};
+use crate::sync::hlc::DeviceId;
+use crate::sync::intake::{admit, Admitted, Claim, FutureStamps, Refused, Tally};
 use crate::sync::op::Op;
 use crate::sync::projection::Projection;
 use crate::sync::version_vector::VersionVector;
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub added: u64,
-    pub already: u64,
-}
-
-/// Operations stamped further ahead of this device's clock than any honest clock drifts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FutureStamps {
-    pub count: u64,
-    pub latest_ms: u64,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportPlan {
@@ -50,60 +38,58 @@ pub fn plan(
     stored: &Projection,
     now_ms: u64,
 ) -> Result<ImportPlan, BundleProblem> {
-    let held = stored.versions();
-    let mut tallies: BTreeMap<DeviceId, Tally> = BTreeMap::new();
-    let mut future: BTreeMap<DeviceId, FutureStamps> = BTreeMap::new();
-    let mut new_ops = Vec::new();
-    for op in bundle.ops {
-        let tally = tallies.entry(op.id.device.clone()).or_default();
-        if held.includes(&op.id) {
-            tally.already += 1;
-            continue;
-        }
-        if op.id.device == *me {
-            return Err(BundleProblem::OwnOpsUnknown { first: op.id });
-        }
-        tally.added += 1;
-        if HybridClock::is_far_future(&op.hlc, now_ms) {
-            let flagged = future.entry(op.id.device.clone()).or_insert(FutureStamps {
-                count: 0,
-                latest_ms: 0,
-            });
-            flagged.count += 1;
-            flagged.latest_ms = flagged.latest_ms.max(op.hlc.wall_ms);
-        }
-        new_ops.push(op);
+    let claim = Claim {
+        holds: &bundle.holds,
+        whole: !matches!(bundle.kind, BundleKind::Route { .. }),
+    };
+    let admitted = admit(bundle.ops, Some(claim), me, stored, now_ms);
+    if let Some(problem) = refusal(&admitted, &bundle.sender, &bundle.labels) {
+        return Err(problem);
     }
-    if !matches!(bundle.kind, BundleKind::Route { .. }) {
-        let mut after = held.clone();
-        for op in &new_ops {
-            after.observe(&op.id);
-        }
-        for device in bundle.holds.devices() {
-            let missing = bundle.holds.missing_from(&after, device);
-            if !missing.is_empty() {
-                let label = bundle.labels.get(device).cloned().or_else(|| {
-                    (*device == bundle.sender.device).then(|| bundle.sender.label.clone())
-                });
-                return Err(BundleProblem::Gap {
-                    device: device.clone(),
-                    label,
-                    missing,
-                });
-            }
-        }
-    }
-    new_ops.sort_by(|a, b| a.hlc.cmp(&b.hlc));
-    let conflicts = stored.conflicts(&new_ops, &bundle.holds);
     Ok(ImportPlan {
         sender: bundle.sender,
         kind: bundle.kind,
         created_ms: bundle.created_ms,
         holds: bundle.holds,
         labels: bundle.labels,
-        new_ops,
-        tallies,
-        conflicts,
-        future,
+        new_ops: admitted.new_ops,
+        tallies: admitted.tallies,
+        conflicts: admitted.conflicts,
+        future: admitted.future,
+    })
+}
+
+/// The one problem a refused file is refused for: a broken operation first (in file order),
+/// then this device's own unknown work, then what is missing.
+fn refusal(
+    admitted: &Admitted,
+    sender: &Sender,
+    labels: &BTreeMap<DeviceId, String>,
+) -> Option<BundleProblem> {
+    let broken = admitted
+        .refused
+        .iter()
+        .find(|refusal| refusal.why != Refused::OwnUnknown)
+        .or_else(|| admitted.refused.first());
+    if let Some(refusal) = broken {
+        let id = refusal.id.clone();
+        return Some(match &refusal.why {
+            Refused::Invalid(problem) => BundleProblem::BadOp {
+                index: refusal.index,
+                id,
+                problem: problem.clone(),
+            },
+            Refused::Repeated => BundleProblem::Repeated { id },
+            Refused::Undeclared => BundleProblem::Undeclared { id },
+            Refused::OwnUnknown => BundleProblem::OwnOpsUnknown { first: id },
+        });
+    }
+    admitted.gaps.first().map(|gap| BundleProblem::Gap {
+        device: gap.device.clone(),
+        label: labels
+            .get(&gap.device)
+            .cloned()
+            .or_else(|| (gap.device == sender.device).then(|| sender.label.clone())),
+        missing: gap.missing.clone(),
     })
 }

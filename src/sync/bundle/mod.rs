@@ -8,4 +8,5 @@ pub mod format;
 pub mod import_plan;
 pub mod problem;
 pub mod read;
+pub mod receive;
 pub mod sealed;

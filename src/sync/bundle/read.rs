@@ -1,7 +1,6 @@
-//! Reading a file someone chose: everything is checked before anything is believed, and the
-//! first problem found is reported with where it is.
-
-use std::collections::BTreeSet;
+//! Reading a file someone chose: its envelope (format, version, checksum, the sender's claims)
+//! is checked before anything in it is believed, and the first problem found is reported with
+//! where it is. Its operations are then the intake's to check (`receive`).
 
 use serde::Deserialize;
 use serde_json::error::Category;
@@ -11,7 +10,7 @@ use super::format::{sha256_hex, Bundle, Wire, FORMAT, VERSION};
 use super::problem::BundleProblem;
 use super::sealed::{SealedBundle, SEALED_FORMAT};
 use crate::sync::op::Op;
-use crate::sync::op_check::{check_op, has_markup, MAX_LINE};
+use crate::sync::op_check::{has_markup, MAX_LINE};
 
 /// Larger than a full bundle of the largest portfolio the app is built for (200,000
 /// operations); anything bigger is not a bundle and would only exhaust a phone's memory.
@@ -92,27 +91,17 @@ fn read_v1(wire: Wire<'_>) -> Result<Bundle, BundleProblem> {
             });
         }
     }
+    // Each operation is only read here; the intake checks it, as it checks the server's.
     let raw: Vec<&RawValue> = serde_json::from_str(wire.ops.get()).map_err(|e| json_problem(&e))?;
-    let mut ops = Vec::with_capacity(raw.len());
-    let mut seen = BTreeSet::new();
-    for (index, value) in (1..).zip(raw) {
-        let op: Op = serde_json::from_str(value.get()).map_err(|error| BundleProblem::OpShape {
-            index,
-            detail: error.to_string(),
-        })?;
-        check_op(&op).map_err(|problem| BundleProblem::BadOp {
-            index,
-            id: op.id.clone(),
-            problem,
-        })?;
-        if !wire.holds.includes(&op.id) {
-            return Err(BundleProblem::Undeclared { id: op.id });
-        }
-        if !seen.insert(op.id.clone()) {
-            return Err(BundleProblem::Repeated { id: op.id });
-        }
-        ops.push(op);
-    }
+    let ops = (1..)
+        .zip(raw)
+        .map(|(index, value)| {
+            serde_json::from_str::<Op>(value.get()).map_err(|error| BundleProblem::OpShape {
+                index,
+                detail: error.to_string(),
+            })
+        })
+        .collect::<Result<Vec<Op>, _>>()?;
     Ok(Bundle {
         sender: wire.sender,
         created_ms: wire.created_ms,
