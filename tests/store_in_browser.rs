@@ -399,3 +399,77 @@ async fn a_database_of_version_1_opens_with_its_log_and_device_intact() {
     let reopened = Store::open_named(name).await.expect("reopens");
     assert_eq!(reopened.ops().await.expect("readable").len(), ops.len() + 1);
 }
+
+/// Lets the page's other tasks run until `ready` says so.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if ready() {
+            return;
+        }
+        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+    panic!("never ready");
+}
+
+#[wasm_bindgen_test]
+async fn a_write_asked_for_while_another_runs_is_stored_after_it() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    use cobranza::store::error::StoreError;
+    use cobranza::store::write_queue::WriteQueue;
+
+    let store = Rc::new(
+        Store::open_named("test-write-queue")
+            .await
+            .expect("database opens"),
+    );
+    let me = device("dev-q");
+    store
+        .start_over(&me, &[], None, &|_| ())
+        .await
+        .expect("clean start");
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops = demo_ops(&mut author, today(), 1_700_000_000_000);
+    let (first_ops, second_ops) = (ops[..3].to_vec(), ops[3..5].to_vec());
+
+    let writes = WriteQueue::new();
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let started = Rc::new(Cell::new(false));
+    let (open_gate, gate) = futures_channel::oneshot::channel::<()>();
+    let first = writes.push({
+        let (store, order, started) = (Rc::clone(&store), Rc::clone(&order), Rc::clone(&started));
+        async move {
+            started.set(true);
+            // Held open until the second write has been asked for.
+            let _ = gate.await;
+            store.append(&first_ops).await?;
+            order.borrow_mut().push("first");
+            Ok("first stored")
+        }
+    });
+    until(|| started.get()).await;
+    let second = writes.push({
+        let (store, order) = (Rc::clone(&store), Rc::clone(&order));
+        async move {
+            store.append(&second_ops).await?;
+            order.borrow_mut().push("second");
+            Ok("second stored")
+        }
+    });
+    // A failed write answers its own caller and does not stop the ones behind it.
+    let failing = writes.push(async { Err::<(), _>(StoreError::QuotaExceeded) });
+    let after_failure = writes.push({
+        let store = Rc::clone(&store);
+        async move { store.ops().await.map(|ops| ops.len()) }
+    });
+    let _ = open_gate.send(());
+
+    assert_eq!(second.await, Ok("second stored"));
+    assert_eq!(first.await, Ok("first stored"));
+    assert_eq!(failing.await, Err(StoreError::QuotaExceeded));
+    assert_eq!(after_failure.await, Ok(5));
+    assert_eq!(*order.borrow(), ["first", "second"]);
+    assert_eq!(store.ops().await.expect("readable"), ops[..5].to_vec());
+}

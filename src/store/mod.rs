@@ -6,3 +6,4 @@ pub mod database;
 pub mod device_record;
 pub mod error;
 pub mod settings;
+pub mod write_queue;

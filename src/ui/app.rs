@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::alert::AlertBanner;
 use super::browser;
 use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
@@ -66,9 +67,7 @@ fn Shell() -> impl IntoView {
             </span>
         </header>
         <DemoBanner/>
-        <Show when=move || session.save_error.with(Option::is_some)>
-            <p class="status error" role="alert">{move || t().save_failed}</p>
-        </Show>
+        <AlertBanner/>
         <main>
             <Routes fallback=|| view! { <TodayPage/> }>
                 <Route path=path!("/") view=TodayPage/>

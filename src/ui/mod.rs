@@ -1,6 +1,7 @@
 //! Leptos components and pages. They read the session's state and issue its commands; the
 //! rules they show come from `domain`.
 
+mod alert;
 mod app;
 mod bar_chart;
 mod browser;

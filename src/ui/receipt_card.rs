@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::message_template::{MessageKind, MessageValues};
 use crate::domain::receipt::Receipt;
+use crate::ui::alert::Alert;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::message::compose;
@@ -77,7 +78,7 @@ pub fn ReceiptCard(receipt: Receipt, on_close: Callback<()>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let (title, text) = (title.get_value(), shared.get_value());
             if let Err(error) = browser::share_text(&title, &text).await {
-                session.save_error.set(Some(error));
+                session.alert.set(Some(Alert::NotShared(error)));
             }
         });
     };

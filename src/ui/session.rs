@@ -1,12 +1,14 @@
 //! The open portfolio of this device: the store, the projection of its operation log, and the
 //! commands that append to it. Every command writes first and shows second, so what is on
-//! screen is always what is stored.
+//! screen is always what is stored; commands wait their turn in one queue, none is dropped.
 
+use std::future::Future;
 use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
+use super::alert::Alert;
 use super::browser;
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::{OpenAccounts, Portfolio};
@@ -14,6 +16,7 @@ use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
 use crate::store::settings;
+use crate::store::write_queue::WriteQueue;
 use crate::sync::author::Author;
 use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::demo::demo_ops;
@@ -39,6 +42,9 @@ pub enum Phase {
 #[derive(Clone, Copy)]
 pub struct Session {
     store: StoredValue<Option<Rc<Store>>, LocalStorage>,
+    writes: StoredValue<Rc<WriteQueue>, LocalStorage>,
+    /// How many writes are queued or running.
+    queued: RwSignal<usize>,
     author: StoredValue<Option<Author>>,
     pub phase: RwSignal<Phase>,
     pub device: RwSignal<Option<DeviceRecord>>,
@@ -58,8 +64,11 @@ pub struct Session {
     /// The debtors' local time under the policy's time zone; `None` if the browser does not
     /// know the zone.
     pub debtor_now: Memo<Option<NaiveDateTime>>,
-    pub save_error: RwSignal<Option<String>>,
-    pub busy: RwSignal<bool>,
+    /// What went wrong where no form could say it; the banner under the header shows it.
+    pub alert: RwSignal<Option<Alert>>,
+    /// While a write is queued or running: the buttons that would ask for the same write
+    /// again are off.
+    pub busy: Memo<bool>,
     /// While many operations are written (an import, a sample portfolio): how many are
     /// written of how many.
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -74,8 +83,11 @@ impl Session {
         // allows follows the time of day.
         let now_ms = RwSignal::new(browser::now_ms());
         let outreach = RwSignal::new(settings::outreach());
+        let queued = RwSignal::new(0);
         let session = Session {
             store: StoredValue::new_local(None),
+            writes: StoredValue::new_local(WriteQueue::new()),
+            queued,
             author: StoredValue::new(None),
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
@@ -91,8 +103,8 @@ impl Session {
                 now_ms.track();
                 outreach.with(|o| browser::now_in(&o.policy.time_zone))
             }),
-            save_error: RwSignal::new(None),
-            busy: RwSignal::new(false),
+            alert: RwSignal::new(None),
+            busy: Memo::new(move |_| queued.get() > 0),
             progress: RwSignal::new(None),
         };
         // The accounts are today's: a new day settles them afresh.
@@ -122,7 +134,7 @@ impl Session {
                 self.phase.set(Phase::Ready);
                 browser::persist_storage().await;
                 if snapshot_stale {
-                    self.run(async move { self.save_snapshot().await });
+                    self.run(self.save_snapshot());
                 }
             }
             Ok(None) => self.phase.set(Phase::Welcome),
@@ -254,10 +266,13 @@ impl Session {
         });
     }
 
-    /// Records what a person did as operations, all in one transaction; the screen changes
-    /// only once they are stored. `then` runs after a successful save.
-    pub fn save(self, events: Vec<Event>, then: impl FnOnce() + 'static) {
-        self.run(async move {
+    /// Records what a person did as operations, all in one transaction, after every write
+    /// asked for before; the screen changes only once they are stored. The future says when
+    /// they are, or why not.
+    pub fn save(self, events: Vec<Event>) -> impl Future<Output = Result<(), StoreError>> {
+        // A new save by the person is the answer to an earlier failure's banner.
+        self.alert.set(None);
+        self.queue(async move {
             let mut author = self
                 .author
                 .get_value()
@@ -275,16 +290,27 @@ impl Session {
                 }
             });
             self.show_folded(&ops);
-            then();
             Ok(())
+        })
+    }
+
+    /// Saves `events`, then runs `then`; a failure shows in the banner under the header. For
+    /// where the person acted has no place of its own to say it.
+    pub fn save_then(self, events: Vec<Event>, then: impl FnOnce() + 'static) {
+        let saved = self.save(events);
+        leptos::task::spawn_local(async move {
+            match saved.await {
+                Ok(()) => then(),
+                Err(error) => self.alert.set(Some(Alert::NotSaved(error))),
+            }
         });
     }
 
     /// Writes a checked bundle's new operations in one transaction, with what it taught about
-    /// its sender and a fresh snapshot; the screen changes only once they are stored. `then`
-    /// gets the plan back.
-    pub fn import(self, plan: ImportPlan, then: impl FnOnce(ImportPlan) + 'static) {
-        self.run(async move {
+    /// its sender and a fresh snapshot; the screen changes only once they are stored. The
+    /// plan comes back once it is.
+    pub fn import(self, plan: ImportPlan) -> impl Future<Output = Result<ImportPlan, StoreError>> {
+        self.queue(async move {
             let mut peers = self.peers.get_untracked();
             peers.record(&plan, browser::now_ms());
             // Folded in place, unseen until stored: a copy of a large projection would double
@@ -323,9 +349,8 @@ impl Session {
             });
             self.show_folded(&plan.new_ops);
             self.peers.set(peers);
-            then(plan);
-            Ok(())
-        });
+            Ok(plan)
+        })
     }
 
     /// The whole operation log, for a bundle.
@@ -355,18 +380,29 @@ impl Session {
         move |written| self.progress.set(Some((written, total)))
     }
 
-    fn run(self, command: impl std::future::Future<Output = Result<(), StoreError>> + 'static) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        self.busy.set(true);
-        self.save_error.set(None);
+    /// Queues `write` behind every write asked for before it.
+    fn queue<T: 'static>(
+        self,
+        write: impl Future<Output = Result<T, StoreError>> + 'static,
+    ) -> impl Future<Output = Result<T, StoreError>> {
+        self.queued.update(|n| *n += 1);
+        self.writes.with_value(|writes| {
+            writes.push(async move {
+                let outcome = write.await;
+                self.progress.set(None);
+                self.queued.update(|n| *n -= 1);
+                outcome
+            })
+        })
+    }
+
+    /// Queues a write nobody waits on; a failure shows in the banner under the header.
+    fn run(self, write: impl Future<Output = Result<(), StoreError>> + 'static) {
+        let written = self.queue(write);
         leptos::task::spawn_local(async move {
-            if let Err(error) = command.await {
-                self.save_error.set(Some(error.to_string()));
+            if let Err(error) = written.await {
+                self.alert.set(Some(Alert::NotSaved(error)));
             }
-            self.progress.set(None);
-            self.busy.set(false);
         });
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::money::{Currency, Money};
 use crate::sync::collection_edit::log_contact;
+use crate::ui::alert::Alert;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -76,9 +77,7 @@ pub fn ContactForm(
             if position_wanted {
                 match browser::position().await {
                     Ok(point) => contact.position = Some(point),
-                    Err(_) => session
-                        .save_error
-                        .set(Some(i18n.day().position_failed.to_owned())),
+                    Err(detail) => session.alert.set(Some(Alert::NoPosition(detail))),
                 }
             }
             let checked = session

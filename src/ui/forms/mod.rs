@@ -76,7 +76,7 @@ fn date_text(date: NaiveDate) -> String {
 /// Saves a checked event and then runs `then`, or says what is wrong with it.
 pub fn save_checked(
     session: Session,
-    texts: &Texts,
+    texts: &'static Texts,
     checked: Result<Event, EditProblem>,
     error: RwSignal<Option<String>>,
     then: impl FnOnce() + 'static,
@@ -90,10 +90,11 @@ pub fn save_checked(
     );
 }
 
-/// Saves checked events in one transaction and then runs `then`, or says what is wrong.
+/// Saves checked events in one transaction and then runs `then`, or says what is wrong
+/// next to the button: the edit itself, or why it could not be stored.
 pub fn save_all_checked(
     session: Session,
-    texts: &Texts,
+    texts: &'static Texts,
     checked: Result<Vec<Event>, EditProblem>,
     error: RwSignal<Option<String>>,
     then: impl FnOnce() + 'static,
@@ -101,7 +102,13 @@ pub fn save_all_checked(
     match checked.and_then(crate::sync::edit::admissible) {
         Ok(events) => {
             error.set(None);
-            session.save(events, then);
+            let saved = session.save(events);
+            leptos::task::spawn_local(async move {
+                match saved.await {
+                    Ok(()) => then(),
+                    Err(problem) => error.set(Some((texts.not_saved)(&problem).to_owned())),
+                }
+            });
         }
         Err(problem) => error.set(Some((texts.edit_problem)(&problem).to_owned())),
     }

@@ -39,7 +39,6 @@ pub struct DayTexts {
     pub note: &'static str,
     pub next_followup: &'static str,
     pub record_position: &'static str,
-    pub position_failed: &'static str,
     pub broken_promises: fn(u32) -> String,
     pub typify: &'static str,
     pub willingness: &'static str,

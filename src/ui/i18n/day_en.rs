@@ -120,7 +120,6 @@ pub static DAY: DayTexts = DayTexts {
     note: "Note",
     next_followup: "Next follow-up",
     record_position: "Record my location as proof of visit",
-    position_failed: "The location could not be read; the contact was saved without it.",
     broken_promises,
     typify: "Classify",
     willingness: "Willing and able to pay?",

@@ -120,7 +120,6 @@ pub static DAY: DayTexts = DayTexts {
     note: "Nota",
     next_followup: "Próximo seguimiento",
     record_position: "Guardar mi ubicación como prueba de visita",
-    position_failed: "No se pudo leer la ubicación; la gestión se guardó sin ella.",
     broken_promises,
     typify: "Tipificar",
     willingness: "¿Quiere y puede pagar?",

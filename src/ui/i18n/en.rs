@@ -1,11 +1,13 @@
 use super::Texts;
 use crate::domain::payment::PaymentMethod;
+use crate::store::error::StoreError;
 use crate::sync::csv::amount::AmountProblem;
 use crate::sync::csv::column::Column;
 use crate::sync::csv::date::DateProblem;
 use crate::sync::csv::table::{FileProblem, RowProblem};
 use crate::sync::csv::text::EncodingProblem;
 use crate::sync::edit::EditProblem;
+use crate::ui::alert::Alert;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -23,7 +25,18 @@ pub static TEXTS: Texts = Texts {
     storage_full: "This device has no space left to save data. Free some space and reopen Cobranza; nothing was deleted.",
     storage_unreadable: "The saved data could not be read. Nothing was deleted or changed; reopen Cobranza or ask for help with the technical detail.",
     nav_label: "Sections",
-    save_failed: "Could not save; nothing was changed. Please try again.",
+    not_saved: |e| match e {
+        StoreError::Unavailable(_) => "Not saved: this browser does not allow saving data (private mode?). What was already saved is intact.",
+        StoreError::QuotaExceeded => "Not saved: this device has no space left. Free some space and try again; what was already saved is intact.",
+        StoreError::Failed(_) => "Could not save; nothing was changed. Please try again.",
+    },
+    alert: |a| match a {
+        Alert::NotSaved(e) => (TEXTS.not_saved)(e),
+        Alert::SettingNotKept => "The browser did not let this device keep the setting; it will be lost when Cobranza closes.",
+        Alert::NotDownloaded(_) => "The file could not be downloaded.",
+        Alert::NotShared(_) => "Could not share.",
+        Alert::NoPosition(_) => "The location could not be read; the contact was saved without it.",
+    },
     technical_detail: "Technical detail",
     online: "Online",
     offline: "Offline",

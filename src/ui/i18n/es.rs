@@ -1,11 +1,13 @@
 use super::Texts;
 use crate::domain::payment::PaymentMethod;
+use crate::store::error::StoreError;
 use crate::sync::csv::amount::AmountProblem;
 use crate::sync::csv::column::Column;
 use crate::sync::csv::date::DateProblem;
 use crate::sync::csv::table::{FileProblem, RowProblem};
 use crate::sync::csv::text::EncodingProblem;
 use crate::sync::edit::EditProblem;
+use crate::ui::alert::Alert;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -23,7 +25,18 @@ pub static TEXTS: Texts = Texts {
     storage_full: "Este dispositivo no tiene espacio para guardar más datos. Libera espacio y vuelve a abrir Cobranza; no se borró nada.",
     storage_unreadable: "No se pudieron leer los datos guardados. No se borró ni cambió nada; vuelve a abrir Cobranza o pide ayuda con el detalle técnico.",
     nav_label: "Secciones",
-    save_failed: "No se pudo guardar; no se cambió nada. Inténtalo de nuevo.",
+    not_saved: |e| match e {
+        StoreError::Unavailable(_) => "No se guardó: este navegador no permite guardar datos (¿modo privado?). Lo que ya estaba guardado sigue intacto.",
+        StoreError::QuotaExceeded => "No se guardó: el dispositivo no tiene espacio. Libera espacio e inténtalo de nuevo; lo que ya estaba guardado sigue intacto.",
+        StoreError::Failed(_) => "No se pudo guardar; no se cambió nada. Inténtalo de nuevo.",
+    },
+    alert: |a| match a {
+        Alert::NotSaved(e) => (TEXTS.not_saved)(e),
+        Alert::SettingNotKept => "El navegador no dejó guardar el ajuste en este dispositivo; se perderá al cerrar Cobranza.",
+        Alert::NotDownloaded(_) => "No se pudo descargar el archivo.",
+        Alert::NotShared(_) => "No se pudo compartir.",
+        Alert::NoPosition(_) => "No se pudo leer la ubicación; la gestión se guardó sin ella.",
+    },
     technical_detail: "Detalle técnico",
     online: "En línea",
     offline: "Sin conexión",

@@ -25,10 +25,12 @@ use leptos::prelude::*;
 
 use crate::domain::number_format::NumberFormat;
 use crate::domain::payment::PaymentMethod;
+use crate::store::error::StoreError;
 use crate::store::settings;
 use crate::sync::csv::column::Column;
 use crate::sync::csv::table::{FileProblem, RowProblem};
 use crate::sync::edit::EditProblem;
+use crate::ui::alert::Alert;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Language {
@@ -102,7 +104,9 @@ pub struct Texts {
     pub storage_full: &'static str,
     pub storage_unreadable: &'static str,
     pub nav_label: &'static str,
-    pub save_failed: &'static str,
+    /// Why a write was not stored; nothing of it was.
+    pub not_saved: fn(&StoreError) -> &'static str,
+    pub alert: fn(&Alert) -> &'static str,
     pub technical_detail: &'static str,
     pub online: &'static str,
     pub offline: &'static str,

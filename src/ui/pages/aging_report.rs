@@ -5,6 +5,7 @@ use super::dispute_report::DisputeReport;
 use crate::domain::aging::{age, AgingBasis, AgingBuckets};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
+use crate::ui::alert::Alert;
 use crate::ui::bar_chart::{BarChart, BarRow};
 use crate::ui::browser;
 use crate::ui::date_field::DateField;
@@ -48,8 +49,8 @@ pub fn AgingReportPage() -> impl IntoView {
             })
         });
         let name = format!("cartera-por-edades-{}.csv", cutoff.get_untracked());
-        if browser::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
-            session.save_error.set(Some("download".into()));
+        if let Err(detail) = browser::download(&name, "text/csv;charset=utf-8", &csv) {
+            session.alert.set(Some(Alert::NotDownloaded(detail)));
         }
     };
     view! {

@@ -42,7 +42,7 @@ pub fn OpenDisputes(
                             let today = session.today.get_untracked();
                             let checked = session.portfolio.with_untracked(|p| resolve_dispute(p, today, &id));
                             if let Ok(event) = checked {
-                                session.save(vec![event], || ());
+                                session.save_then(vec![event], || ());
                             }
                         };
                         view! {

@@ -91,7 +91,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         let count = preview.plan.events.len();
-        session.save(preview.plan.events, move || {
+        session.save_then(preview.plan.events, move || {
             picked.set(None);
             // So that choosing the same file again reads it again.
             if let Some(input) = input.get_untracked() {

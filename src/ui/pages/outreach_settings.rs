@@ -9,6 +9,7 @@ use crate::domain::message_template::{render, threatening_words, MessageKind, Me
 use crate::domain::outreach::{asked_for, OutreachSettings};
 use crate::domain::reminder::open_items;
 use crate::store::settings;
+use crate::ui::alert::Alert;
 use crate::ui::i18n::{use_i18n, OutreachTexts};
 use crate::ui::session::{use_session, Session};
 
@@ -16,9 +17,7 @@ use crate::ui::session::{use_session, Session};
 pub fn change_outreach(session: Session, change: impl FnOnce(&mut OutreachSettings)) {
     session.outreach.update(change);
     if !session.outreach.with_untracked(settings::set_outreach) {
-        session
-            .save_error
-            .set(Some(use_i18n().texts().save_failed.to_owned()));
+        session.alert.set(Some(Alert::SettingNotKept));
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::kpi::period::PeriodLength;
 use crate::domain::money::{Currency, Money};
 use crate::domain::statement::{statement, CurrencyStatement, Movement, Statement};
 use crate::sync::csv::statement_export::{statement_csv, StatementCsvLabels};
+use crate::ui::alert::Alert;
 use crate::ui::browser;
 use crate::ui::date_field::DateField;
 use crate::ui::i18n::use_i18n;
@@ -71,8 +72,8 @@ pub fn StatementPage() -> impl IntoView {
             "estado-de-cuenta-{}-{}.csv",
             statement.customer.0, statement.to
         );
-        if browser::download(&file, "text/csv;charset=utf-8", &csv).is_err() {
-            session.save_error.set(Some("download".into()));
+        if let Err(detail) = browser::download(&file, "text/csv;charset=utf-8", &csv) {
+            session.alert.set(Some(Alert::NotDownloaded(detail)));
         }
     };
     let share = move |_| {
@@ -82,7 +83,7 @@ pub fn StatementPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             if let Err(error) = browser::share_text(&title, &text).await {
-                session.save_error.set(Some(error));
+                session.alert.set(Some(Alert::NotShared(error)));
             }
         });
     };

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
 use crate::store::bundle_cipher;
-use crate::sync::bundle::import_plan::{plan, ImportPlan};
+use crate::store::error::StoreError;
+use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::bundle::problem::BundleProblem;
-use crate::sync::bundle::read::{read, Incoming, MAX_BUNDLE_BYTES};
+use crate::sync::bundle::read::MAX_BUNDLE_BYTES;
+use crate::sync::bundle::receive::{receive, Received};
 use crate::sync::bundle::sealed::SealedBundle;
 use crate::sync::conflict::Subject;
 use crate::ui::browser;
@@ -23,38 +25,45 @@ pub fn ImportPanel() -> impl IntoView {
     let sealed: RwSignal<Option<SealedBundle>> = RwSignal::new(None);
     let passphrase = RwSignal::new(String::new());
     let refused: RwSignal<Option<BundleProblem>> = RwSignal::new(None);
+    let not_stored: RwSignal<Option<StoreError>> = RwSignal::new(None);
     let report: RwSignal<Option<ImportPlan>> = RwSignal::new(None);
     let opening = RwSignal::new(false);
     let conflicts_shown = RwSignal::new(PAGE);
 
-    let accept = move |bytes: &[u8]| match read(bytes) {
-        Ok(Incoming::Sealed(envelope)) => sealed.set(Some(envelope)),
-        Ok(Incoming::Plain(bundle)) => {
-            let Some(me) = session.device.get_untracked().map(|d| d.id) else {
-                return;
-            };
-            let planned = session
-                .projection
-                .with_untracked(|stored| plan(bundle, &me, stored, browser::now_ms()));
-            match planned {
-                Ok(planned) => session.import(planned, move |mut done| {
-                    if let Some(input) = input.get_untracked() {
-                        input.set_value("");
+    let accept = move |bytes: &[u8]| {
+        let Some(me) = session.device.get_untracked().map(|d| d.id) else {
+            return;
+        };
+        let received = session
+            .projection
+            .with_untracked(|stored| receive(bytes, &me, stored, browser::now_ms()));
+        match received {
+            Ok(Received::Sealed(envelope)) => sealed.set(Some(envelope)),
+            Ok(Received::Planned(planned)) => {
+                let imported = session.import(planned);
+                leptos::task::spawn_local(async move {
+                    match imported.await {
+                        Ok(mut done) => {
+                            if let Some(input) = input.get_untracked() {
+                                input.set_value("");
+                            }
+                            // The report shows tallies and conflicts; the stored operations
+                            // themselves need not stay in memory twice.
+                            done.new_ops = Vec::new();
+                            conflicts_shown.set(PAGE);
+                            report.set(Some(done));
+                        }
+                        Err(error) => not_stored.set(Some(error)),
                     }
-                    // The report shows tallies and conflicts; the stored operations
-                    // themselves need not stay in memory twice.
-                    done.new_ops = Vec::new();
-                    conflicts_shown.set(PAGE);
-                    report.set(Some(done));
-                }),
-                Err(problem) => refused.set(Some(problem)),
+                });
             }
+            Err(problem) => refused.set(Some(problem)),
         }
-        Err(problem) => refused.set(Some(problem)),
     };
 
     let on_file = move |ev: leptos::ev::Event| {
         refused.set(None);
+        not_stored.set(None);
         report.set(None);
         sealed.set(None);
         let Some(file) = browser::picked_file(&ev) else {
@@ -135,6 +144,12 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="status error" role="alert">
                     <p>{(x().problem)(&problem)}</p>
                     <p>{x().refused}</p>
+                </div>
+            })}
+            {move || not_stored.get().map(|error| view! {
+                <div class="status error" role="alert">
+                    <p>{(i18n.texts().not_saved)(&error)}</p>
+                    <details><summary>{i18n.texts().technical_detail}</summary>{error.to_string()}</details>
                 </div>
             })}
             {move || report.get().map(|plan| {

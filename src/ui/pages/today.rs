@@ -245,7 +245,7 @@ fn AgendaRow(
             .portfolio
             .with_untracked(|p| skip_today(p, today, &id.get_value(), reason));
         if let Ok(event) = checked {
-            session.save(vec![event], move || open.set(None));
+            session.save_then(vec![event], move || open.set(None));
         }
     };
     let status = match entry.status {

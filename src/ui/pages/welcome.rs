@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::ui::alert::AlertBanner;
 use crate::ui::i18n::use_i18n;
 use crate::ui::language_picker::LanguagePicker;
 use crate::ui::session::use_session;
@@ -43,9 +44,7 @@ pub fn WelcomePage() -> impl IntoView {
                     {move || t().start}
                 </button>
             </form>
-            <Show when=move || session.save_error.with(Option::is_some)>
-                <p class="status error" role="alert">{move || t().save_failed}</p>
-            </Show>
+            <AlertBanner/>
         </main>
     }
 }
