@@ -44,8 +44,14 @@ fn a_batch_without_claims_names_what_it_refuses_and_sorts_the_rest() {
         .iter()
         .map(|Refusal { index, why, .. }| (*index, why))
         .collect();
-    assert!(matches!(why[0], (2, Refused::Invalid(OpProblem::Field { .. }))));
-    assert_eq!(why[1..], [(5, &Refused::Repeated), (6, &Refused::OwnUnknown)]);
+    assert!(matches!(
+        why[0],
+        (2, Refused::Invalid(OpProblem::Field { .. }))
+    ));
+    assert_eq!(
+        why[1..],
+        [(5, &Refused::Repeated), (6, &Refused::OwnUnknown)]
+    );
     assert_eq!(admitted.new_ops, ops[2..].to_vec());
     assert_eq!(
         admitted.tallies[&DeviceId("office".into())],

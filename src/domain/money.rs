@@ -14,6 +14,8 @@ pub struct Currency([u8; 3]);
 
 impl Currency {
     pub const COP: Currency = Currency(*b"COP");
+    /// What a portfolio with nothing to go by is kept in: the app serves Colombia first.
+    pub const USUAL: Currency = Currency::COP;
 
     pub fn parse(code: &str) -> Result<Self, InvalidCurrency> {
         match code.trim().as_bytes() {
@@ -105,6 +107,11 @@ impl Money {
 pub struct Totals(BTreeMap<Currency, Decimal>);
 
 impl Totals {
+    /// The currency these totals are first in; [`Currency::USUAL`] when they hold nothing.
+    pub fn currency(&self) -> Currency {
+        self.0.keys().next().copied().unwrap_or(Currency::USUAL)
+    }
+
     pub fn add(&mut self, money: Money) {
         *self.0.entry(money.currency).or_default() += money.amount;
     }

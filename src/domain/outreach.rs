@@ -39,6 +39,18 @@ impl OutreachSettings {
         }
     }
 
+    /// What a collector's message to `customer` says about their open `items`: the ones it
+    /// asks for (see [`asked_for`]), signed by the business and `collector`.
+    pub fn asking(
+        &self,
+        customer: &str,
+        items: &[ReminderItem],
+        collector: &str,
+        today: NaiveDate,
+    ) -> MessageValues {
+        self.values(customer, &asked_for(items, today), collector, today)
+    }
+
     /// What a message about `items` says: what they add up to, the earliest due date and
     /// how late it is, signed by the business and `collector`.
     pub fn values(

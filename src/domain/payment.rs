@@ -4,7 +4,7 @@ use smol_str::SmolStr;
 
 use super::customer::CustomerId;
 use super::invoice::InvoiceId;
-use super::money::Money;
+use super::money::{Currency, Money};
 use super::receipt::Receipt;
 
 /// Unique without coordination: it is the id of the operation that recorded the payment.
@@ -47,4 +47,36 @@ pub struct VoidedPayment {
     pub payment: Payment,
     pub reason: String,
     pub voided_on: Option<NaiveDate>,
+}
+
+/// The currency a payment is in: that of the invoice it names, else of the oldest of `open`
+/// (the customer's open invoices, oldest first); a customer who owes nothing pays in advance
+/// in the usual currency.
+pub fn payment_currency(open: &[(InvoiceId, Money)], names: Option<&InvoiceId>) -> Currency {
+    open.iter()
+        .find(|(id, _)| Some(id) == names)
+        .or(open.first())
+        .map_or(Currency::USUAL, |(_, money)| money.currency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn a_payment_is_in_the_currency_of_what_it_pays() {
+        let usd = Currency::parse("USD").expect("a code");
+        let open = [
+            (
+                InvoiceId("F-1".into()),
+                Money::new(dec!(100), Currency::COP),
+            ),
+            (InvoiceId("F-2".into()), Money::new(dec!(5), usd)),
+        ];
+        assert_eq!(payment_currency(&open, Some(&InvoiceId("F-2".into()))), usd);
+        assert_eq!(payment_currency(&open, None), Currency::COP, "the oldest");
+        assert_eq!(payment_currency(&open[1..], None), usd);
+        assert_eq!(payment_currency(&[], None), Currency::USUAL, "in advance");
+    }
 }

@@ -13,7 +13,7 @@ use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId, OpenDisputes};
 use super::invoice::{Invoice, InvoiceId};
-use super::money::{Money, Totals};
+use super::money::{Currency, Money, Totals};
 use super::payment::{Payment, PaymentId, VoidedPayment};
 use super::payment_plan::{PaymentPlan, PlanId};
 use super::plan_progress::{plan_progress, PlanProgress};
@@ -137,6 +137,30 @@ impl Portfolio {
                 .push(contact.clone());
         }
         theirs
+    }
+
+    /// The currency the portfolio is kept in: its first invoice's, else the usual one.
+    pub fn usual_currency(&self) -> Currency {
+        self.invoices
+            .values()
+            .next()
+            .map_or(Currency::USUAL, |invoice| invoice.amount().currency)
+    }
+
+    /// The collectors customers are assigned to, by name, each once.
+    pub fn collectors(&self) -> Vec<String> {
+        let named: BTreeSet<&str> = self
+            .customers
+            .values()
+            .map(|c| c.collector.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        named.into_iter().map(str::to_owned).collect()
+    }
+
+    /// Whether some customer is assigned to no collector.
+    pub fn has_unassigned(&self) -> bool {
+        self.customers.values().any(|c| c.collector.is_empty())
     }
 
     /// The channels `customer` revoked.

@@ -17,6 +17,27 @@ pub const MAX_ITERATIONS: u32 = 10_000_000;
 pub const SALT_BYTES: usize = 16;
 /// GCM's standard nonce size.
 pub const IV_BYTES: usize = 12;
+/// Shorter passphrases fall to guessing even behind 600,000 rounds of PBKDF2.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Why a passphrase chosen to seal a bundle is not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassphraseProblem {
+    TooShort,
+    /// The two typings differ.
+    Differ,
+}
+
+/// Checks a passphrase typed twice; an empty one leaves the bundle unsealed.
+pub fn check_passphrase(secret: &str, again: &str) -> Result<(), PassphraseProblem> {
+    if !secret.is_empty() && secret.chars().count() < MIN_PASSPHRASE_CHARS {
+        Err(PassphraseProblem::TooShort)
+    } else if secret != again {
+        Err(PassphraseProblem::Differ)
+    } else {
+        Ok(())
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedBundle {
@@ -121,6 +142,21 @@ mod tests {
             iv: vec![9; IV_BYTES],
             ciphertext: vec![1; 40],
         }
+    }
+
+    #[test]
+    fn a_passphrase_is_long_enough_and_typed_the_same_twice_or_empty() {
+        assert_eq!(check_passphrase("", ""), Ok(()));
+        assert_eq!(check_passphrase("ñandú-42", "ñandú-42"), Ok(()));
+        assert_eq!(
+            check_passphrase("corta12", "corta12"),
+            Err(PassphraseProblem::TooShort)
+        );
+        assert_eq!(
+            check_passphrase("larga-1234", "larga-1243"),
+            Err(PassphraseProblem::Differ)
+        );
+        assert_eq!(check_passphrase("", "x"), Err(PassphraseProblem::Differ));
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn InvoiceForm(
     let currency = RwSignal::new(
         current
             .as_ref()
-            .map_or(Currency::COP, |i| i.amount().currency),
+            .map_or(Currency::USUAL, |i| i.amount().currency),
     );
     let error = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::{date_text, read_amount, read_date, save_checked, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::InvoiceId;
-use crate::domain::money::{Currency, Money};
-use crate::domain::payment::{Payment, PaymentMethod};
+use crate::domain::money::Money;
+use crate::domain::payment::{payment_currency, Payment, PaymentMethod};
 use crate::domain::receipt::Receipt;
 use crate::sync::collection_edit::take_payment;
 use crate::sync::op::Event;
@@ -56,14 +56,7 @@ pub fn PaymentForm(
         let invoice = Some(pays.get_untracked())
             .filter(|p| !p.is_empty())
             .map(|p| InvoiceId(p.into()));
-        // The currency of the invoice paid, else of the oldest open one; a customer who owes
-        // nothing pays in advance in the portfolio's usual currency.
-        let currency = currency_of.with_value(|open| {
-            open.iter()
-                .find(|(id, _)| Some(id) == invoice.as_ref())
-                .or(open.first())
-                .map_or(Currency::COP, |(_, money)| money.currency)
-        });
+        let currency = currency_of.with_value(|open| payment_currency(open, invoice.as_ref()));
         let payment = Payment {
             customer: customer.clone(),
             received_on,

@@ -14,7 +14,6 @@ use crate::domain::invoice::InvoiceId;
 use crate::domain::message_template::MessageKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
-use crate::domain::outreach::asked_for;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
 use crate::domain::reminder::open_items;
@@ -95,20 +94,13 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
         let days = standing.with(|s| s.collectible_days_overdue);
         typification.with(|ty| next_step(ty, days, broken.get()).step)
     });
-    let currency = move || {
-        standing.with(|s| {
-            s.balance
-                .iter()
-                .next()
-                .map_or(Currency::COP, |m| m.currency)
-        })
-    };
+    let currency = move || standing.with(|s| s.balance.currency());
     let overdue = move || {
         standing.with(|s| {
             s.collectible
                 .iter()
                 .next()
-                .unwrap_or(Money::zero(Currency::COP))
+                .unwrap_or(Money::zero(Currency::USUAL))
         })
     };
     let open = move || {
@@ -130,12 +122,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             .with(|p| open_items(p, today).remove(&id.get_value()))
             .unwrap_or_default();
         session.outreach.with(|o| {
-            let values = o.values(
-                &name,
-                &asked_for(&items, today),
-                &session.device_label(),
-                today,
-            );
+            let values = o.asking(&name, &items, &session.device_label(), today);
             compose(i18n, o, MessageKind::Objective(objective), &values)
         })
     });

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::money::Currency;
+use crate::domain::portfolio::Portfolio;
 use crate::sync::csv::amount::DecimalSeparator;
 use crate::sync::csv::date::DateFormat;
 use crate::sync::csv::table::{detect, FileKind, Layout};
@@ -36,12 +36,7 @@ pub fn ImportPage() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let done: RwSignal<Option<usize>> = RwSignal::new(None);
-    let currency = RwSignal::new(session.portfolio.with_untracked(|p| {
-        p.invoices
-            .values()
-            .next()
-            .map_or(Currency::COP, |i| i.amount().currency)
-    }));
+    let currency = RwSignal::new(session.portfolio.with_untracked(Portfolio::usual_currency));
 
     let result = Memo::new(move |_| {
         let picked = picked.get()?;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::policy_settings::PolicySettings;
 use crate::domain::contact::Objective;
 use crate::domain::message_template::{render, threatening_words, MessageKind, MessageValues};
-use crate::domain::outreach::{asked_for, OutreachSettings};
+use crate::domain::outreach::OutreachSettings;
 use crate::domain::reminder::open_items;
 use crate::store::settings;
 use crate::ui::alert::Alert;
@@ -47,14 +47,11 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
         session.portfolio.with(|p| {
             let (customer, items) = open_items(p, today).into_iter().next()?;
             let name = p.customers.get(&customer)?.name.clone();
-            Some(session.outreach.with(|s| {
-                s.values(
-                    &name,
-                    &asked_for(&items, today),
-                    &session.device_label(),
-                    today,
-                )
-            }))
+            Some(
+                session
+                    .outreach
+                    .with(|s| s.asking(&name, &items, &session.device_label(), today)),
+            )
         })
     });
     let steps = move || {

@@ -38,12 +38,14 @@ pub fn PortfolioPage() -> impl IntoView {
                 .map(|c| c.city.clone())
                 .filter(|c| !c.is_empty())
                 .collect();
-            let collectors: BTreeSet<String> =
-                p.customers.values().map(|c| c.collector.clone()).collect();
-            (
-                cities.into_iter().collect::<Vec<_>>(),
-                collectors.into_iter().collect::<Vec<_>>(),
-            )
+            // The unassigned are a choice of their own, first.
+            let collectors = p
+                .has_unassigned()
+                .then(String::new)
+                .into_iter()
+                .chain(p.collectors())
+                .collect::<Vec<_>>();
+            (cities.into_iter().collect::<Vec<_>>(), collectors)
         })
     });
     let rows = Memo::new(move |_| {

@@ -1,17 +1,14 @@
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
+use crate::domain::portfolio::Portfolio;
 use crate::store::bundle_cipher;
 use crate::sync::bundle::export::{compose, file_name};
 use crate::sync::bundle::format::{BundleKind, Sender};
+use crate::sync::bundle::sealed::{check_passphrase, PassphraseProblem};
 use crate::sync::hlc::DeviceId;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
-
-/// Shorter passphrases fall to guessing even behind 600,000 rounds of PBKDF2.
-const MIN_PASSPHRASE_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Choice {
@@ -47,25 +44,16 @@ pub fn ExportPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let collectors = move || {
-        session.portfolio.with(|p| {
-            p.customers
-                .values()
-                .map(|c| c.collector.clone())
-                .filter(|c| !c.is_empty())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-        })
-    };
+    let collectors = move || session.portfolio.with(Portfolio::collectors);
 
     let create = move |_| {
         let secret = passphrase.get_untracked();
-        if !secret.is_empty() && secret.chars().count() < MIN_PASSPHRASE_CHARS {
-            return status.set(Some(Err(x().passphrase_too_short.to_owned())));
-        }
-        if secret != again.get_untracked() {
-            return status.set(Some(Err(x().passphrases_differ.to_owned())));
+        if let Err(problem) = check_passphrase(&secret, &again.get_untracked()) {
+            let said = match problem {
+                PassphraseProblem::TooShort => x().passphrase_too_short,
+                PassphraseProblem::Differ => x().passphrases_differ,
+            };
+            return status.set(Some(Err(said.to_owned())));
         }
         let (kind, kind_words) = match choice.get_untracked() {
             Choice::Full => (BundleKind::Full, vec![x().file_kind_full.to_owned()]),

@@ -8,9 +8,7 @@ use crate::domain::agenda_skip::SkipReason;
 use crate::domain::contact::{Channel, Contact, Objective};
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::message_template::MessageKind;
-use crate::domain::money::Currency;
-use crate::domain::outreach::asked_for;
-use crate::domain::portfolio::Standing;
+use crate::domain::portfolio::{Portfolio, Standing};
 use crate::domain::priority::{agenda, AgendaEntry, Status};
 use crate::store::settings;
 use crate::sync::collection_edit::skip_today;
@@ -65,18 +63,7 @@ pub fn TodayPage() -> impl IntoView {
             .with(|a| portfolio.with(|p| p.summary(&a.standings, session.today.get())))
     });
     let collector = RwSignal::new(settings::collector());
-    let collectors = Memo::new(move |_| {
-        let mut names: Vec<String> = portfolio.with(|p| {
-            p.customers
-                .values()
-                .map(|c| c.collector.clone())
-                .filter(|c| !c.is_empty())
-                .collect()
-        });
-        names.sort();
-        names.dedup();
-        names
-    });
+    let collectors = Memo::new(move |_| portfolio.with(Portfolio::collectors));
     let entries = Memo::new(move |_| {
         let mine = collector.get();
         portfolio.with(|p| {
@@ -132,10 +119,9 @@ pub fn TodayPage() -> impl IntoView {
                         let today = session.today.get_untracked();
                         let objective = Objective::for_step(entry.suggestion.step);
                         let message = session.accounts.with(|a| {
-                            let all = &a.items;
-                            let asked = asked_for(all.get(&entry.customer).map_or(&[][..], Vec::as_slice), today);
+                            let items = a.items.get(&entry.customer).map_or(&[][..], Vec::as_slice);
                             session.outreach.with(|o| {
-                                let values = o.values(&customer.name, &asked, &signature.get_untracked(), today);
+                                let values = o.asking(&customer.name, items, &signature.get_untracked(), today);
                                 compose(i18n, o, MessageKind::Objective(objective), &values)
                             })
                         });
@@ -227,11 +213,7 @@ fn AgendaRow(
     let d = i18n.day();
     let fmt = i18n.number_format();
     let overdue = totals_text(&standing.collectible, fmt);
-    let currency = standing
-        .balance
-        .iter()
-        .next()
-        .map_or(Currency::COP, |m| m.currency);
+    let currency = standing.balance.currency();
     let id = StoredValue::new(entry.customer.clone());
     let name = customer.name.clone();
     let objective = Objective::for_step(entry.suggestion.step);
