@@ -10,7 +10,8 @@ mod common;
 mod events;
 
 use chrono::NaiveDate;
-use cobranza::domain::portfolio::{OpenAccounts, Portfolio};
+use cobranza::domain::portfolio::Portfolio;
+use cobranza::domain::standing::OpenAccounts;
 use cobranza::sync::op::Op;
 use cobranza::sync::projection::Projection;
 use common::DeviceLog;

@@ -12,12 +12,13 @@ use cobranza::domain::cash_close::cash_close;
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
 use cobranza::domain::customer::{Customer, CustomerId};
 use cobranza::domain::dispute::DisputeReason;
-use cobranza::domain::escalation::{Because, Step};
+use cobranza::domain::escalation::Because;
 use cobranza::domain::invoice::{InvoiceId, Terms};
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentMethod};
 use cobranza::domain::payment_plan::{Frequency, PlanTerms};
 use cobranza::domain::priority::{agenda, AgendaEntry, Reason, Status};
+use cobranza::domain::step::Step;
 use cobranza::domain::timeline::{timeline, Happening};
 use cobranza::domain::typification::{Risk, Typification, Willingness};
 use cobranza::sync::collection_edit::{

@@ -66,7 +66,7 @@ fn shop(device: &str) -> DeviceLog {
     log
 }
 
-fn message(reminded: Vec<cobranza::domain::reminder::ReminderKey>, on: u32) -> Contact {
+fn message(reminded: Vec<cobranza::domain::reminder_key::ReminderKey>, on: u32) -> Contact {
     Contact {
         customer: customer(),
         at: at(on, 9),

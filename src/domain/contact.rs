@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
 use super::customer::{CustomerId, GeoPoint};
-use super::escalation::Step;
-use super::reminder::ReminderKey;
+use super::reminder_key::ReminderKey;
+use super::step::Step;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -2,8 +2,8 @@
 
 use super::aging::AgingBuckets;
 use super::customer::{Customer, CustomerId};
-use super::portfolio::Standing;
 use super::search::{fold, matches};
+use super::standing::Standing;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CustomerFilter {

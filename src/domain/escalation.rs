@@ -3,44 +3,8 @@
 //! lawyer letter → small-claims court, write-off or return of goods. The collector may accept
 //! or override the suggestion; it always comes with its reason.
 
-use serde::{Deserialize, Serialize};
-
+use super::step::Step;
 use super::typification::{Typification, Willingness};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    Remind,
-    RemoveBarriers,
-    ObtainCommitment,
-    Press,
-    ChangeConditions,
-    LawyerLetter,
-    /// Small-claims court, write-off or return of goods: a decision for the owner.
-    LegalAction,
-}
-
-impl Step {
-    pub const LADDER: [Step; 7] = [
-        Step::Remind,
-        Step::RemoveBarriers,
-        Step::ObtainCommitment,
-        Step::Press,
-        Step::ChangeConditions,
-        Step::LawyerLetter,
-        Step::LegalAction,
-    ];
-
-    /// The next rung up, or this one at the top.
-    pub fn next(self) -> Step {
-        Step::LADDER
-            .iter()
-            .position(|s| *s == self)
-            .and_then(|i| Step::LADDER.get(i + 1))
-            .copied()
-            .unwrap_or(self)
-    }
-}
 
 /// Why a step is suggested, for the collector to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

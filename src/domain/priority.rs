@@ -15,8 +15,9 @@ use super::customer::CustomerId;
 use super::escalation::{next_step, Suggestion};
 use super::money::Currency;
 use super::plan_progress::{InstallmentState, PlanProgress};
-use super::portfolio::{Portfolio, Standing};
+use super::portfolio::Portfolio;
 use super::promise_outcome::{promise_outcomes, PromiseOutcome};
+use super::standing::Standing;
 use super::typification::Risk;
 
 /// One reason an account scores, and how many points it gives.

@@ -17,20 +17,11 @@ use super::invoice::InvoiceId;
 use super::money::Money;
 use super::portfolio::Portfolio;
 use super::promise_outcome::{promise_outcomes, PromiseOutcome};
+use super::reminder_key::ReminderKey;
 
 /// The last step stays on offer this many days, so a phone left off over a weekend still
 /// sends it; after that the account belongs to the agenda, not to reminders.
 pub const LAST_STEP_LINGERS_DAYS: i64 = 7;
-
-/// One step of one due date, recorded on the contact that delivered it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct ReminderKey {
-    pub invoice: InvoiceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub installment: Option<u32>,
-    /// Days from the due date: −3 is three days before.
-    pub step: i32,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReminderSchedule {

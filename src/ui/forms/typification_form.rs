@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{save_checked, ChoiceField, FormEnd, TextField};
 use crate::domain::customer::CustomerId;
-use crate::domain::escalation::Step;
+use crate::domain::step::Step;
 use crate::domain::typification::{DelinquencyReason, Risk, Typification, Willingness};
 use crate::sync::collection_edit::typify;
 use crate::ui::i18n::use_i18n;

@@ -2,11 +2,12 @@ use super::day::DayTexts;
 use crate::domain::agenda_skip::SkipReason;
 use crate::domain::contact::{Channel, Objective, Outcome};
 use crate::domain::dispute::DisputeReason;
-use crate::domain::escalation::{Because, Step};
+use crate::domain::escalation::Because;
 use crate::domain::payment_plan::PlanProblem;
 use crate::domain::plan_progress::InstallmentState;
 use crate::domain::priority::Reason;
 use crate::domain::promise_outcome::PromiseOutcome;
+use crate::domain::step::Step;
 use crate::domain::typification::{DelinquencyReason, Risk, Willingness};
 
 fn risk(r: Risk) -> &'static str {
