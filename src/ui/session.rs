@@ -268,9 +268,14 @@ impl Session {
     }
 
     /// Records what a person did as operations, all in one transaction, after every write
-    /// asked for before; the screen changes only once they are stored. The future says when
-    /// they are, or why not.
-    pub fn save(self, events: Vec<Event>) -> impl Future<Output = Result<(), StoreError>> {
+    /// asked for before; the screen changes only once they are stored, and `then` runs in the
+    /// same turn, before anything redraws (a form that closes itself must still be there to
+    /// do it). The future says whether they were stored, and why not.
+    pub fn save(
+        self,
+        events: Vec<Event>,
+        then: impl FnOnce() + 'static,
+    ) -> impl Future<Output = Result<(), StoreError>> {
         // A new save by the person is the answer to an earlier failure's banner.
         self.alert.set(None);
         self.queue(async move {
@@ -291,6 +296,7 @@ impl Session {
                 }
             });
             self.show_folded(&ops);
+            then();
             Ok(())
         })
     }
@@ -298,19 +304,22 @@ impl Session {
     /// Saves `events`, then runs `then`; a failure shows in the banner under the header. For
     /// where the person acted has no place of its own to say it.
     pub fn save_then(self, events: Vec<Event>, then: impl FnOnce() + 'static) {
-        let saved = self.save(events);
+        let saved = self.save(events, then);
         leptos::task::spawn_local(async move {
-            match saved.await {
-                Ok(()) => then(),
-                Err(error) => self.alert.set(Some(Alert::NotSaved(error))),
+            if let Err(error) = saved.await {
+                self.alert.set(Some(Alert::NotSaved(error)));
             }
         });
     }
 
     /// Writes a checked bundle's new operations in one transaction, with what it taught about
-    /// its sender and a fresh snapshot; the screen changes only once they are stored. The
-    /// plan comes back once it is.
-    pub fn import(self, plan: ImportPlan) -> impl Future<Output = Result<ImportPlan, StoreError>> {
+    /// its sender and a fresh snapshot; the screen changes only once they are stored, and
+    /// `then` gets the plan back in the same turn.
+    pub fn import(
+        self,
+        plan: ImportPlan,
+        then: impl FnOnce(ImportPlan) + 'static,
+    ) -> impl Future<Output = Result<(), StoreError>> {
         self.queue(async move {
             let mut peers = self.peers.get_untracked();
             peers.record(&plan, browser::now_ms());
@@ -350,7 +359,8 @@ impl Session {
             });
             self.show_folded(&plan.new_ops);
             self.peers.set(peers);
-            Ok(plan)
+            then(plan);
+            Ok(())
         })
     }
 

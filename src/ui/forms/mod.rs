@@ -102,11 +102,10 @@ pub fn save_all_checked(
     match checked.and_then(crate::sync::edit::admissible) {
         Ok(events) => {
             error.set(None);
-            let saved = session.save(events);
+            let saved = session.save(events, then);
             leptos::task::spawn_local(async move {
-                match saved.await {
-                    Ok(()) => then(),
-                    Err(problem) => error.set(Some((texts.not_saved)(&problem).to_owned())),
+                if let Err(problem) = saved.await {
+                    error.set(Some((texts.not_saved)(&problem).to_owned()));
                 }
             });
         }

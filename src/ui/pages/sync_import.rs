@@ -40,20 +40,19 @@ pub fn ImportPanel() -> impl IntoView {
         match received {
             Ok(Received::Sealed(envelope)) => sealed.set(Some(envelope)),
             Ok(Received::Planned(planned)) => {
-                let imported = session.import(planned);
+                let imported = session.import(planned, move |mut done| {
+                    if let Some(input) = input.get_untracked() {
+                        input.set_value("");
+                    }
+                    // The report shows tallies and conflicts; the stored operations themselves
+                    // need not stay in memory twice.
+                    done.new_ops = Vec::new();
+                    conflicts_shown.set(PAGE);
+                    report.set(Some(done));
+                });
                 leptos::task::spawn_local(async move {
-                    match imported.await {
-                        Ok(mut done) => {
-                            if let Some(input) = input.get_untracked() {
-                                input.set_value("");
-                            }
-                            // The report shows tallies and conflicts; the stored operations
-                            // themselves need not stay in memory twice.
-                            done.new_ops = Vec::new();
-                            conflicts_shown.set(PAGE);
-                            report.set(Some(done));
-                        }
-                        Err(error) => not_stored.set(Some(error)),
+                    if let Err(error) = imported.await {
+                        not_stored.set(Some(error));
                     }
                 });
             }
