@@ -16,6 +16,7 @@ pub mod op_check;
 mod packed_map;
 pub mod peer;
 pub mod projection;
+pub mod replication;
 pub mod sample_portfolio;
 pub mod snapshot;
 pub mod stamp;

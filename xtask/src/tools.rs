@@ -10,6 +10,11 @@ use crate::process::{output, run, Env};
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_SERIES: &str = "0.21";
 const BINARYEN_VERSION: &str = "132";
+/// A CouchDB-protocol server the replication tests start on 127.0.0.1 (Debian has no
+/// CouchDB package); in a folder of its own, so that npm installing one package never prunes
+/// the other.
+const POUCHDB_SERVER: &str = "pouchdb-server@4.2.0";
+pub const POUCHDB_SERVER_DIR: &str = ".tools/pouchdb-server";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -27,6 +32,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Env, String> {
     ensure_wasm_opt(root, &env)?;
     if needs == Needs::BuildAndBrowser {
         ensure_chromium(root, &env)?;
+        ensure_pouchdb_server(root, &env)?;
     }
     Ok(env)
 }
@@ -135,6 +141,32 @@ fn ensure_wasm_opt(root: &Path, env: &Env) -> Result<(), String> {
             "--no-audit",
             "--no-fund",
             &package,
+        ],
+    )
+}
+
+fn ensure_pouchdb_server(root: &Path, env: &Env) -> Result<(), String> {
+    let installed = root
+        .join(POUCHDB_SERVER_DIR)
+        .join("node_modules/pouchdb-server/package.json");
+    let wanted = POUCHDB_SERVER.rsplit('@').next().unwrap_or_default();
+    let version = std::fs::read_to_string(&installed).unwrap_or_default();
+    if version.contains(&format!("\"version\": \"{wanted}\"")) {
+        return Ok(());
+    }
+    println!("Installing {POUCHDB_SERVER} for the replication tests (about 3 minutes)…");
+    run(
+        root,
+        env,
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            POUCHDB_SERVER_DIR,
+            "--save-exact",
+            "--no-audit",
+            "--no-fund",
+            POUCHDB_SERVER,
         ],
     )
 }

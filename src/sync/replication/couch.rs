@@ -1,0 +1,329 @@
+//! The part of CouchDB's HTTP interface replication uses, over any way of sending a request:
+//! the browser's `fetch` in the app, a plain HTTP client in the native tests. Requests and
+//! replies are worked out here, so both speak the protocol the same way.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::checkpoint::Since;
+use super::doc::OpDoc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: Method,
+    /// From the server's root, starting with `/`.
+    pub path: String,
+    /// JSON, when there is a body.
+    pub body: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub body: String,
+}
+
+/// Sends requests to one server and brings back its replies; `Err` when no reply came at
+/// all, with the browser's or the client's own words.
+pub trait Transport {
+    fn send(&self, request: Request) -> impl Future<Output = Result<Response, String>>;
+}
+
+/// Why the server did not do what was asked. Each is worded for people in `ui::i18n`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServerProblem {
+    /// No reply: no network, a wrong address, TLS refused, or CORS not allowed for this
+    /// origin (a browser cannot tell these apart from the page).
+    Unreachable(String),
+    /// 401: not logged in, or the session expired.
+    Unauthorized,
+    /// 403: logged in, but this user may not do this here.
+    Forbidden(String),
+    /// 404: the database does not exist.
+    NoDatabase,
+    /// 404: the document does not exist.
+    Missing,
+    /// 413: the request was larger than the server takes.
+    TooLarge,
+    /// Any other refusal, with the server's reason.
+    Refused { status: u16, reason: String },
+    /// A reply that is not what CouchDB sends.
+    BadReply(String),
+}
+
+/// CouchDB's error body.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    error: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// One database on the server.
+pub struct Database<'t, T> {
+    transport: &'t T,
+    /// URL-encoded.
+    path: String,
+}
+
+/// One change of `_changes`, with its document.
+#[derive(Deserialize)]
+struct Change<'a> {
+    id: String,
+    #[serde(default)]
+    deleted: bool,
+    #[serde(borrow)]
+    doc: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct ChangesReply<'a> {
+    #[serde(borrow)]
+    results: Vec<Change<'a>>,
+    last_seq: Value,
+    #[serde(default)]
+    pending: Option<u64>,
+}
+
+/// A page of `_changes`: the documents (as JSON) in the order the server gave them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangesPage {
+    pub docs: Vec<(String, ChangedDoc)>,
+    pub last_seq: Since,
+    /// How many changes are left after this page, when the server says.
+    pub pending: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangedDoc {
+    Json(String),
+    Deleted,
+}
+
+/// What `_bulk_docs` said of one document it did not store.
+#[derive(Deserialize)]
+struct DocError {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    error: String,
+    #[serde(default)]
+    reason: String,
+}
+
+impl<'t, T: Transport> Database<'t, T> {
+    pub fn new(transport: &'t T, name: &str) -> Database<'t, T> {
+        Database {
+            transport,
+            path: format!("/{}", encode(name)),
+        }
+    }
+
+    async fn ask(
+        &self,
+        method: Method,
+        path: String,
+        body: Option<String>,
+    ) -> Result<String, ServerProblem> {
+        ask(self.transport, method, path, body).await
+    }
+
+    /// The ids of the documents among `docs` the server does not hold.
+    pub async fn missing(&self, docs: &[OpDoc]) -> Result<BTreeSet<String>, ServerProblem> {
+        let asked: BTreeMap<&str, [&str; 1]> = docs
+            .iter()
+            .map(|doc| (doc.id.as_str(), [doc.rev.as_str()]))
+            .collect();
+        let body = json(&asked)?;
+        let reply = self
+            .ask(
+                Method::Post,
+                format!("{}/_revs_diff", self.path),
+                Some(body),
+            )
+            .await?;
+        let diff: BTreeMap<String, Value> = parse(&reply)?;
+        Ok(diff.into_keys().collect())
+    }
+
+    /// Stores `docs` with their own revisions (`new_edits: false`), as replication does.
+    /// A document the server refuses (its `validate_doc_update`, or access) comes back as
+    /// `Forbidden` naming it.
+    pub async fn store(&self, docs: &[OpDoc]) -> Result<(), ServerProblem> {
+        #[derive(serde::Serialize)]
+        struct Bulk<'a> {
+            docs: &'a [OpDoc],
+            new_edits: bool,
+        }
+        let body = json(&Bulk {
+            docs,
+            new_edits: false,
+        })?;
+        let reply = self
+            .ask(
+                Method::Post,
+                format!("{}/_bulk_docs", self.path),
+                Some(body),
+            )
+            .await?;
+        // With `new_edits: false` CouchDB lists only what it did not store.
+        let said: Vec<Value> = parse(&reply)?;
+        for entry in said {
+            if let Ok(error) = serde_json::from_value::<DocError>(entry) {
+                if !error.error.is_empty() {
+                    return Err(ServerProblem::Forbidden(format!(
+                        "{}: {} {}",
+                        error.id, error.error, error.reason
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The changes after `since`, at most `limit`, with their documents. With `wait_ms` the
+    /// server holds the request until something changes or the time is up (longpoll).
+    pub async fn changes(
+        &self,
+        since: &Since,
+        limit: usize,
+        wait_ms: Option<u32>,
+    ) -> Result<ChangesPage, ServerProblem> {
+        let mut path = format!(
+            "{}/_changes?include_docs=true&style=main_only&limit={limit}&since={}",
+            self.path,
+            encode(since.as_param())
+        );
+        if let Some(wait) = wait_ms {
+            path.push_str(&format!("&feed=longpoll&timeout={wait}"));
+        }
+        let reply = self.ask(Method::Get, path, None).await?;
+        let page: ChangesReply<'_> = parse(&reply)?;
+        Ok(ChangesPage {
+            docs: page
+                .results
+                .into_iter()
+                .map(|change| {
+                    let doc = match change.doc {
+                        Some(doc) if !change.deleted => ChangedDoc::Json(doc.get().to_owned()),
+                        _ => ChangedDoc::Deleted,
+                    };
+                    (change.id, doc)
+                })
+                .collect(),
+            last_seq: Since::from_server(&page.last_seq),
+            pending: page.pending,
+        })
+    }
+
+    /// A `_local` document (never replicated, not in `_changes`), if there is one.
+    pub async fn local(&self, id: &str) -> Result<Option<Value>, ServerProblem> {
+        match self
+            .ask(
+                Method::Get,
+                format!("{}/_local/{}", self.path, encode(id)),
+                None,
+            )
+            .await
+        {
+            Ok(body) => parse(&body).map(Some),
+            Err(ServerProblem::Missing) => Ok(None),
+            Err(problem) => Err(problem),
+        }
+    }
+
+    /// Writes a `_local` document over whatever revision it had.
+    pub async fn put_local(&self, id: &str, mut body: Value) -> Result<(), ServerProblem> {
+        let rev = self
+            .local(id)
+            .await?
+            .and_then(|old| old.get("_rev").cloned());
+        if let (Some(rev), Some(fields)) = (rev, body.as_object_mut()) {
+            fields.insert("_rev".into(), rev);
+        }
+        self.ask(
+            Method::Put,
+            format!("{}/_local/{}", self.path, encode(id)),
+            Some(json(&body)?),
+        )
+        .await
+        .map(drop)
+    }
+}
+
+/// Opens a cookie session for `name` (`POST /_session`); the transport keeps the cookie, as
+/// a browser does, and the password is kept nowhere. A wrong name or password is
+/// `Unauthorized`.
+pub async fn log_in<T: Transport>(
+    transport: &T,
+    name: &str,
+    password: &str,
+) -> Result<(), ServerProblem> {
+    let body = json(&serde_json::json!({ "name": name, "password": password }))?;
+    ask(transport, Method::Post, "/_session".into(), Some(body))
+        .await
+        .map(drop)
+}
+
+async fn ask<T: Transport>(
+    transport: &T,
+    method: Method,
+    path: String,
+    body: Option<String>,
+) -> Result<String, ServerProblem> {
+    let reply = transport
+        .send(Request { method, path, body })
+        .await
+        .map_err(ServerProblem::Unreachable)?;
+    if (200..300).contains(&reply.status) {
+        return Ok(reply.body);
+    }
+    let said: ErrorBody = serde_json::from_str(&reply.body).unwrap_or(ErrorBody {
+        error: String::new(),
+        reason: String::new(),
+    });
+    Err(match reply.status {
+        401 => ServerProblem::Unauthorized,
+        403 => ServerProblem::Forbidden(said.reason),
+        404 if said.reason.contains("Database does not exist") || said.reason == "no_db_file" => {
+            ServerProblem::NoDatabase
+        }
+        404 => ServerProblem::Missing,
+        413 => ServerProblem::TooLarge,
+        status => ServerProblem::Refused {
+            status,
+            reason: if said.reason.is_empty() {
+                said.error
+            } else {
+                said.reason
+            },
+        },
+    })
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String, ServerProblem> {
+    serde_json::to_string(value).map_err(|e| ServerProblem::BadReply(e.to_string()))
+}
+
+fn parse<'a, V: Deserialize<'a>>(body: &'a str) -> Result<V, ServerProblem> {
+    serde_json::from_str(body).map_err(|e| ServerProblem::BadReply(e.to_string()))
+}
+
+/// Percent-encodes what goes in a URL's path or query: everything but letters and digits.
+pub fn encode(text: &str) -> String {
+    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
+}

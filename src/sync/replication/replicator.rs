@@ -1,0 +1,198 @@
+//! One round of replication with one database: pull every change since the checkpoint, page by
+//! page, each page through the intake and stored with its checkpoint in one transaction; then
+//! push what the server lacks, batch by batch, each batch's checkpoint stored once the server
+//! has it. A round cut anywhere loses nothing and doubles nothing: a page is stored whole or
+//! not at all, and what was pushed but not checkpointed is found held by `_revs_diff` next time.
+
+use std::future::Future;
+
+use super::checkpoint::{checkpoint_id, Checkpoint, Since};
+use super::couch::{ChangedDoc, Database, ServerProblem, Transport};
+use super::doc::{doc_id, from_doc, DocProblem, OpDoc, OP_PREFIX};
+use crate::sync::hlc::DeviceId;
+use crate::sync::intake::{Admitted, Refused};
+use crate::sync::op::Op;
+use crate::sync::version_vector::VersionVector;
+
+/// How much a round moves at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sizes {
+    /// Changes asked for at once: a page is stored in one transaction.
+    pub page: usize,
+    /// Documents pushed at once, halved whenever the server finds a request too large.
+    pub batch: usize,
+}
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Sizes {
+            page: 1_000,
+            batch: 500,
+        }
+    }
+}
+
+/// This device's side: what it stores and how it stores what comes in.
+pub trait Local {
+    type Error;
+
+    fn checkpoint(&self) -> Checkpoint;
+
+    /// Every stored operation not in `on_server`, in the order it was stored.
+    fn not_on(
+        &self,
+        on_server: &VersionVector,
+    ) -> impl Future<Output = Result<Vec<Op>, Self::Error>>;
+
+    /// What the intake makes of pulled operations, against what is stored now.
+    fn admit(&self, ops: Vec<Op>) -> Admitted;
+
+    /// Stores `new_ops` (already admitted) and `checkpoint` in one transaction.
+    fn store(
+        &mut self,
+        new_ops: Vec<Op>,
+        checkpoint: Checkpoint,
+    ) -> impl Future<Output = Result<(), Self::Error>>;
+}
+
+/// Why a round stopped. Nothing of the page or batch it stopped at was stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplicationProblem<E> {
+    Server(ServerProblem),
+    /// A document on the server is not an operation as a device writes it.
+    BadDocument {
+        doc: String,
+        why: DocProblem,
+    },
+    /// A pulled operation breaks one of the rules every operation must keep.
+    Refused {
+        doc: String,
+        why: Refused,
+    },
+    /// This device's storage failed.
+    Local(E),
+}
+
+impl<E> From<ServerProblem> for ReplicationProblem<E> {
+    fn from(problem: ServerProblem) -> Self {
+        ReplicationProblem::Server(problem)
+    }
+}
+
+/// What a round moved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub received: usize,
+    pub sent: usize,
+}
+
+pub async fn replicate<T: Transport, L: Local>(
+    db: &Database<'_, T>,
+    local: &mut L,
+    me: &DeviceId,
+    sizes: Sizes,
+) -> Result<Round, ReplicationProblem<L::Error>> {
+    let id = checkpoint_id(me);
+    let mut checkpoint = local.checkpoint();
+    if !checkpoint.agrees_with(db.local(&id).await?.as_ref()) {
+        checkpoint.pulled = Since::start();
+    }
+    let mut round = Round {
+        received: pull(db, local, &mut checkpoint, sizes.page).await?,
+        sent: 0,
+    };
+    round.sent = push(db, local, &mut checkpoint, sizes.batch).await?;
+    db.put_local(&id, checkpoint.server_copy()).await?;
+    Ok(round)
+}
+
+async fn pull<T: Transport, L: Local>(
+    db: &Database<'_, T>,
+    local: &mut L,
+    checkpoint: &mut Checkpoint,
+    page_size: usize,
+) -> Result<usize, ReplicationProblem<L::Error>> {
+    let mut received = 0;
+    loop {
+        let page = db.changes(&checkpoint.pulled, page_size, None).await?;
+        let full = page.docs.len() >= page_size;
+        let mut ops = Vec::with_capacity(page.docs.len());
+        for (doc, changed) in page.docs {
+            if !doc.starts_with(OP_PREFIX) {
+                continue;
+            }
+            let op = match changed {
+                ChangedDoc::Json(json) => from_doc(&json),
+                ChangedDoc::Deleted => Err(DocProblem::Deleted),
+            }
+            .map_err(|why| ReplicationProblem::BadDocument {
+                doc: doc.clone(),
+                why,
+            })?;
+            ops.push(op);
+        }
+        for op in &ops {
+            checkpoint.on_server.observe(&op.id);
+        }
+        let admitted = local.admit(ops);
+        if let Some(refusal) = admitted.refused.into_iter().next() {
+            return Err(ReplicationProblem::Refused {
+                doc: doc_id(&refusal.id),
+                why: refusal.why,
+            });
+        }
+        checkpoint.pulled = page.last_seq;
+        received += admitted.new_ops.len();
+        local
+            .store(admitted.new_ops, checkpoint.clone())
+            .await
+            .map_err(ReplicationProblem::Local)?;
+        if !full {
+            return Ok(received);
+        }
+    }
+}
+
+async fn push<T: Transport, L: Local>(
+    db: &Database<'_, T>,
+    local: &mut L,
+    checkpoint: &mut Checkpoint,
+    mut batch: usize,
+) -> Result<usize, ReplicationProblem<L::Error>> {
+    let ops = local
+        .not_on(&checkpoint.on_server)
+        .await
+        .map_err(ReplicationProblem::Local)?;
+    let mut sent = 0;
+    let mut from = 0;
+    while from < ops.len() {
+        let chunk = &ops[from..(from + batch).min(ops.len())];
+        let docs = chunk
+            .iter()
+            .map(OpDoc::of)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ServerProblem::BadReply(e.to_string()))?;
+        let missing = db.missing(&docs).await?;
+        let docs: Vec<OpDoc> = docs
+            .into_iter()
+            .filter(|doc| missing.contains(&doc.id))
+            .collect();
+        match db.store(&docs).await {
+            Err(ServerProblem::TooLarge) if batch > 1 => {
+                batch /= 2;
+                continue;
+            }
+            outcome => outcome?,
+        }
+        sent += docs.len();
+        for op in chunk {
+            checkpoint.on_server.observe(&op.id);
+        }
+        local
+            .store(Vec::new(), checkpoint.clone())
+            .await
+            .map_err(ReplicationProblem::Local)?;
+        from += chunk.len();
+    }
+    Ok(sent)
+}

@@ -1,0 +1,384 @@
+//! Replication with a CouchDB-protocol server on 127.0.0.1 (pouchdb-server, or a real CouchDB
+//! named by `COBRANZA_COUCH_URL`): what a phone and the office see, whatever the network does
+//! in between.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "common/couch_server.rs"]
+mod couch_server;
+#[path = "common/events.rs"]
+mod events;
+
+use std::cell::{Cell, RefCell};
+use std::convert::Infallible;
+
+use cobranza::sync::author::Author;
+use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::intake::{admit, Admitted, Refused};
+use cobranza::sync::op::{Event, Op};
+use cobranza::sync::op_check::OpProblem;
+use cobranza::sync::projection::Projection;
+use cobranza::sync::replication::checkpoint::Checkpoint;
+use cobranza::sync::replication::couch::{
+    log_in, Database, Method, Request, Response, ServerProblem, Transport,
+};
+use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
+use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
+use cobranza::sync::version_vector::VersionVector;
+use couch_server::{CouchServer, Http};
+use rust_decimal::Decimal;
+
+const NOW: u64 = 1_790_000_000_000;
+
+/// A device as replication sees it: its log, in the order stored, and its checkpoint.
+struct Device {
+    me: DeviceId,
+    author: Author,
+    ops: Vec<Op>,
+    projection: Projection,
+    checkpoint: Checkpoint,
+}
+
+impl Device {
+    fn new(name: &str) -> Device {
+        Device {
+            me: DeviceId(name.into()),
+            author: Author::resume(DeviceId(name.into()), []),
+            ops: Vec::new(),
+            projection: Projection::default(),
+            checkpoint: Checkpoint::default(),
+        }
+    }
+
+    fn records(&mut self, count: usize) {
+        for n in 0..count {
+            let op = self
+                .author
+                .record(events::payment_event(), NOW + n as u64 * 1000);
+            self.projection.apply(&op);
+            self.ops.push(op);
+        }
+    }
+
+    async fn sync(&mut self, db: &Database<'_, impl Transport>) -> Result<Round, Problem> {
+        let me = self.me.clone();
+        replicate(db, self, &me, SMALL).await
+    }
+
+    fn payments(&self) -> usize {
+        self.projection.portfolio().payments.len()
+    }
+}
+
+type Problem = ReplicationProblem<Infallible>;
+
+/// Small pages and batches, so that a few operations take several of each.
+const SMALL: Sizes = Sizes { page: 4, batch: 3 };
+
+impl Local for Device {
+    type Error = Infallible;
+
+    fn checkpoint(&self) -> Checkpoint {
+        self.checkpoint.clone()
+    }
+
+    async fn not_on(&self, on_server: &VersionVector) -> Result<Vec<Op>, Infallible> {
+        Ok(self
+            .ops
+            .iter()
+            .filter(|op| !on_server.includes(&op.id))
+            .cloned()
+            .collect())
+    }
+
+    fn admit(&self, ops: Vec<Op>) -> Admitted {
+        admit(ops, None, &self.me, &self.projection, NOW)
+    }
+
+    async fn store(&mut self, new_ops: Vec<Op>, checkpoint: Checkpoint) -> Result<(), Infallible> {
+        for op in &new_ops {
+            self.projection.apply(op);
+            self.author.observe(&op.hlc);
+        }
+        self.ops.extend(new_ops);
+        self.checkpoint = checkpoint;
+        Ok(())
+    }
+}
+
+/// A connection that is cut after `left` requests, and notes what it asks for.
+struct Flaky<'a> {
+    inner: &'a Http,
+    left: Cell<usize>,
+    paths: RefCell<Vec<String>>,
+    /// Bodies larger than this get 413, as a server's request limit gives.
+    max_body: usize,
+}
+
+impl<'a> Flaky<'a> {
+    fn new(inner: &'a Http) -> Flaky<'a> {
+        Flaky {
+            inner,
+            left: Cell::new(usize::MAX),
+            paths: RefCell::new(Vec::new()),
+            max_body: usize::MAX,
+        }
+    }
+}
+
+impl Transport for Flaky<'_> {
+    async fn send(&self, request: Request) -> Result<Response, String> {
+        if self.left.get() == 0 {
+            return Err("connection cut".into());
+        }
+        self.left.set(self.left.get() - 1);
+        self.paths.borrow_mut().push(request.path.clone());
+        if request
+            .body
+            .as_ref()
+            .is_some_and(|b| b.len() > self.max_body)
+        {
+            return Ok(Response {
+                status: 413,
+                body: r#"{"error":"too_large","reason":"the request entity is too large"}"#.into(),
+            });
+        }
+        self.inner.send(request).await
+    }
+}
+
+async fn all_docs(server: &CouchServer, db: &str) -> Vec<String> {
+    let reply = server.admin().get(&format!("/{db}/_all_docs")).await;
+    let listed: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
+    listed["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|row| row["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn operations_pushed_twice_or_pulled_twice_are_stored_once() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+
+    let mut phone = Device::new("phone");
+    phone.records(7);
+    assert_eq!(
+        phone.sync(&db).await,
+        Ok(Round {
+            received: 0,
+            sent: 7
+        })
+    );
+    assert_eq!(phone.sync(&db).await, Ok(Round::default()), "nothing new");
+    assert_eq!(all_docs(&server, "office").await.len(), 7);
+
+    let mut office = Device::new("office");
+    assert_eq!(
+        office.sync(&db).await,
+        Ok(Round {
+            received: 7,
+            sent: 0
+        })
+    );
+    assert_eq!(office.payments(), 7);
+    // The office forgets its checkpoint: it pulls everything again, and stores none twice.
+    office.checkpoint = Checkpoint::default();
+    assert_eq!(office.sync(&db).await, Ok(Round::default()));
+    assert_eq!((office.ops.len(), office.payments()), (7, 7));
+
+    // The same operations pushed by another device (they reached it in a bundle) are
+    // already there.
+    let mut other = Device::new("tablet");
+    other.ops = phone.ops.clone();
+    assert_eq!(other.sync(&db).await.map(|r| r.sent), Ok(0));
+    assert_eq!(all_docs(&server, "office").await.len(), 7);
+}
+
+#[tokio::test]
+async fn pulling_starts_from_the_checkpoint() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut phone = Device::new("phone");
+    phone.records(3);
+    phone.sync(&db).await.expect("pushed");
+    let mut office = Device::new("office");
+    office.sync(&db).await.expect("pulled");
+
+    phone.records(2);
+    phone.sync(&db).await.expect("pushed");
+    let counting = Flaky::new(&admin);
+    let db = Database::new(&counting, "office");
+    assert_eq!(
+        office.sync(&db).await,
+        Ok(Round {
+            received: 2,
+            sent: 0
+        })
+    );
+    assert_eq!(office.payments(), 5);
+}
+
+#[tokio::test]
+async fn a_cut_connection_loses_nothing_and_doubles_nothing() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let mut phone = Device::new("phone");
+    phone.records(10);
+
+    // Cut in the middle of pushing: the batches sent so far are known to be on the server.
+    let cut = Flaky::new(&admin);
+    cut.left.set(6);
+    let db = Database::new(&cut, "office");
+    assert!(matches!(
+        phone.sync(&db).await,
+        Err(ReplicationProblem::Server(ServerProblem::Unreachable(_)))
+    ));
+    let sent_before = phone.checkpoint.on_server.operation_count();
+    assert!(sent_before > 0 && sent_before < 10, "{sent_before}");
+    let db = Database::new(&admin, "office");
+    let resumed = phone.sync(&db).await.expect("resumed");
+    assert_eq!(resumed.sent as u64, 10 - sent_before);
+    assert_eq!(all_docs(&server, "office").await.len(), 10);
+
+    // Cut in the middle of pulling: the pages stored are kept, with their checkpoint.
+    let mut office = Device::new("office");
+    let cut = Flaky::new(&admin);
+    cut.left.set(3);
+    let db = Database::new(&cut, "office");
+    assert!(office.sync(&db).await.is_err());
+    let kept = office.payments();
+    assert!(kept > 0 && kept < 10, "{kept}");
+    let db = Database::new(&admin, "office");
+    assert_eq!(office.sync(&db).await.map(|r| r.received), Ok(10 - kept));
+    assert_eq!((office.ops.len(), office.payments()), (10, 10));
+}
+
+#[tokio::test]
+async fn a_batch_too_large_for_the_server_is_split_and_sent() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let mut phone = Device::new("phone");
+    phone.records(9);
+    let one_doc = serde_json::to_string(&OpDoc::of(&phone.ops[0]).expect("a doc"))
+        .expect("JSON")
+        .len();
+    let limited = Flaky {
+        max_body: one_doc * 2,
+        ..Flaky::new(&admin)
+    };
+    let db = Database::new(&limited, "office");
+    assert_eq!(phone.sync(&db).await.map(|r| r.sent), Ok(9));
+    assert_eq!(all_docs(&server, "office").await.len(), 9);
+}
+
+/// Writes `doc` as someone with write access could, outside replication.
+async fn put_by_hand(admin: &Http, db: &str, doc: serde_json::Value) {
+    let id = doc["_id"].as_str().expect("an id").to_owned();
+    let put = admin
+        .ask(
+            Method::Put,
+            &format!("/{db}/{}", cobranza::sync::replication::couch::encode(&id)),
+            Some(doc.to_string()),
+        )
+        .await;
+    assert!(put.status == 201 || put.status == 200, "{}", put.body);
+}
+
+#[tokio::test]
+async fn a_forged_or_edited_document_is_refused_and_nothing_of_its_page_is_written() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut phone = Device::new("phone");
+    phone.records(2);
+    phone.sync(&db).await.expect("pushed");
+
+    // Someone writes an operation by hand, with the amount changed and no matching revision.
+    let mut forged =
+        Author::resume(DeviceId("intruder".into()), []).record(events::payment_event(), NOW);
+    if let Event::PaymentRecorded { payment } = &mut forged.event {
+        payment.amount.amount = Decimal::new(999_999, 0);
+    }
+    let doc = serde_json::json!({"_id": doc_id(&forged.id), "op": forged});
+    put_by_hand(&admin, "office", doc).await;
+
+    let mut office = Device::new("office");
+    assert_eq!(
+        office.sync(&db).await,
+        Err(ReplicationProblem::BadDocument {
+            doc: doc_id(&forged.id),
+            why: DocProblem::Edited,
+        })
+    );
+    assert_eq!(office.payments(), 0, "nothing of the page is written");
+    assert_eq!(office.checkpoint, Checkpoint::default());
+
+    // A document written as a device would, but breaking a rule every operation keeps.
+    server.create("other", &[]).await;
+    let mut negative =
+        Author::resume(DeviceId("intruder".into()), []).record(events::payment_event(), NOW);
+    if let Event::PaymentRecorded { payment } = &mut negative.event {
+        payment.amount.amount = Decimal::NEGATIVE_ONE;
+    }
+    let doc = serde_json::to_value(OpDoc::of(&negative).expect("a doc")).expect("JSON");
+    let stored = admin
+        .ask(
+            Method::Post,
+            "/other/_bulk_docs",
+            Some(serde_json::json!({"docs": [doc], "new_edits": false}).to_string()),
+        )
+        .await;
+    assert!(stored.status < 300, "{}", stored.body);
+    let db = Database::new(&admin, "other");
+    let mut office = Device::new("office");
+    assert!(matches!(
+        office.sync(&db).await,
+        Err(ReplicationProblem::Refused { doc, why: Refused::Invalid(OpProblem::Field { .. }) })
+            if doc == doc_id(&negative.id)
+    ));
+    assert_eq!(office.payments(), 0);
+}
+
+#[tokio::test]
+async fn a_collectors_login_opens_their_route_only() {
+    let server = CouchServer::start().await;
+    server.create("route-juan", &["juan"]).await;
+    server.create("route-ana", &["ana"]).await;
+    server.add_user("juan", "clave-de-juan").await;
+
+    let wrong = server.anonymous();
+    assert_eq!(
+        log_in(&wrong, "juan", "otra-clave").await,
+        Err(ServerProblem::Unauthorized)
+    );
+    let juan = server.anonymous();
+    log_in(&juan, "juan", "clave-de-juan")
+        .await
+        .expect("logged in");
+    let mut phone = Device::new("phone-juan");
+    phone.records(2);
+    let route = Database::new(&juan, "route-juan");
+    assert_eq!(phone.sync(&route).await.map(|r| r.sent), Ok(2));
+
+    let other = Database::new(&juan, "route-ana");
+    let refused = phone.sync(&other).await;
+    assert!(
+        matches!(
+            refused,
+            Err(ReplicationProblem::Server(
+                ServerProblem::Unauthorized | ServerProblem::Forbidden(_)
+            ))
+        ),
+        "{refused:?}"
+    );
+    assert!(all_docs(&server, "route-ana").await.is_empty());
+}
