@@ -146,6 +146,7 @@ impl Transport for Flaky<'_> {
     }
 }
 
+/// The operations' documents on the server (the design document left out).
 async fn all_docs(server: &CouchServer, db: &str) -> Vec<String> {
     let reply = server.admin().get(&format!("/{db}/_all_docs")).await;
     let listed: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
@@ -154,6 +155,7 @@ async fn all_docs(server: &CouchServer, db: &str) -> Vec<String> {
         .expect("rows")
         .iter()
         .filter_map(|row| row["id"].as_str().map(str::to_owned))
+        .filter(|id| id.starts_with("op:"))
         .collect()
 }
 
@@ -381,4 +383,54 @@ async fn a_collectors_login_opens_their_route_only() {
         "{refused:?}"
     );
     assert!(all_docs(&server, "route-ana").await.is_empty());
+}
+
+#[tokio::test]
+async fn an_operation_on_the_server_is_never_edited_or_deleted_even_by_an_admin() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    server.create("office", &[]).await; // setting up again changes nothing
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut phone = Device::new("phone");
+    phone.records(1);
+    phone.sync(&db).await.expect("pushed");
+    let id = doc_id(&phone.ops[0].id);
+    let path = format!(
+        "/office/{}",
+        cobranza::sync::replication::couch::encode(&id)
+    );
+    let stored: serde_json::Value =
+        serde_json::from_str(&admin.get(&path).await.body).expect("JSON");
+    let rev = stored["_rev"].as_str().expect("a revision").to_owned();
+
+    let mut edited = stored.clone();
+    edited["op"]["event"]["payment"]["amount"]["amount"] = "999999".into();
+    let refused = admin
+        .ask(Method::Put, &path, Some(edited.to_string()))
+        .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let deleted = admin
+        .ask(Method::Delete, &format!("{path}?rev={rev}"), None)
+        .await;
+    assert_eq!(deleted.status, 403, "{}", deleted.body);
+    // Nor can an operation be stored under another operation's id.
+    let mut renamed = serde_json::to_value(OpDoc::of(&phone.ops[0]).expect("a doc")).expect("JSON");
+    renamed["_id"] = "op:phone:00000000000000000002".into();
+    put_by_hand_refused(&admin, "office", renamed).await;
+
+    let mut office = Device::new("office");
+    assert_eq!(office.sync(&db).await.map(|r| r.received), Ok(1));
+    assert_eq!(office.ops, phone.ops, "the operation as it was written");
+}
+
+async fn put_by_hand_refused(admin: &Http, db: &str, doc: serde_json::Value) {
+    let stored = admin
+        .ask(
+            Method::Post,
+            &format!("/{db}/_bulk_docs"),
+            Some(serde_json::json!({"docs": [doc], "new_edits": false}).to_string()),
+        )
+        .await;
+    assert!(stored.body.contains("forbidden"), "{}", stored.body);
 }

@@ -12,6 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use cobranza::sync::replication::couch::{Method, Request, Response, Transport};
+use cobranza::sync::replication::setup;
 
 pub struct CouchServer {
     pub url: String,
@@ -92,41 +93,18 @@ impl CouchServer {
         Http::new(&self.url)
     }
 
-    /// Creates `db` (the admin's work), with `members` as the only users who may use it.
+    /// Sets `db` up as the office does (`sync::replication::setup`), with `members` as the
+    /// only users who may open it.
     pub async fn create(&self, db: &str, members: &[&str]) {
-        let admin = self.admin();
-        let made = admin.ask(Method::Put, &format!("/{db}"), None).await;
-        assert!(made.status == 201 || made.status == 412, "{}", made.body);
-        if !members.is_empty() {
-            let security = serde_json::json!({
-                "admins": {"names": [], "roles": []},
-                "members": {"names": members, "roles": []},
-            });
-            let set = admin
-                .ask(
-                    Method::Put,
-                    &format!("/{db}/_security"),
-                    Some(security.to_string()),
-                )
-                .await;
-            assert_eq!(set.status, 200, "{}", set.body);
-        }
+        setup::prepare_database(&self.admin(), db, members)
+            .await
+            .expect("database set up");
     }
 
-    /// Creates a user with `password`.
     pub async fn add_user(&self, name: &str, password: &str) {
-        let user = serde_json::json!({
-            "name": name, "password": password, "roles": [], "type": "user",
-        });
-        let made = self
-            .admin()
-            .ask(
-                Method::Put,
-                &format!("/_users/org.couchdb.user:{name}"),
-                Some(user.to_string()),
-            )
-            .await;
-        assert!(made.status == 201 || made.status == 202, "{}", made.body);
+        setup::add_user(&self.admin(), name, password)
+            .await
+            .expect("user added");
     }
 }
 

@@ -279,7 +279,7 @@ pub async fn log_in<T: Transport>(
         .map(drop)
 }
 
-async fn ask<T: Transport>(
+pub(super) async fn ask<T: Transport>(
     transport: &T,
     method: Method,
     path: String,

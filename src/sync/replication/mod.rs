@@ -7,3 +7,4 @@ pub mod checkpoint;
 pub mod couch;
 pub mod doc;
 pub mod replicator;
+pub mod setup;

@@ -1,0 +1,91 @@
+//! What the office's administrator sets up on the server, once, with a login used for that
+//! and never stored: the databases, the design document that keeps operations as they were
+//! written, who may open each database, and the collectors' users.
+
+use super::couch::{ask, encode, Method, ServerProblem, Transport};
+
+/// The design document every database of ours carries. CouchDB runs its
+/// `validate_doc_update` on every write, replication's included, so even a user with write
+/// access cannot edit or delete an operation, nor store one under another's id.
+pub const DESIGN_ID: &str = "_design/cobranza";
+
+pub const VALIDATE_DOC_UPDATE: &str = r#"function (newDoc, oldDoc, userCtx, secObj) {
+  if (newDoc._id.indexOf('_design/') === 0) { return; }
+  if (oldDoc) { throw({forbidden: 'Cobranza: an operation is never edited'}); }
+  if (newDoc._deleted) { throw({forbidden: 'Cobranza: an operation is never deleted'}); }
+  var op = newDoc.op;
+  if (!op || !op.id || typeof op.id.device !== 'string' || typeof op.id.seq !== 'number') {
+    throw({forbidden: 'Cobranza: not an operation'});
+  }
+  var seq = '00000000000000000000' + op.id.seq;
+  if (newDoc._id !== 'op:' + op.id.device + ':' + seq.slice(seq.length - 20)) {
+    throw({forbidden: 'Cobranza: the id does not name its operation'});
+  }
+  if (newDoc._rev && newDoc._rev.indexOf('1-') !== 0) {
+    throw({forbidden: 'Cobranza: an operation has one revision'});
+  }
+}"#;
+
+/// The office's database, which holds everything.
+pub const OFFICE_DATABASE: &str = "cobranza-oficina";
+
+/// The database of one collector's route, from the collector's user name.
+pub fn route_database(user: &str) -> String {
+    format!("cobranza-ruta-{user}")
+}
+
+/// Writes what setup writes; 409 and 412 say it is there already, from an earlier setup.
+async fn put<T: Transport>(
+    transport: &T,
+    path: String,
+    body: Option<serde_json::Value>,
+) -> Result<(), ServerProblem> {
+    match ask(transport, Method::Put, path, body.map(|b| b.to_string())).await {
+        Ok(_)
+        | Err(ServerProblem::Refused {
+            status: 409 | 412, ..
+        }) => Ok(()),
+        Err(problem) => Err(problem),
+    }
+}
+
+/// Creates `db` if it is missing, with the design document, and lets only `members` (and
+/// the server's admins) open it. Running it again changes nothing.
+pub async fn prepare_database<T: Transport>(
+    transport: &T,
+    db: &str,
+    members: &[&str],
+) -> Result<(), ServerProblem> {
+    let path = format!("/{}", encode(db));
+    put(transport, path.clone(), None).await?;
+    put(
+        transport,
+        format!("{path}/{DESIGN_ID}"),
+        Some(serde_json::json!({ "validate_doc_update": VALIDATE_DOC_UPDATE })),
+    )
+    .await?;
+    put(
+        transport,
+        format!("{path}/_security"),
+        Some(serde_json::json!({
+            "admins": {"names": [], "roles": []},
+            "members": {"names": members, "roles": []},
+        })),
+    )
+    .await
+}
+
+/// Creates a collector's user. A user that exists already answers 409, and keeps its
+/// password.
+pub async fn add_user<T: Transport>(
+    transport: &T,
+    name: &str,
+    password: &str,
+) -> Result<(), ServerProblem> {
+    put(
+        transport,
+        format!("/_users/{}", encode(&format!("org.couchdb.user:{name}"))),
+        Some(serde_json::json!({"name": name, "password": password, "roles": [], "type": "user"})),
+    )
+    .await
+}
