@@ -9,12 +9,15 @@ mod couch_server;
 mod events;
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::convert::Infallible;
 
+use cobranza::domain::customer::CustomerId;
 use cobranza::sync::author::Author;
+use cobranza::sync::bundle::export::route;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::intake::{admit, Admitted, Refused};
-use cobranza::sync::op::{Event, Op};
+use cobranza::sync::op::{CustomerPatch, Event, Op};
 use cobranza::sync::op_check::OpProblem;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::replication::checkpoint::Checkpoint;
@@ -29,13 +32,15 @@ use rust_decimal::Decimal;
 
 const NOW: u64 = 1_790_000_000_000;
 
-/// A device as replication sees it: its log, in the order stored, and its checkpoint.
+/// A device as replication sees it: its log, in the order stored, and a checkpoint per
+/// database; the office also knows which database is whose route.
 struct Device {
     me: DeviceId,
     author: Author,
     ops: Vec<Op>,
     projection: Projection,
-    checkpoint: Checkpoint,
+    checkpoints: BTreeMap<String, Checkpoint>,
+    routes: BTreeMap<String, String>,
 }
 
 impl Device {
@@ -45,18 +50,26 @@ impl Device {
             author: Author::resume(DeviceId(name.into()), []),
             ops: Vec::new(),
             projection: Projection::default(),
-            checkpoint: Checkpoint::default(),
+            checkpoints: BTreeMap::new(),
+            routes: BTreeMap::new(),
         }
     }
 
     fn records(&mut self, count: usize) {
-        for n in 0..count {
-            let op = self
-                .author
-                .record(events::payment_event(), NOW + n as u64 * 1000);
-            self.projection.apply(&op);
-            self.ops.push(op);
+        for _ in 0..count {
+            self.record(events::payment_event());
         }
+    }
+
+    fn record(&mut self, event: Event) {
+        let now = NOW + self.ops.len() as u64 * 1000;
+        let op = self.author.record(event, now);
+        self.projection.apply(&op);
+        self.ops.push(op);
+    }
+
+    fn checkpoint_of(&self, db: &str) -> Checkpoint {
+        self.checkpoints.get(db).cloned().unwrap_or_default()
     }
 
     async fn sync(&mut self, db: &Database<'_, impl Transport>) -> Result<Round, Problem> {
@@ -77,16 +90,18 @@ const SMALL: Sizes = Sizes { page: 4, batch: 3 };
 impl Local for Device {
     type Error = Infallible;
 
-    fn checkpoint(&self) -> Checkpoint {
-        self.checkpoint.clone()
+    fn checkpoint(&self, db: &str) -> Checkpoint {
+        self.checkpoint_of(db)
     }
 
-    async fn not_on(&self, on_server: &VersionVector) -> Result<Vec<Op>, Infallible> {
-        Ok(self
-            .ops
-            .iter()
+    async fn not_on(&self, db: &str, on_server: &VersionVector) -> Result<Vec<Op>, Infallible> {
+        let belongs = match self.routes.get(db) {
+            Some(collector) => route(&self.ops, &self.projection.portfolio(), collector),
+            None => self.ops.clone(),
+        };
+        Ok(belongs
+            .into_iter()
             .filter(|op| !on_server.includes(&op.id))
-            .cloned()
             .collect())
     }
 
@@ -94,13 +109,18 @@ impl Local for Device {
         admit(ops, None, &self.me, &self.projection, NOW)
     }
 
-    async fn store(&mut self, new_ops: Vec<Op>, checkpoint: Checkpoint) -> Result<(), Infallible> {
+    async fn store(
+        &mut self,
+        db: &str,
+        new_ops: Vec<Op>,
+        checkpoint: Checkpoint,
+    ) -> Result<(), Infallible> {
         for op in &new_ops {
             self.projection.apply(op);
             self.author.observe(&op.hlc);
         }
         self.ops.extend(new_ops);
-        self.checkpoint = checkpoint;
+        self.checkpoints.insert(db.to_owned(), checkpoint);
         Ok(())
     }
 }
@@ -188,7 +208,7 @@ async fn operations_pushed_twice_or_pulled_twice_are_stored_once() {
     );
     assert_eq!(office.payments(), 7);
     // The office forgets its checkpoint: it pulls everything again, and stores none twice.
-    office.checkpoint = Checkpoint::default();
+    office.checkpoints.clear();
     assert_eq!(office.sync(&db).await, Ok(Round::default()));
     assert_eq!((office.ops.len(), office.payments()), (7, 7));
 
@@ -242,7 +262,7 @@ async fn a_cut_connection_loses_nothing_and_doubles_nothing() {
         phone.sync(&db).await,
         Err(ReplicationProblem::Server(ServerProblem::Unreachable(_)))
     ));
-    let sent_before = phone.checkpoint.on_server.operation_count();
+    let sent_before = phone.checkpoint_of("office").on_server.operation_count();
     assert!(sent_before > 0 && sent_before < 10, "{sent_before}");
     let db = Database::new(&admin, "office");
     let resumed = phone.sync(&db).await.expect("resumed");
@@ -322,7 +342,7 @@ async fn a_forged_or_edited_document_is_refused_and_nothing_of_its_page_is_writt
         })
     );
     assert_eq!(office.payments(), 0, "nothing of the page is written");
-    assert_eq!(office.checkpoint, Checkpoint::default());
+    assert_eq!(office.checkpoint_of("office"), Checkpoint::default());
 
     // A document written as a device would, but breaking a rule every operation keeps.
     server.create("other", &[]).await;
@@ -433,4 +453,93 @@ async fn put_by_hand_refused(admin: &Http, db: &str, doc: serde_json::Value) {
         )
         .await;
     assert!(stored.body.contains("forbidden"), "{}", stored.body);
+}
+
+fn assign(customer: &str, collector: &str) -> Event {
+    Event::CustomerUpserted {
+        customer: CustomerId(customer.into()),
+        patch: CustomerPatch {
+            name: Some(format!("Cliente {customer}")),
+            collector: Some(collector.into()),
+            ..CustomerPatch::default()
+        },
+    }
+}
+
+fn collector_of(device: &Device, customer: &str) -> Option<String> {
+    device
+        .projection
+        .portfolio()
+        .customers
+        .get(&CustomerId(customer.into()))
+        .map(|c| c.collector.clone())
+}
+
+#[tokio::test]
+async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_collectors() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    for collector in ["juan", "ana"] {
+        server
+            .add_user(collector, &format!("clave-{collector}"))
+            .await;
+        server
+            .create(&format!("route-{collector}"), &[collector])
+            .await;
+    }
+    let admin = server.admin();
+    let mut office = Device::new("office");
+    office.routes.insert("route-juan".into(), "juan".into());
+    office.routes.insert("route-ana".into(), "ana".into());
+    office.record(assign("c1", "juan"));
+    office.record(assign("c2", "ana"));
+    for db in ["office", "route-juan", "route-ana"] {
+        office
+            .sync(&Database::new(&admin, db))
+            .await
+            .expect("synced");
+    }
+
+    let juan_login = server.anonymous();
+    log_in(&juan_login, "juan", "clave-juan")
+        .await
+        .expect("juan");
+    let juan_route = Database::new(&juan_login, "route-juan");
+    let mut juan = Device::new("phone-juan");
+    juan.sync(&juan_route).await.expect("juan's route");
+    assert_eq!(collector_of(&juan, "c1").as_deref(), Some("juan"));
+    assert_eq!(collector_of(&juan, "c2"), None, "not his customer");
+
+    // Juan works offline, then comes back: the office gets his payment once.
+    let mut payment = events::payment_event();
+    if let Event::PaymentRecorded { payment } = &mut payment {
+        payment.customer = CustomerId("c1".into());
+    }
+    juan.record(payment);
+    juan.sync(&juan_route).await.expect("pushed");
+    office
+        .sync(&Database::new(&admin, "route-juan"))
+        .await
+        .expect("pulled");
+    assert_eq!(office.payments(), 1);
+
+    // The office hands c1 to Ana.
+    office.record(assign("c1", "ana"));
+    for db in ["office", "route-juan", "route-ana"] {
+        office
+            .sync(&Database::new(&admin, db))
+            .await
+            .expect("synced");
+    }
+    juan.sync(&juan_route).await.expect("juan follows");
+    assert_eq!(collector_of(&juan, "c1").as_deref(), Some("ana"));
+
+    let ana_login = server.anonymous();
+    log_in(&ana_login, "ana", "clave-ana").await.expect("ana");
+    let mut ana = Device::new("phone-ana");
+    ana.sync(&Database::new(&ana_login, "route-ana"))
+        .await
+        .expect("ana's route");
+    assert_eq!(collector_of(&ana, "c1").as_deref(), Some("ana"));
+    assert_eq!(ana.payments(), 1, "c1's history came with c1");
 }

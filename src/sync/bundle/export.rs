@@ -21,13 +21,24 @@ pub fn delta(ops: &[Op], peer_holds: &VersionVector) -> Vec<Op> {
         .collect()
 }
 
-/// Everything about the customers `collector` is assigned in `portfolio`, from every device.
+/// Everything about the customers `collector` is assigned in `portfolio`, or ever was, from
+/// every device: a customer handed to another collector stays in the old route, so the old
+/// collector's phone learns of the change and drops them from its agenda.
 pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
+    let ever_assigned = ops.iter().filter_map(|op| match &op.event {
+        Event::CustomerUpserted { customer, patch }
+            if patch.collector.as_deref() == Some(collector) =>
+        {
+            Some(customer)
+        }
+        _ => None,
+    });
     let customers: BTreeSet<&CustomerId> = portfolio
         .customers
         .iter()
         .filter(|(_, customer)| customer.collector == collector)
         .map(|(id, _)| id)
+        .chain(ever_assigned)
         .collect();
     ops.iter()
         .filter(|op| concerns(&op.event, portfolio).is_some_and(|c| customers.contains(c)))

@@ -76,7 +76,8 @@ struct ErrorBody {
 /// One database on the server.
 pub struct Database<'t, T> {
     transport: &'t T,
-    /// URL-encoded.
+    name: String,
+    /// `/` and the name, URL-encoded.
     path: String,
 }
 
@@ -129,8 +130,13 @@ impl<'t, T: Transport> Database<'t, T> {
     pub fn new(transport: &'t T, name: &str) -> Database<'t, T> {
         Database {
             transport,
+            name: name.to_owned(),
             path: format!("/{}", encode(name)),
         }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     async fn ask(

@@ -32,24 +32,30 @@ impl Default for Sizes {
     }
 }
 
-/// This device's side: what it stores and how it stores what comes in.
+/// This device's side: what it stores and how it stores what comes in. A device may
+/// replicate with several databases (the office with its own and each route's), each with
+/// its own checkpoint.
 pub trait Local {
     type Error;
 
-    fn checkpoint(&self) -> Checkpoint;
+    fn checkpoint(&self, db: &str) -> Checkpoint;
 
-    /// Every stored operation not in `on_server`, in the order it was stored.
+    /// The stored operations `db` should hold and does not (`on_server`), in the order they
+    /// were stored: everything for the office's database, a route's operations for a route's
+    /// (`bundle::export::route`).
     fn not_on(
         &self,
+        db: &str,
         on_server: &VersionVector,
     ) -> impl Future<Output = Result<Vec<Op>, Self::Error>>;
 
     /// What the intake makes of pulled operations, against what is stored now.
     fn admit(&self, ops: Vec<Op>) -> Admitted;
 
-    /// Stores `new_ops` (already admitted) and `checkpoint` in one transaction.
+    /// Stores `new_ops` (already admitted) and `db`'s `checkpoint` in one transaction.
     fn store(
         &mut self,
+        db: &str,
         new_ops: Vec<Op>,
         checkpoint: Checkpoint,
     ) -> impl Future<Output = Result<(), Self::Error>>;
@@ -93,7 +99,7 @@ pub async fn replicate<T: Transport, L: Local>(
     sizes: Sizes,
 ) -> Result<Round, ReplicationProblem<L::Error>> {
     let id = checkpoint_id(me);
-    let mut checkpoint = local.checkpoint();
+    let mut checkpoint = local.checkpoint(db.name());
     if !checkpoint.agrees_with(db.local(&id).await?.as_ref()) {
         checkpoint.pulled = Since::start();
     }
@@ -144,7 +150,7 @@ async fn pull<T: Transport, L: Local>(
         checkpoint.pulled = page.last_seq;
         received += admitted.new_ops.len();
         local
-            .store(admitted.new_ops, checkpoint.clone())
+            .store(db.name(), admitted.new_ops, checkpoint.clone())
             .await
             .map_err(ReplicationProblem::Local)?;
         if !full {
@@ -160,7 +166,7 @@ async fn push<T: Transport, L: Local>(
     mut batch: usize,
 ) -> Result<usize, ReplicationProblem<L::Error>> {
     let ops = local
-        .not_on(&checkpoint.on_server)
+        .not_on(db.name(), &checkpoint.on_server)
         .await
         .map_err(ReplicationProblem::Local)?;
     let mut sent = 0;
@@ -189,7 +195,7 @@ async fn push<T: Transport, L: Local>(
             checkpoint.on_server.observe(&op.id);
         }
         local
-            .store(Vec::new(), checkpoint.clone())
+            .store(db.name(), Vec::new(), checkpoint.clone())
             .await
             .map_err(ReplicationProblem::Local)?;
         from += chunk.len();
