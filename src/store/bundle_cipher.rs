@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
+use crate::store::error::js_message;
 use crate::sync::bundle::problem::BundleProblem;
 use crate::sync::bundle::sealed::{SealedBundle, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
 
@@ -17,12 +18,12 @@ pub async fn seal(plain: &str, passphrase: &str) -> Result<SealedBundle, String>
     let iv = random_bytes::<IV_BYTES>()?;
     let key = derive_key(passphrase, &salt, MIN_ITERATIONS, "encrypt")
         .await
-        .map_err(describe)?;
+        .map_err(js_message)?;
     let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
     let promise = subtle()?
         .encrypt_with_object_and_u8_array(&algorithm, &key, plain.as_bytes())
-        .map_err(describe)?;
-    let ciphertext = JsFuture::from(promise).await.map_err(describe)?;
+        .map_err(js_message)?;
+    let ciphertext = JsFuture::from(promise).await.map_err(js_message)?;
     Ok(SealedBundle {
         iterations: MIN_ITERATIONS,
         salt: salt.to_vec(),
@@ -79,7 +80,7 @@ async fn derive_key(
 
 fn subtle() -> Result<SubtleCrypto, String> {
     let window = web_sys::window().ok_or("no window")?;
-    Ok(window.crypto().map_err(describe)?.subtle())
+    Ok(window.crypto().map_err(js_message)?.subtle())
 }
 
 fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
@@ -87,15 +88,8 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
     web_sys::window()
         .ok_or("no window")?
         .crypto()
-        .map_err(describe)?
+        .map_err(js_message)?
         .get_random_values_with_u8_array(&mut bytes)
-        .map_err(describe)?;
+        .map_err(js_message)?;
     Ok(bytes)
-}
-
-fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| format!("{error:?}"))
 }

@@ -19,6 +19,7 @@ use super::error::StoreError;
 use crate::sync::op::Op;
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
+use crate::sync::replication::checkpoint::Checkpoints;
 use crate::sync::snapshot;
 use crate::sync::version_vector::VersionVector;
 
@@ -32,6 +33,8 @@ const META: &str = "meta";
 const SNAPSHOT: &str = "snapshot";
 const DEVICE_KEY: &str = "device";
 const PEERS_KEY: &str = "peers";
+/// Where replication stands with each server database, by database name.
+const CHECKPOINTS_KEY: &str = "checkpoints";
 /// The version vector of the stored operations: a write of an operation already stored
 /// (a sequence number reused) fails whole instead of overwriting it.
 const HELD_KEY: &str = "held";
@@ -199,6 +202,34 @@ impl Store {
         let tx = self.db.transaction(META).build()?;
         let meta = tx.object_store(META)?;
         Ok(meta.get(PEERS_KEY).serde()?.await?.unwrap_or_default())
+    }
+
+    /// Where replication stands with each database; none before the first sync.
+    pub async fn checkpoints(&self) -> Result<Checkpoints, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let meta = tx.object_store(META)?;
+        Ok(meta
+            .get(CHECKPOINTS_KEY)
+            .serde()?
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Writes operations pulled from a server and where replication now stands, all or
+    /// none: a page is never stored without its checkpoint, nor the checkpoint without it.
+    pub async fn receive(
+        &self,
+        new_ops: &[Op],
+        checkpoints: &Checkpoints,
+    ) -> Result<(), StoreError> {
+        let tx = self.write([LOG, META])?;
+        write_ops(&tx, new_ops, &|_| ()).await?;
+        tx.object_store(META)?
+            .put(checkpoints)
+            .with_key(CHECKPOINTS_KEY)
+            .without_key_type()
+            .serde()?;
+        Ok(tx.commit().await?)
     }
 
     /// Writes a bundle's new operations and what was learnt about its sender, all or none,

@@ -39,3 +39,12 @@ impl From<indexed_db_futures::error::OpenDbError> for StoreError {
         StoreError::Unavailable(error.to_string())
     }
 }
+
+/// The words of an error the browser raised, for the technical detail line.
+pub fn js_message(error: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -2,6 +2,7 @@
 //! localStorage. One user action is one committed IndexedDB transaction.
 
 pub mod bundle_cipher;
+pub mod couch_fetch;
 pub mod database;
 pub mod device_record;
 pub mod error;

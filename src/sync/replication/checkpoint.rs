@@ -49,6 +49,9 @@ pub struct Checkpoint {
     pub on_server: VersionVector,
 }
 
+/// Where replication stands with each database, by its name.
+pub type Checkpoints = std::collections::BTreeMap<String, Checkpoint>;
+
 /// The `_local` document id of one device's replication with one database: made only of
 /// what stays the same from one run to the next.
 pub fn checkpoint_id(device: &DeviceId) -> String {

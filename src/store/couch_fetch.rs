@@ -1,0 +1,68 @@
+//! CouchDB's HTTP interface through the browser's `fetch`, to the server the person typed and
+//! nowhere else. Credentials are included so that the session cookie CouchDB set at login
+//! goes with every request; the password itself is never kept.
+
+use js_sys::JsString;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCredentials, RequestInit, RequestMode};
+
+use crate::store::error::js_message;
+use crate::sync::replication::couch::{Method, Request, Response, Transport};
+
+pub struct Fetch {
+    /// The server's address as typed, without a trailing slash.
+    base: String,
+}
+
+impl Fetch {
+    pub fn new(server: &str) -> Fetch {
+        Fetch {
+            base: server.trim().trim_end_matches('/').to_owned(),
+        }
+    }
+}
+
+impl Transport for Fetch {
+    async fn send(&self, request: Request) -> Result<Response, String> {
+        let init = RequestInit::new();
+        init.set_method(match request.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        });
+        init.set_mode(RequestMode::Cors);
+        init.set_credentials(RequestCredentials::Include);
+        if let Some(body) = &request.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        let url = format!("{}{}", self.base, request.path);
+        let outgoing = web_sys::Request::new_with_str_and_init(&url, &init).map_err(js_message)?;
+        let headers = outgoing.headers();
+        headers
+            .set("Accept", "application/json")
+            .map_err(js_message)?;
+        if request.body.is_some() {
+            headers
+                .set("Content-Type", "application/json")
+                .map_err(js_message)?;
+        }
+        let window = web_sys::window().ok_or("no window")?;
+        let reply: web_sys::Response = JsFuture::from(window.fetch_with_request(&outgoing))
+            .await
+            .map_err(js_message)?
+            .dyn_into()
+            .map_err(js_message)?;
+        let text = JsFuture::from(reply.text().map_err(js_message)?)
+            .await
+            .map_err(js_message)?;
+        Ok(Response {
+            status: reply.status(),
+            body: text
+                .dyn_into::<JsString>()
+                .map(String::from)
+                .unwrap_or_default(),
+        })
+    }
+}
