@@ -22,7 +22,7 @@ use cobranza::sync::op_check::OpProblem;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::replication::checkpoint::Checkpoint;
 use cobranza::sync::replication::couch::{
-    log_in, Database, Method, Request, Response, ServerProblem, Transport,
+    log_in, probe, Database, Method, Request, Response, ServerProblem, Transport,
 };
 use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
 use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
@@ -386,6 +386,15 @@ async fn a_collectors_login_opens_their_route_only() {
     log_in(&juan, "juan", "clave-de-juan")
         .await
         .expect("logged in");
+    assert_eq!(probe(&juan, "route-juan").await, Ok(()));
+    assert!(matches!(
+        probe(&juan, "route-ana").await,
+        Err(ServerProblem::Unauthorized | ServerProblem::Forbidden(_))
+    ));
+    assert_eq!(
+        probe(&server.admin(), "no-such-route").await,
+        Err(ServerProblem::NoDatabase)
+    );
     let mut phone = Device::new("phone-juan");
     phone.records(2);
     let route = Database::new(&juan, "route-juan");

@@ -39,3 +39,29 @@ pub fn outreach() -> OutreachSettings {
 pub fn set_outreach(settings: &OutreachSettings) -> bool {
     LocalStorage::set(OUTREACH_KEY, settings).is_ok()
 }
+
+const SERVER_KEY: &str = "cobranza.server";
+
+/// The sync server this device logs in to: its address, the user and the database. Never
+/// the password: CouchDB's session cookie stands for it, and the browser keeps that.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ServerLogin {
+    pub url: String,
+    pub user: String,
+    pub database: String,
+}
+
+pub fn server() -> Option<ServerLogin> {
+    LocalStorage::get(SERVER_KEY).ok()
+}
+
+/// `false` when the browser refused to keep it.
+pub fn set_server(login: Option<&ServerLogin>) -> bool {
+    match login {
+        Some(login) => LocalStorage::set(SERVER_KEY, login).is_ok(),
+        None => {
+            LocalStorage::delete(SERVER_KEY);
+            true
+        }
+    }
+}

@@ -96,6 +96,14 @@ impl VersionVector {
         missing
     }
 
+    /// How many operations held here `other` lacks: for a server, what is still to send.
+    pub fn count_missing_from(&self, other: &VersionVector) -> u64 {
+        self.devices()
+            .flat_map(|device| self.missing_from(other, device))
+            .map(|[first, last]| last - first + 1)
+            .sum()
+    }
+
     /// The last number from `seq` on that is held (`held`) or not held, before that changes.
     fn run_edge(&self, device: &DeviceId, seq: u64, held: bool) -> u64 {
         let runs = self.0.get(device).map_or(&[][..], Vec::as_slice);
@@ -157,6 +165,14 @@ mod tests {
             versions.observe(&id("o", seq));
         }
         assert_eq!(versions, held(&[("o", 1)]).with_run("o", [1, 15]));
+    }
+
+    #[test]
+    fn what_a_server_lacks_is_counted_over_every_device() {
+        let mine = held(&[("o", 1), ("o", 2), ("o", 3), ("p", 1), ("p", 2)]);
+        let server = held(&[("o", 2), ("p", 1)]);
+        assert_eq!(mine.count_missing_from(&server), 3);
+        assert_eq!(mine.count_missing_from(&mine), 0);
     }
 
     #[test]

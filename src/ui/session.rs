@@ -24,6 +24,7 @@ use crate::sync::demo::demo_ops;
 use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
+use crate::sync::replication::checkpoint::{Checkpoint, Checkpoints};
 use crate::sync::sample_portfolio::{sample_ops, PortfolioSize};
 use crate::sync::snapshot;
 
@@ -51,6 +52,8 @@ pub struct Session {
     pub device: RwSignal<Option<DeviceRecord>>,
     /// The devices heard of through bundles.
     pub peers: RwSignal<Peers>,
+    /// Where replication stands with each server database.
+    checkpoints: StoredValue<Checkpoints>,
     pub projection: RwSignal<Projection>,
     /// The portfolio the projection shows, kept up to date for every page.
     pub portfolio: ReadSignal<Portfolio>,
@@ -70,6 +73,9 @@ pub struct Session {
     /// While a write is queued or running: the buttons that would ask for the same write
     /// again are off.
     pub busy: Memo<bool>,
+    /// Counts this device's own saves, so that whoever sends them on (the server sync) hears
+    /// of each.
+    pub saves: RwSignal<u64>,
     /// While many operations are written (an import, a sample portfolio): how many are
     /// written of how many.
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -93,6 +99,7 @@ impl Session {
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
+            checkpoints: StoredValue::new(Checkpoints::default()),
             projection: RwSignal::new(Projection::default()),
             portfolio,
             write_portfolio,
@@ -106,6 +113,7 @@ impl Session {
             }),
             alert: RwSignal::new(None),
             busy: Memo::new(move |_| queued.get() > 0),
+            saves: RwSignal::new(0),
             progress: RwSignal::new(None),
         };
         // The accounts are today's: a new day settles them afresh.
@@ -152,6 +160,7 @@ impl Session {
             return Ok(None);
         };
         self.peers.set(store.peers().await?);
+        self.checkpoints.set_value(store.checkpoints().await?);
         let opened = store.projection().await?;
         self.author.set_value(Some(Author::resume_after(
             device.id.clone(),
@@ -214,6 +223,7 @@ impl Session {
             .start_over(&device, &ops, bytes.as_deref(), &self.reporting(ops.len()))
             .await?;
         self.peers.set(Peers::default());
+        self.checkpoints.set_value(Checkpoints::default());
         self.author.set_value(Some(author));
         self.show(projection);
         self.device.set(Some(device));
@@ -297,6 +307,7 @@ impl Session {
             });
             self.show_folded(&ops);
             then();
+            self.saves.update(|n| *n += 1);
             Ok(())
         })
     }
@@ -360,6 +371,47 @@ impl Session {
             self.show_folded(&plan.new_ops);
             self.peers.set(peers);
             then(plan);
+            Ok(())
+        })
+    }
+
+    /// Where replication stands with `db`.
+    pub fn checkpoint(self, db: &str) -> Checkpoint {
+        self.checkpoints
+            .with_value(|all| all.get(db).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Stores operations pulled from a server (already through the intake) with where
+    /// replication with `db` now stands, in one transaction, after every write asked for
+    /// before; then shows them.
+    pub fn receive(
+        self,
+        db: String,
+        new_ops: Vec<Op>,
+        checkpoint: Checkpoint,
+    ) -> impl Future<Output = Result<(), StoreError>> {
+        self.queue(async move {
+            let mut checkpoints = self.checkpoints.get_value();
+            checkpoints.insert(db, checkpoint);
+            self.store()?.receive(&new_ops, &checkpoints).await?;
+            self.checkpoints.set_value(checkpoints);
+            if new_ops.is_empty() {
+                return Ok(());
+            }
+            self.projection.update_untracked(|projection| {
+                for op in &new_ops {
+                    projection.apply(op);
+                }
+            });
+            self.author.update_value(|author| {
+                if let Some(author) = author {
+                    for op in &new_ops {
+                        author.observe(&op.hlc);
+                    }
+                }
+            });
+            self.show_folded(&new_ops);
             Ok(())
         })
     }

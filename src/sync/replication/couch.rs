@@ -62,6 +62,8 @@ pub enum ServerProblem {
     Refused { status: u16, reason: String },
     /// A reply that is not what CouchDB sends.
     BadReply(String),
+    /// A CouchDB older than 2.0, whose replication this app does not speak.
+    TooOld(String),
 }
 
 /// CouchDB's error body.
@@ -269,6 +271,34 @@ impl<'t, T: Transport> Database<'t, T> {
         .await
         .map(drop)
     }
+}
+
+/// What the server's root says of it.
+#[derive(Deserialize)]
+struct Welcome {
+    #[serde(default)]
+    couchdb: Option<String>,
+    #[serde(default)]
+    version: String,
+}
+
+/// Checks that the server speaks a CouchDB this app can sync with (2.0 or later, or a
+/// PouchDB server), and that the logged-in user may read `db`.
+pub async fn probe<T: Transport>(transport: &T, db: &str) -> Result<(), ServerProblem> {
+    let welcome: Welcome = parse(&ask(transport, Method::Get, "/".into(), None).await?)?;
+    let major: u32 = welcome
+        .version
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if welcome.couchdb.is_some() && major < 2 {
+        return Err(ServerProblem::TooOld(welcome.version));
+    }
+    Database::new(transport, db)
+        .changes(&Since::start(), 1, None)
+        .await
+        .map(drop)
 }
 
 /// Opens a cookie session for `name` (`POST /_session`); the transport keeps the cookie, as

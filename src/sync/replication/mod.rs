@@ -3,6 +3,7 @@
 //! pulled with `_changes` from a checkpoint. A second way of moving the same operations as
 //! bundles: what is pulled goes through the same intake, and is stored the same way.
 
+pub mod backoff;
 pub mod checkpoint;
 pub mod couch;
 pub mod doc;
