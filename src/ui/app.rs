@@ -11,6 +11,7 @@ use super::pages::{
     AgingReportPage, CashClosePage, CustomerPage, DashboardPage, ImportPage, NewCustomerPage,
     PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
 };
+use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
 use crate::store::error::StoreError;
@@ -19,6 +20,7 @@ use crate::store::error::StoreError;
 pub fn App() -> impl IntoView {
     I18n::provide();
     let session = Session::provide();
+    ServerSync::provide(session);
     let updates = Updates::register();
     let t = move || use_i18n().texts();
     view! {
@@ -62,6 +64,7 @@ fn Shell() -> impl IntoView {
         <header class="app-header">
             <span class="app-name">{move || t().app_name}</span>
             <span class="device-label">{label}</span>
+            <SyncBadge/>
             <span class="connectivity" class:offline=move || !online.get()>
                 {move || if online.get() { t().online } else { t().offline }}
             </span>

@@ -286,3 +286,36 @@ pub fn print() {
     // A browser without printing has nothing to show; the receipt stays on screen.
     let _ = window().print();
 }
+
+/// The origin of `url` (`https://couch.example.com:6984`) when this page's own
+/// Content-Security-Policy lets it connect there, else `Err` with that origin (or with the
+/// text, when it is no address at all). The policy is the host's decision
+/// (`COBRANZA_SYNC_ORIGIN` at build time); a refused request would only say «failed».
+pub fn page_may_reach(url: &str) -> Result<(), String> {
+    let origin = web_sys::Url::new(url.trim())
+        .map(|u| u.origin())
+        .map_err(|_| url.trim().to_owned())?;
+    let own = window().location().origin().unwrap_or_default();
+    let policy = document()
+        .query_selector("meta[http-equiv='Content-Security-Policy']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let connect = policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|directive| directive.strip_prefix("connect-src"));
+    let allowed = match connect {
+        // No policy for connections: anything goes.
+        None => true,
+        Some(sources) => sources.split_whitespace().any(|source| {
+            source == origin || (source == "'self'" && origin == own) || source == "*"
+        }),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(origin)
+    }
+}

@@ -4,6 +4,9 @@
 //!    file lets the Content-Security-Policy allow scripts from 'self' only.
 //! 2. The service worker's precache list and cache version are written from the files
 //!    actually built, so the list can never drift from the build.
+//! 3. The sync server's origin, named by `COBRANZA_SYNC_ORIGIN` when the app is built for an
+//!    office that has one, is the one address besides the app's own that the page may reach
+//!    (the policy's `connect-src`).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -20,7 +23,45 @@ pub fn from_trunk_env() -> Result<(), String> {
         .map_err(|_| "precache runs as trunk's post_build hook (TRUNK_STAGING_DIR unset)")?;
     let staging = PathBuf::from(staging);
     externalize_inline_scripts(&staging)?;
+    if let Ok(origins) = std::env::var(SYNC_ORIGIN_VAR) {
+        allow_sync_server(&staging, &origins)?;
+    }
     write_service_worker(&staging)
+}
+
+const SYNC_ORIGIN_VAR: &str = "COBRANZA_SYNC_ORIGIN";
+const CONNECT_SELF: &str = "connect-src 'self'";
+
+fn allow_sync_server(staging: &Path, origins: &str) -> Result<(), String> {
+    let index_path = staging.join("index.html");
+    let html = fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
+    let allowed = with_sync_origins(&html, origins)?;
+    fs::write(&index_path, allowed).map_err(|e| format!("index.html: {e}"))
+}
+
+/// `html` with `origins` (space-separated, each `scheme://host[:port]`) added to the
+/// policy's `connect-src`.
+fn with_sync_origins(html: &str, origins: &str) -> Result<String, String> {
+    let mut listed = String::new();
+    for origin in origins.split_whitespace() {
+        let (scheme, rest) = origin.split_once("://").unwrap_or(("", ""));
+        let fine = matches!(scheme, "http" | "https")
+            && !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        if !fine {
+            return Err(format!(
+                "{SYNC_ORIGIN_VAR}: `{origin}` is not an origin such as https://couch.example.com"
+            ));
+        }
+        listed.push(' ');
+        listed.push_str(origin);
+    }
+    if !html.contains(CONNECT_SELF) {
+        return Err(format!("index.html has no `{CONNECT_SELF}` to extend"));
+    }
+    Ok(html.replacen(CONNECT_SELF, &format!("{CONNECT_SELF}{listed}"), 1))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -115,6 +156,19 @@ fn collect_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sync_server_is_the_one_other_origin_the_page_may_reach() {
+        let html = r#"<meta content="default-src 'self'; connect-src 'self'; object-src 'none'">"#;
+        assert_eq!(
+            with_sync_origins(html, "https://couch.example.com:6984").as_deref(),
+            Ok(
+                r#"<meta content="default-src 'self'; connect-src 'self' https://couch.example.com:6984; object-src 'none'">"#
+            )
+        );
+        assert!(with_sync_origins(html, "https://couch.example.com/db; script-src *").is_err());
+        assert!(with_sync_origins(html, "couch.example.com").is_err());
+    }
 
     #[test]
     fn inline_loader_moves_to_a_hashed_file_and_external_scripts_stay() {

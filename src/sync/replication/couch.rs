@@ -64,6 +64,8 @@ pub enum ServerProblem {
     BadReply(String),
     /// A CouchDB older than 2.0, whose replication this app does not speak.
     TooOld(String),
+    /// The page may not connect to this origin: whoever hosts the app must allow it.
+    OriginNotAllowed(String),
 }
 
 /// CouchDB's error body.

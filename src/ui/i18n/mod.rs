@@ -15,11 +15,15 @@ mod outreach_es;
 mod report;
 mod report_en;
 mod report_es;
+mod server;
+mod server_en;
+mod server_es;
 
 pub use day::DayTexts;
 pub use exchange::ExchangeTexts;
 pub use outreach::OutreachTexts;
 pub use report::ReportTexts;
+pub use server::{ServerTexts, SyncProblem};
 
 use leptos::prelude::*;
 
@@ -85,6 +89,13 @@ impl Language {
         match self {
             Language::Es => &report_es::REPORT,
             Language::En => &report_en::REPORT,
+        }
+    }
+
+    pub fn server(self) -> &'static ServerTexts {
+        match self {
+            Language::Es => &server_es::SERVER,
+            Language::En => &server_en::SERVER,
         }
     }
 
@@ -299,6 +310,10 @@ impl I18n {
 
     pub fn report(&self) -> &'static ReportTexts {
         self.language.get().report()
+    }
+
+    pub fn server(&self) -> &'static ServerTexts {
+        self.language.get().server()
     }
 
     pub fn number_format(&self) -> NumberFormat {

@@ -14,6 +14,7 @@ mod portfolio;
 mod reminders;
 mod sample_portfolio;
 mod segment_comparison;
+mod server_settings;
 mod settings;
 mod statement;
 mod statement_text;

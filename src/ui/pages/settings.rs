@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::outreach_settings::OutreachSettingsPanel;
 use super::sample_portfolio::SamplePortfolioPanel;
+use super::server_settings::ServerSettings;
 use crate::ui::i18n::use_i18n;
 use crate::ui::language_picker::LanguagePicker;
 use crate::ui::session::use_session;
@@ -26,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
             </dd>
         </dl>
+        <ServerSettings/>
         <OutreachSettingsPanel/>
         <SamplePortfolioPanel/>
     }

@@ -1,0 +1,71 @@
+use super::server::ServerTexts;
+use crate::sync::intake::Refused;
+use crate::sync::replication::couch::ServerProblem;
+use crate::sync::replication::doc::DocProblem;
+use crate::sync::replication::replicator::ReplicationProblem;
+
+pub static SERVER: ServerTexts = ServerTexts {
+    title: "Sync server",
+    help: "With a CouchDB server, this device sends and receives changes by itself whenever there is a connection. Without one, bundles work as before.",
+    url: "Server address",
+    user: "User",
+    password: "Password",
+    password_help: "The password is not kept on the device: the server gives a session the browser keeps.",
+    database: "Database",
+    test: "Test connection",
+    connect: "Connect",
+    disconnect: "Disconnect",
+    sync_now: "Sync now",
+    connection_ok: "Connection works: the user may use that database.",
+    connected_as: |user, database| format!("Connected as {user} to “{database}”."),
+    working: "Connecting…",
+    missing_fields: "Write the address, the user, the password and the database.",
+    syncing: "Syncing…",
+    synced_ago: |minutes| match minutes {
+        0 => "Synced just now".to_owned(),
+        1 => "Synced 1 min ago".to_owned(),
+        m if m < 60 => format!("Synced {m} min ago"),
+        m => format!("Synced {} h ago", m / 60),
+    },
+    unsent: |n| if n == 1 { "1 change not sent".to_owned() } else { format!("{n} changes not sent") },
+    offline: "Offline",
+    failed: "Sync error",
+    last_round: |received, sent| format!("Last sync: {received} received, {sent} sent."),
+    problem: |p| match p {
+        ReplicationProblem::Server(problem) => server(problem),
+        ReplicationProblem::BadDocument { doc, why } => format!(
+            "The server's document {doc} is not a valid operation: {}. Nothing of that page was stored, and sync is paused until someone looks.",
+            match why {
+                DocProblem::Shape(_) => "it is not shaped as an operation",
+                DocProblem::Deleted => "it was deleted on the server",
+                DocProblem::Edited => "it was changed after it was written",
+                DocProblem::WrongId => "its id does not match its content",
+            }
+        ),
+        ReplicationProblem::Refused { doc, why } => format!(
+            "The server's operation {doc} breaks a rule: {}. Nothing of that page was stored, and sync is paused until someone looks.",
+            match why {
+                Refused::Invalid(problem) => super::exchange_en::unacceptable(problem),
+                Refused::Repeated => "it is repeated",
+                Refused::Undeclared => "the server does not claim it",
+                Refused::OwnUnknown => "it is this device's and this device does not hold it (was a backup restored?)",
+            }
+        ),
+        ReplicationProblem::Local(error) => (super::en::TEXTS.not_saved)(error).to_owned(),
+    },
+};
+
+fn server(problem: &ServerProblem) -> String {
+    match problem {
+        ServerProblem::Unreachable(_) => "Could not reach the server. Check the address and the connection; if they are right, the server's certificate (HTTPS) or its CORS settings do not allow this app.".to_owned(),
+        ServerProblem::Unauthorized => "Wrong user or password, or the session ended: connect again in Settings → Sync server.".to_owned(),
+        ServerProblem::Forbidden(_) => "This user has no access to that database.".to_owned(),
+        ServerProblem::NoDatabase => "That database does not exist on the server; the office must create it.".to_owned(),
+        ServerProblem::Missing => "The server did not find what was asked.".to_owned(),
+        ServerProblem::TooLarge => "The server refused a request for its size, even split.".to_owned(),
+        ServerProblem::Refused { status, reason } => format!("The server refused the request ({status}): {reason}"),
+        ServerProblem::BadReply(_) => "The server answered something that is not CouchDB.".to_owned(),
+        ServerProblem::TooOld(version) => format!("The server is CouchDB {version}; version 2.0 or later is needed."),
+        ServerProblem::OriginNotAllowed(origin) => format!("This installation of Cobranza may not connect to {origin}: whoever hosts it must allow that server (COBRANZA_SYNC_ORIGIN, see the README)."),
+    }
+}

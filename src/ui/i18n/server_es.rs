@@ -1,0 +1,71 @@
+use super::server::ServerTexts;
+use crate::sync::intake::Refused;
+use crate::sync::replication::couch::ServerProblem;
+use crate::sync::replication::doc::DocProblem;
+use crate::sync::replication::replicator::ReplicationProblem;
+
+pub static SERVER: ServerTexts = ServerTexts {
+    title: "Servidor de sincronización",
+    help: "Con un servidor CouchDB, este dispositivo envía y recibe los cambios solo, cada vez que hay conexión. Sin servidor, los paquetes siguen funcionando igual.",
+    url: "Dirección del servidor",
+    user: "Usuario",
+    password: "Contraseña",
+    password_help: "La contraseña no se guarda en el dispositivo: el servidor da una sesión que el navegador conserva.",
+    database: "Base de datos",
+    test: "Probar conexión",
+    connect: "Conectar",
+    disconnect: "Desconectar",
+    sync_now: "Sincronizar ahora",
+    connection_ok: "Conexión correcta: el usuario puede usar esa base de datos.",
+    connected_as: |user, database| format!("Conectado como {user} a «{database}»."),
+    working: "Conectando…",
+    missing_fields: "Escribe la dirección, el usuario, la contraseña y la base de datos.",
+    syncing: "Sincronizando…",
+    synced_ago: |minutes| match minutes {
+        0 => "Sincronizado hace un momento".to_owned(),
+        1 => "Sincronizado hace 1 min".to_owned(),
+        m if m < 60 => format!("Sincronizado hace {m} min"),
+        m => format!("Sincronizado hace {} h", m / 60),
+    },
+    unsent: |n| if n == 1 { "1 cambio sin enviar".to_owned() } else { format!("{n} cambios sin enviar") },
+    offline: "Sin conexión",
+    failed: "Error de sincronización",
+    last_round: |received, sent| format!("Última sincronización: {received} recibidos, {sent} enviados."),
+    problem: |p| match p {
+        ReplicationProblem::Server(problem) => server(problem),
+        ReplicationProblem::BadDocument { doc, why } => format!(
+            "El documento {doc} del servidor no es una operación válida: {}. No se guardó nada de esa página y la sincronización queda en pausa hasta que alguien lo revise.",
+            match why {
+                DocProblem::Shape(_) => "no tiene la forma de una operación",
+                DocProblem::Deleted => "fue borrado en el servidor",
+                DocProblem::Edited => "fue modificado después de escrito",
+                DocProblem::WrongId => "su identificador no corresponde a su contenido",
+            }
+        ),
+        ReplicationProblem::Refused { doc, why } => format!(
+            "La operación {doc} del servidor no cumple una regla: {}. No se guardó nada de esa página y la sincronización queda en pausa hasta que alguien lo revise.",
+            match why {
+                Refused::Invalid(problem) => super::exchange_es::unacceptable(problem),
+                Refused::Repeated => "está repetida",
+                Refused::Undeclared => "el servidor no dice tenerla",
+                Refused::OwnUnknown => "es de este dispositivo y este no la tiene (¿se restauró una copia de seguridad?)",
+            }
+        ),
+        ReplicationProblem::Local(error) => (super::es::TEXTS.not_saved)(error).to_owned(),
+    },
+};
+
+fn server(problem: &ServerProblem) -> String {
+    match problem {
+        ServerProblem::Unreachable(_) => "No se pudo conectar con el servidor. Revisa la dirección y la conexión; si son correctas, el certificado (HTTPS) o la configuración CORS del servidor no permiten esta aplicación.".to_owned(),
+        ServerProblem::Unauthorized => "Usuario o contraseña incorrectos, o la sesión terminó: vuelve a conectar en Ajustes → Servidor.".to_owned(),
+        ServerProblem::Forbidden(_) => "Este usuario no tiene acceso a esa base de datos.".to_owned(),
+        ServerProblem::NoDatabase => "Esa base de datos no existe en el servidor; la oficina debe crearla.".to_owned(),
+        ServerProblem::Missing => "El servidor no encontró lo pedido.".to_owned(),
+        ServerProblem::TooLarge => "El servidor rechazó un envío por su tamaño, aun dividido.".to_owned(),
+        ServerProblem::Refused { status, reason } => format!("El servidor rechazó la petición ({status}): {reason}"),
+        ServerProblem::BadReply(_) => "El servidor respondió algo que no es CouchDB.".to_owned(),
+        ServerProblem::TooOld(version) => format!("El servidor es CouchDB {version}; se necesita la versión 2.0 o posterior."),
+        ServerProblem::OriginNotAllowed(origin) => format!("Esta instalación de Cobranza no puede conectarse a {origin}: quien la publica debe permitir ese servidor (COBRANZA_SYNC_ORIGIN, ver el README)."),
+    }
+}

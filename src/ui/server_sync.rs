@@ -1,0 +1,297 @@
+//! This device's sync with its CouchDB server, when one is set: it runs by itself on start,
+//! after every save, when the browser comes back online and every half minute while the app
+//! is open; one round at a time, a round asked for meanwhile runs right after. A failure the
+//! network may mend is tried again on PouchDB's backoff curve; one a person must look at (a
+//! refused document, a login needed) pauses sync until they do. The screen never waits on it.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::i18n::SyncProblem;
+use super::session::{Phase, Session};
+use crate::store::couch_fetch::Fetch;
+use crate::store::error::StoreError;
+use crate::store::settings::{self, ServerLogin};
+use crate::sync::hlc::DeviceId;
+use crate::sync::intake::{admit, Admitted};
+use crate::sync::op::Op;
+use crate::sync::replication::backoff::next_wait;
+use crate::sync::replication::checkpoint::Checkpoint;
+use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
+use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
+use crate::sync::version_vector::VersionVector;
+
+/// How often an open app looks for news on the server.
+const EVERY_MS: u32 = 30_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncState {
+    /// No server set: bundles only.
+    Off,
+    Working,
+    Synced {
+        at_ms: u64,
+        round: Round,
+    },
+    Offline,
+    Failed(SyncProblem),
+}
+
+#[derive(Clone, Copy)]
+pub struct ServerSync {
+    pub login: RwSignal<Option<ServerLogin>>,
+    pub state: RwSignal<SyncState>,
+    /// This device's operations the server is not known to hold.
+    pub unsent: RwSignal<u64>,
+    /// Moves every half minute, for «hace 2 min».
+    pub now_ms: RwSignal<u64>,
+    running: StoredValue<bool>,
+    again: StoredValue<bool>,
+    /// The last wait of the backoff; zero after a success.
+    wait_ms: StoredValue<u64>,
+}
+
+impl ServerSync {
+    pub fn provide(session: Session) -> ServerSync {
+        let login = settings::server();
+        let sync = ServerSync {
+            state: RwSignal::new(if login.is_some() {
+                SyncState::Working
+            } else {
+                SyncState::Off
+            }),
+            login: RwSignal::new(login),
+            unsent: RwSignal::new(0),
+            now_ms: RwSignal::new(browser::now_ms()),
+            running: StoredValue::new(false),
+            again: StoredValue::new(false),
+            wait_ms: StoredValue::new(0),
+        };
+        provide_context(sync);
+        let online = browser::online_signal();
+        Effect::new(move |_| {
+            // On start, after every save, and when the connection comes back.
+            session.saves.track();
+            let ready = session.phase.with(|p| *p == Phase::Ready);
+            if ready && online.get() {
+                sync.count_unsent(session);
+                sync.run(session);
+            }
+        });
+        // Dropping the handle would stop the clock; it lives as long as the page.
+        std::mem::forget(set_interval_with_handle(
+            move || {
+                sync.now_ms.set(browser::now_ms());
+                if !matches!(sync.state.get_untracked(), SyncState::Failed(_)) {
+                    sync.run(session);
+                }
+            },
+            std::time::Duration::from_millis(EVERY_MS.into()),
+        ));
+        sync
+    }
+
+    /// A round now, or right after the one running.
+    pub fn run(self, session: Session) {
+        let Some(login) = self.login.get_untracked() else {
+            return;
+        };
+        if self.running.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        if session.phase.get_untracked() != Phase::Ready {
+            return;
+        }
+        let Some(me) = session.device.get_untracked().map(|d| d.id) else {
+            return;
+        };
+        self.running.set_value(true);
+        self.state.set(SyncState::Working);
+        leptos::task::spawn_local(async move {
+            let fetch = Fetch::new(&login.url);
+            let db = Database::new(&fetch, &login.database);
+            let mut replica = Replica {
+                session,
+                me: me.clone(),
+            };
+            let outcome = replicate(&db, &mut replica, &me, Sizes::default()).await;
+            self.count_unsent(session);
+            self.running.set_value(false);
+            match outcome {
+                Ok(round) => {
+                    self.wait_ms.set_value(0);
+                    self.state.set(SyncState::Synced {
+                        at_ms: browser::now_ms(),
+                        round,
+                    });
+                }
+                Err(problem) => self.failed(session, problem),
+            }
+            if self.again.get_value() && !matches!(self.state.get_untracked(), SyncState::Failed(_))
+            {
+                self.again.set_value(false);
+                self.run(session);
+            }
+        });
+    }
+
+    fn failed(self, session: Session, problem: SyncProblem) {
+        let passing = matches!(
+            problem,
+            ReplicationProblem::Server(
+                ServerProblem::Unreachable(_)
+                    | ServerProblem::TooLarge
+                    | ServerProblem::BadReply(_)
+            ) | ReplicationProblem::Server(ServerProblem::Refused { status: 500.., .. })
+        );
+        if !passing {
+            self.state.set(SyncState::Failed(problem));
+            return;
+        }
+        let offline = !web_sys::window().is_some_and(|w| w.navigator().on_line());
+        self.state.set(if offline {
+            SyncState::Offline
+        } else {
+            SyncState::Failed(problem)
+        });
+        let wait = next_wait(
+            self.wait_ms.get_value(),
+            (js_sys::Math::random() * 1e9) as u64,
+        );
+        self.wait_ms.set_value(wait);
+        set_timeout(
+            move || {
+                self.state.set(SyncState::Working);
+                self.run(session);
+            },
+            std::time::Duration::from_millis(wait),
+        );
+    }
+
+    fn count_unsent(self, session: Session) {
+        let Some(login) = self.login.get_untracked() else {
+            return;
+        };
+        let on_server = session.checkpoint(&login.database).on_server;
+        let unsent = session
+            .projection
+            .with_untracked(|p| p.versions().count_missing_from(&on_server));
+        self.unsent.set(unsent);
+    }
+
+    /// Logs in and checks the database, without keeping anything.
+    pub async fn test(login: &ServerLogin, password: &str) -> Result<(), ServerProblem> {
+        browser::page_may_reach(&login.url).map_err(ServerProblem::OriginNotAllowed)?;
+        let fetch = Fetch::new(&login.url);
+        log_in(&fetch, &login.user, password).await?;
+        probe(&fetch, &login.database).await
+    }
+
+    /// Logs in, checks the database, and from then on syncs with it. The password is used
+    /// for the login only.
+    pub async fn connect(
+        self,
+        session: Session,
+        login: ServerLogin,
+        password: &str,
+    ) -> Result<(), ServerProblem> {
+        ServerSync::test(&login, password).await?;
+        if !settings::set_server(Some(&login)) {
+            session.alert.set(Some(super::alert::Alert::SettingNotKept));
+        }
+        self.login.set(Some(login));
+        self.wait_ms.set_value(0);
+        self.state.set(SyncState::Working);
+        self.run(session);
+        Ok(())
+    }
+
+    /// Stops syncing with the server; what was received stays.
+    pub fn disconnect(self) {
+        settings::set_server(None);
+        self.login.set(None);
+        self.state.set(SyncState::Off);
+    }
+}
+
+pub fn use_server_sync() -> ServerSync {
+    expect_context::<ServerSync>()
+}
+
+/// This device's side of replication: its store through the session's write queue.
+struct Replica {
+    session: Session,
+    me: DeviceId,
+}
+
+impl Local for Replica {
+    type Error = StoreError;
+
+    fn checkpoint(&self, db: &str) -> Checkpoint {
+        self.session.checkpoint(db)
+    }
+
+    async fn not_on(&self, _db: &str, on_server: &VersionVector) -> Result<Vec<Op>, StoreError> {
+        // Reading the whole log costs a second at a company's size: only when there is
+        // something to send.
+        let unsent = self
+            .session
+            .projection
+            .with_untracked(|p| p.versions().count_missing_from(on_server));
+        if unsent == 0 {
+            return Ok(Vec::new());
+        }
+        let ops = self.session.stored_ops().await?;
+        Ok(ops
+            .into_iter()
+            .filter(|op| !on_server.includes(&op.id))
+            .collect())
+    }
+
+    fn admit(&self, ops: Vec<Op>) -> Admitted {
+        self.session
+            .projection
+            .with_untracked(|stored| admit(ops, None, &self.me, stored, browser::now_ms()))
+    }
+
+    async fn store(
+        &mut self,
+        db: &str,
+        new_ops: Vec<Op>,
+        checkpoint: Checkpoint,
+    ) -> Result<(), StoreError> {
+        self.session
+            .receive(db.to_owned(), new_ops, checkpoint)
+            .await
+    }
+}
+
+/// Where this device stands with its server, in the header; nothing without a server.
+#[component]
+pub fn SyncBadge() -> impl IntoView {
+    let i18n = super::i18n::use_i18n();
+    let sync = use_server_sync();
+    move || {
+        let s = i18n.server();
+        let (text, class) = match sync.state.get() {
+            SyncState::Off => return None,
+            SyncState::Working => (s.syncing.to_owned(), "sync-state"),
+            SyncState::Synced { at_ms, .. } => {
+                let minutes = sync.now_ms.get().saturating_sub(at_ms) / 60_000;
+                match sync.unsent.get() {
+                    0 => ((s.synced_ago)(minutes), "sync-state ok"),
+                    n => ((s.unsent)(n), "sync-state"),
+                }
+            }
+            SyncState::Offline => match sync.unsent.get() {
+                0 => (s.offline.to_owned(), "sync-state offline"),
+                n => ((s.unsent)(n), "sync-state offline"),
+            },
+            SyncState::Failed(_) => (s.failed.to_owned(), "sync-state error"),
+        };
+        Some(view! {
+            <a class=class href="/ajustes#servidor" role="status">{text}</a>
+        })
+    }
+}
