@@ -29,11 +29,11 @@ mod tests {
             let mut wait = 0;
             for draw in draws {
                 let next = next_wait(wait, draw);
-                prop_assert!(next >= 1 && next <= MAX_WAIT_MS);
+                prop_assert!((1..=MAX_WAIT_MS).contains(&next));
                 if wait == 0 {
                     prop_assert!(next <= FIRST_WAIT_MS);
                 } else {
-                    prop_assert!(next >= wait.min(MAX_WAIT_MS) && next <= (2 * wait).min(MAX_WAIT_MS));
+                    prop_assert!((wait.min(MAX_WAIT_MS)..=(2 * wait).min(MAX_WAIT_MS)).contains(&next));
                 }
                 wait = next;
             }
