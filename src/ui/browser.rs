@@ -35,9 +35,14 @@ pub fn new_device_id() -> Result<DeviceId, String> {
     Ok(DeviceId(bytes.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
+/// Whether the browser believes it has a network, now.
+pub fn is_online() -> bool {
+    window().navigator().on_line()
+}
+
 /// Whether the browser believes it has a network; follows changes.
 pub fn online_signal() -> ReadSignal<bool> {
-    let (online, set_online) = signal(window().navigator().on_line());
+    let (online, set_online) = signal(is_online());
     let on = window_event_listener(leptos::ev::online, move |_| set_online.set(true));
     let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
     on_cleanup(move || {

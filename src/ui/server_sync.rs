@@ -72,9 +72,8 @@ impl ServerSync {
         Effect::new(move |_| {
             // On start, after every save, and when the connection comes back.
             session.saves.track();
-            let ready = session.phase.with(|p| *p == Phase::Ready);
-            if ready && online.get() {
-                sync.count_unsent(session);
+            online.track();
+            if session.phase.with(|p| *p == Phase::Ready) {
                 sync.run(session);
             }
         });
@@ -106,6 +105,11 @@ impl ServerSync {
         let Some(me) = session.device.get_untracked().map(|d| d.id) else {
             return;
         };
+        if !browser::is_online() {
+            // Coming back online runs a round; asking now would only fail.
+            self.count_unsent(session);
+            return self.state.set(SyncState::Offline);
+        }
         self.running.set_value(true);
         self.state.set(SyncState::Working);
         leptos::task::spawn_local(async move {
@@ -149,8 +153,7 @@ impl ServerSync {
             self.state.set(SyncState::Failed(problem));
             return;
         }
-        let offline = !web_sys::window().is_some_and(|w| w.navigator().on_line());
-        self.state.set(if offline {
+        self.state.set(if !browser::is_online() {
             SyncState::Offline
         } else {
             SyncState::Failed(problem)

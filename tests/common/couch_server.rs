@@ -82,6 +82,31 @@ impl CouchServer {
         server
     }
 
+    /// Lets pages of any origin use the server with their session cookie, as an office's
+    /// CouchDB lets the app's origin (CORS with credentials: the origin is reflected).
+    pub async fn allow_browsers(&self) {
+        let admin = self.admin();
+        for (key, value) in [
+            ("httpd/enable_cors", "true"),
+            ("cors/origins", "*"),
+            ("cors/credentials", "true"),
+            ("cors/methods", "GET, PUT, POST, HEAD, DELETE"),
+            (
+                "cors/headers",
+                "accept, authorization, content-type, origin, referer",
+            ),
+        ] {
+            let set = admin
+                .ask(
+                    Method::Put,
+                    &format!("/_config/{key}"),
+                    Some(format!("{value:?}")),
+                )
+                .await;
+            assert_eq!(set.status, 200, "{key}: {}", set.body);
+        }
+    }
+
     /// A client logged in as the server's admin.
     pub fn admin(&self) -> Http {
         let http = Http::new(&self.url);

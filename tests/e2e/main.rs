@@ -1,8 +1,11 @@
 //! End-to-end: a person's path through the release build in headless Chromium.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../common/couch_server.rs"]
+mod couch_server;
 mod harness;
 mod reports;
+mod server_sync;
 
 use harness::*;
 use serde_json::Value;

@@ -256,22 +256,37 @@ impl<'t, T: Transport> Database<'t, T> {
         }
     }
 
-    /// Writes a `_local` document over whatever revision it had.
-    pub async fn put_local(&self, id: &str, mut body: Value) -> Result<(), ServerProblem> {
-        let rev = self
-            .local(id)
-            .await?
-            .and_then(|old| old.get("_rev").cloned());
-        if let (Some(rev), Some(fields)) = (rev, body.as_object_mut()) {
-            fields.insert("_rev".into(), rev);
+    /// Writes a `_local` document over `rev`, the revision last read of it (none when it
+    /// was not read); when that is not the server's, over whatever revision the server has.
+    pub async fn put_local(
+        &self,
+        id: &str,
+        body: Value,
+        rev: Option<Value>,
+    ) -> Result<(), ServerProblem> {
+        let path = format!("{}/_local/{}", self.path, encode(id));
+        let with_rev = |rev: Option<Value>| {
+            let mut body = body.clone();
+            if let (Some(rev), Some(fields)) = (rev, body.as_object_mut()) {
+                fields.insert("_rev".into(), rev);
+            }
+            json(&body)
+        };
+        match self
+            .ask(Method::Put, path.clone(), Some(with_rev(rev)?))
+            .await
+        {
+            Err(ServerProblem::Refused { status: 409, .. }) => {
+                let rev = self
+                    .local(id)
+                    .await?
+                    .and_then(|old| old.get("_rev").cloned());
+                self.ask(Method::Put, path, Some(with_rev(rev)?))
+                    .await
+                    .map(drop)
+            }
+            outcome => outcome.map(drop),
         }
-        self.ask(
-            Method::Put,
-            format!("{}/_local/{}", self.path, encode(id)),
-            Some(json(&body)?),
-        )
-        .await
-        .map(drop)
     }
 }
 

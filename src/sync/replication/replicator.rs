@@ -100,7 +100,14 @@ pub async fn replicate<T: Transport, L: Local>(
 ) -> Result<Round, ReplicationProblem<L::Error>> {
     let id = checkpoint_id(me);
     let mut checkpoint = local.checkpoint(db.name());
-    if !checkpoint.agrees_with(db.local(&id).await?.as_ref()) {
+    // A device that has pulled nothing yet starts from the beginning anyway: no need to ask
+    // for a copy the server cannot have (a browser logs every 404 as an error).
+    let server_copy = if checkpoint.pulled == Since::start() {
+        None
+    } else {
+        db.local(&id).await?
+    };
+    if !checkpoint.agrees_with(server_copy.as_ref()) {
         checkpoint.pulled = Since::start();
     }
     let mut round = Round {
@@ -108,7 +115,8 @@ pub async fn replicate<T: Transport, L: Local>(
         sent: 0,
     };
     round.sent = push(db, local, &mut checkpoint, sizes.batch).await?;
-    db.put_local(&id, checkpoint.server_copy()).await?;
+    let rev = server_copy.and_then(|copy| copy.get("_rev").cloned());
+    db.put_local(&id, checkpoint.server_copy(), rev).await?;
     Ok(round)
 }
 

@@ -30,7 +30,10 @@ pub static SERVER: ServerTexts = ServerTexts {
     unsent: |n| if n == 1 { "1 change not sent".to_owned() } else { format!("{n} changes not sent") },
     offline: "Offline",
     failed: "Sync error",
-    last_round: |received, sent| format!("Last sync: {received} received, {sent} sent."),
+    last_round: |received, sent| {
+        let changes = |n: usize| if n == 1 { "1 change".to_owned() } else { format!("{n} changes") };
+        format!("Last sync: {} received, {} sent.", changes(received), changes(sent))
+    },
     problem: |p| match p {
         ReplicationProblem::Server(problem) => server(problem),
         ReplicationProblem::BadDocument { doc, why } => format!(

@@ -30,7 +30,16 @@ pub static SERVER: ServerTexts = ServerTexts {
     unsent: |n| if n == 1 { "1 cambio sin enviar".to_owned() } else { format!("{n} cambios sin enviar") },
     offline: "Sin conexión",
     failed: "Error de sincronización",
-    last_round: |received, sent| format!("Última sincronización: {received} recibidos, {sent} enviados."),
+    last_round: |received, sent| {
+        let changes = |n: usize, one: &str, many: &str| {
+            if n == 1 { format!("1 cambio {one}") } else { format!("{n} cambios {many}") }
+        };
+        format!(
+            "Última sincronización: {}, {}.",
+            changes(received, "recibido", "recibidos"),
+            changes(sent, "enviado", "enviados")
+        )
+    },
     problem: |p| match p {
         ReplicationProblem::Server(problem) => server(problem),
         ReplicationProblem::BadDocument { doc, why } => format!(

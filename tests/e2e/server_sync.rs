@@ -1,0 +1,141 @@
+//! Two devices and a CouchDB-protocol server on 127.0.0.1, no file between them: the office
+//! sends its portfolio by itself, a second device receives it, records a payment with no
+//! network, and once back online the office shows the payment, once.
+
+use super::couch_server::CouchServer;
+use super::*;
+
+/// The release build as a host with a sync server publishes it: `server` is the one other
+/// origin its Content-Security-Policy lets the page reach (what `COBRANZA_SYNC_ORIGIN` does
+/// at build time).
+fn site_allowing(server: &str) -> std::path::PathBuf {
+    let site = std::env::temp_dir().join(format!("cobranza-site-{}", std::process::id()));
+    copy_tree(&dist(), &site);
+    let index = site.join("index.html");
+    let html = std::fs::read_to_string(&index).expect("index.html");
+    let allowed = html.replacen(
+        "connect-src 'self'",
+        &format!("connect-src 'self' {server}"),
+        1,
+    );
+    assert_ne!(html, allowed, "the policy has a connect-src to extend");
+    std::fs::write(&index, allowed).expect("index.html written");
+    site
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copied");
+        }
+    }
+}
+
+/// Ajustes → Servidor, as a person fills it.
+async fn connect(driver: &WebDriver, url: &str, user: &str, password: &str, database: &str) {
+    open_tab(driver, "Ajustes").await;
+    fill(driver, "input[name=server-url]", url).await;
+    fill(driver, "input[name=server-user]", user).await;
+    fill(driver, "input[name=server-password]", password).await;
+    fill(driver, "input[name=server-database]", database).await;
+    tap(driver, "button.connect-server", "Conectar").await;
+    wait_for_text(driver, ".server-settings .status.ok", "Conexión correcta").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_payment_made_offline_reaches_the_office_through_the_server_once() {
+    let couch = CouchServer::start().await;
+    couch.allow_browsers().await;
+    couch.create("cobranza-oficina", &["oficina", "juan"]).await;
+    couch.add_user("oficina", "clave-oficina").await;
+    couch.add_user("juan", "clave-de-juan").await;
+    let site = site_allowing(&couch.url);
+    let office = Visit::first_start(site.clone(), TABLET, "Oficina").await;
+    let phone = Visit::first_start(site, PHONE, "Cobrador Juan").await;
+
+    // A wrong password is said so, and nothing is kept.
+    let desk = &office.driver;
+    open_tab(desk, "Ajustes").await;
+    fill(desk, "input[name=server-url]", &couch.url).await;
+    fill(desk, "input[name=server-user]", "oficina").await;
+    fill(desk, "input[name=server-password]", "otra-clave").await;
+    fill(desk, "input[name=server-database]", "cobranza-oficina").await;
+    tap(desk, "button.test-server", "Probar conexión").await;
+    wait_for_text(
+        desk,
+        ".server-settings .status.error",
+        "Usuario o contraseña incorrectos",
+    )
+    .await;
+    // The browser logs the refused login itself; that is the only error it logs.
+    let logged = console_errors(desk).await;
+    assert!(
+        logged.len() == 1 && logged[0].contains("/_session") && logged[0].contains("401"),
+        "{logged:?}"
+    );
+    connect(
+        desk,
+        &couch.url,
+        "oficina",
+        "clave-oficina",
+        "cobranza-oficina",
+    )
+    .await;
+    wait_for_text(desk, ".app-header .sync-state", "Sincronizado").await;
+
+    // The second device starts empty and gets the portfolio with no file.
+    let driver = &phone.driver;
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    connect(
+        driver,
+        &couch.url,
+        "juan",
+        "clave-de-juan",
+        "cobranza-oficina",
+    )
+    .await;
+    wait_for_text(driver, ".app-header .sync-state", "Sincronizado").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".count", "40 de 40 clientes").await;
+    let first = wait_for_text(driver, ".customer a", "").await;
+    let name = first.text().await.expect("name");
+    let name = name.lines().next().unwrap_or_default().to_owned();
+    let before = balance_of(desk, &name).await;
+
+    // A payment with no network: the header counts it as not sent.
+    set_network(driver, false).await;
+    open_tab(driver, "Cartera").await;
+    tap(driver, ".customer a", &name).await;
+    wait_for_text(driver, "h1", &name).await;
+    tap(driver, ".actions button", "Registrar pago").await;
+    fill(driver, ".panel input[name=amount]", "100.000").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
+    wait_for_text(driver, ".app-header .sync-state", "1 cambio sin enviar").await;
+    screenshot(driver, "servidor-sin-conexion-phone").await;
+
+    // Back online, it goes by itself.
+    set_network(driver, true).await;
+    wait_for_text(driver, ".app-header .sync-state", "Sincronizado").await;
+
+    // The office takes it in, once, however often it syncs.
+    open_tab(desk, "Ajustes").await;
+    tap(desk, "button.sync-now", "Sincronizar ahora").await;
+    wait_for_text(desk, ".server-settings", "1 cambio recibido").await;
+    assert_eq!(balance_of(desk, &name).await, before - 100_000);
+    open_tab(desk, "Ajustes").await;
+    tap(desk, "button.sync-now", "Sincronizar ahora").await;
+    wait_for_text(desk, ".server-settings", "0 cambios recibidos").await;
+    assert_eq!(balance_of(desk, &name).await, before - 100_000, "once");
+    screenshot(desk, "servidor-tablet").await;
+
+    phone.finish().await;
+    office.finish().await;
+}
