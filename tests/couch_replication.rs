@@ -272,7 +272,7 @@ async fn a_cut_connection_loses_nothing_and_doubles_nothing() {
     // Cut in the middle of pulling: the pages stored are kept, with their checkpoint.
     let mut office = Device::new("office");
     let cut = Flaky::new(&admin);
-    cut.left.set(3);
+    cut.left.set(2);
     let db = Database::new(&cut, "office");
     assert!(office.sync(&db).await.is_err());
     let kept = office.payments();

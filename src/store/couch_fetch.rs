@@ -2,6 +2,8 @@
 //! nowhere else. Credentials are included so that the session cookie CouchDB set at login
 //! goes with every request; the password itself is never kept.
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,12 +15,24 @@ use crate::sync::replication::couch::{Method, Request, Response, Transport};
 pub struct Fetch {
     /// The server's address as typed, without a trailing slash.
     base: String,
+    /// `Authorization` for the administrator's setup, kept in memory for that only: it
+    /// leaves the device's own session cookie as it was.
+    basic: Option<String>,
 }
 
 impl Fetch {
     pub fn new(server: &str) -> Fetch {
         Fetch {
             base: server.trim().trim_end_matches('/').to_owned(),
+            basic: None,
+        }
+    }
+
+    pub fn as_administrator(server: &str, name: &str, password: &str) -> Fetch {
+        let credentials = STANDARD.encode(format!("{name}:{password}"));
+        Fetch {
+            basic: Some(format!("Basic {credentials}")),
+            ..Fetch::new(server)
         }
     }
 }
@@ -33,7 +47,13 @@ impl Transport for Fetch {
             Method::Delete => "DELETE",
         });
         init.set_mode(RequestMode::Cors);
-        init.set_credentials(RequestCredentials::Include);
+        // The administrator's requests carry their own credentials, and must not be taken
+        // for the device's session: a server that sees both may go by the cookie.
+        init.set_credentials(if self.basic.is_some() {
+            RequestCredentials::Omit
+        } else {
+            RequestCredentials::Include
+        });
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
@@ -43,6 +63,9 @@ impl Transport for Fetch {
         headers
             .set("Accept", "application/json")
             .map_err(js_message)?;
+        if let Some(basic) = &self.basic {
+            headers.set("Authorization", basic).map_err(js_message)?;
+        }
         if request.body.is_some() {
             headers
                 .set("Content-Type", "application/json")

@@ -49,6 +49,10 @@ pub struct ServerLogin {
     pub url: String,
     pub user: String,
     pub database: String,
+    /// At the office: the route databases its administrator set up, which it keeps up to
+    /// date.
+    #[serde(default)]
+    pub routes: Vec<String>,
 }
 
 pub fn server() -> Option<ServerLogin> {

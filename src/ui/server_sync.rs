@@ -3,6 +3,12 @@
 //! is open; one round at a time, a round asked for meanwhile runs right after. A failure the
 //! network may mend is tried again on PouchDB's backoff curve; one a person must look at (a
 //! refused document, a login needed) pauses sync until they do. The screen never waits on it.
+//!
+//! The office's device, logged in to the office's database, also keeps each collector's route
+//! database up to date: it sends there what a route bundle would carry, and takes the
+//! collector's work from there.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
@@ -12,6 +18,7 @@ use super::session::{Phase, Session};
 use crate::store::couch_fetch::Fetch;
 use crate::store::error::StoreError;
 use crate::store::settings::{self, ServerLogin};
+use crate::sync::bundle::export;
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{admit, Admitted};
 use crate::sync::op::Op;
@@ -19,6 +26,7 @@ use crate::sync::replication::backoff::next_wait;
 use crate::sync::replication::checkpoint::Checkpoint;
 use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
+use crate::sync::replication::setup::{self, OFFICE_DATABASE};
 use crate::sync::version_vector::VersionVector;
 
 /// How often an open app looks for news on the server.
@@ -31,7 +39,6 @@ pub enum SyncState {
     Working,
     Synced {
         at_ms: u64,
-        round: Round,
     },
     Offline,
     Failed(SyncProblem),
@@ -43,12 +50,17 @@ pub struct ServerSync {
     pub state: RwSignal<SyncState>,
     /// This device's operations the server is not known to hold.
     pub unsent: RwSignal<u64>,
+    /// What the last round that ended well moved; kept while the next one runs.
+    pub last: RwSignal<Option<Round>>,
     /// Moves every half minute, for «hace 2 min».
     pub now_ms: RwSignal<u64>,
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     /// The last wait of the backoff; zero after a success.
     wait_ms: StoredValue<u64>,
+    /// Per route database, the operations this device held when it last sent that route all
+    /// it had to send: a route is worked out again only after something new.
+    examined: StoredValue<BTreeMap<String, VersionVector>>,
 }
 
 impl ServerSync {
@@ -62,10 +74,12 @@ impl ServerSync {
             }),
             login: RwSignal::new(login),
             unsent: RwSignal::new(0),
+            last: RwSignal::new(None),
             now_ms: RwSignal::new(browser::now_ms()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             wait_ms: StoredValue::new(0),
+            examined: StoredValue::new(BTreeMap::new()),
         };
         provide_context(sync);
         let online = browser::online_signal();
@@ -113,13 +127,7 @@ impl ServerSync {
         self.running.set_value(true);
         self.state.set(SyncState::Working);
         leptos::task::spawn_local(async move {
-            let fetch = Fetch::new(&login.url);
-            let db = Database::new(&fetch, &login.database);
-            let mut replica = Replica {
-                session,
-                me: me.clone(),
-            };
-            let outcome = replicate(&db, &mut replica, &me, Sizes::default()).await;
+            let outcome = self.round(session, &login, me).await;
             self.count_unsent(session);
             self.running.set_value(false);
             match outcome {
@@ -127,8 +135,8 @@ impl ServerSync {
                     self.wait_ms.set_value(0);
                     self.state.set(SyncState::Synced {
                         at_ms: browser::now_ms(),
-                        round,
                     });
+                    self.last.set(Some(round));
                 }
                 Err(problem) => self.failed(session, problem),
             }
@@ -138,6 +146,88 @@ impl ServerSync {
                 self.run(session);
             }
         });
+    }
+
+    /// One round with this device's database and, at the office, every route's.
+    async fn round(
+        self,
+        session: Session,
+        login: &ServerLogin,
+        me: DeviceId,
+    ) -> Result<Round, SyncProblem> {
+        let fetch = Fetch::new(&login.url);
+        let routes: BTreeMap<String, String> = if login.database == OFFICE_DATABASE {
+            let collectors = session.portfolio.with_untracked(|p| p.collectors());
+            setup::routes(&collectors)
+                .into_iter()
+                .filter(|(_, db)| login.routes.contains(db))
+                .map(|(collector, db)| (db, collector))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        let mut replica = Replica {
+            session,
+            me: me.clone(),
+            routes,
+            examined: self.examined,
+        };
+        let own = Database::new(&fetch, &login.database);
+        let mut total = replicate(&own, &mut replica, &me, Sizes::default()).await?;
+        let route_dbs: Vec<String> = replica.routes.keys().cloned().collect();
+        for name in route_dbs {
+            let held = session.projection.with_untracked(|p| p.versions().clone());
+            let route = Database::new(&fetch, &name);
+            match replicate(&route, &mut replica, &me, Sizes::default()).await {
+                Ok(round) => {
+                    total.received += round.received;
+                    total.sent += round.sent;
+                    self.examined.update_value(|e| {
+                        e.insert(name, held);
+                    });
+                }
+                // A route the administrator has not set up on the server yet.
+                Err(ReplicationProblem::Server(ServerProblem::NoDatabase)) => {}
+                Err(problem) => return Err(problem),
+            }
+        }
+        Ok(total)
+    }
+
+    /// The office's administrator sets the server up: the office's database, and for each
+    /// collector given a password, their user and their route's database (the office's user
+    /// is a member of each, to keep it up to date). The administrator's password is used for
+    /// these requests only.
+    pub async fn set_up(
+        self,
+        session: Session,
+        administrator: (&str, &str),
+        passwords: &[(String, String)],
+    ) -> Result<usize, ServerProblem> {
+        let Some(login) = self.login.get_untracked() else {
+            return Ok(0);
+        };
+        let admin = Fetch::as_administrator(&login.url, administrator.0, administrator.1);
+        // The office's database exists: this device is logged in to it.
+        setup::secure_database(&admin, OFFICE_DATABASE, &[&login.user]).await?;
+        let mut created = 0;
+        let mut login = login;
+        for (collector, password) in passwords.iter().filter(|(_, p)| !p.is_empty()) {
+            let user = setup::collector_user(collector);
+            setup::add_user(&admin, &user, password).await?;
+            let route = setup::route_database(&user);
+            setup::prepare_database(&admin, &route, &[&user, &login.user]).await?;
+            if !login.routes.contains(&route) {
+                login.routes.push(route);
+            }
+            created += 1;
+        }
+        if !settings::set_server(Some(&login)) {
+            session.alert.set(Some(super::alert::Alert::SettingNotKept));
+        }
+        self.login.set(Some(login));
+        self.run(session);
+        Ok(created)
     }
 
     fn failed(self, session: Session, problem: SyncProblem) {
@@ -188,7 +278,14 @@ impl ServerSync {
         browser::page_may_reach(&login.url).map_err(ServerProblem::OriginNotAllowed)?;
         let fetch = Fetch::new(&login.url);
         log_in(&fetch, &login.user, password).await?;
-        probe(&fetch, &login.database).await
+        // Just logged in: a 401 now means this user may not open that database (CouchDB
+        // says 403; some servers, 401).
+        probe(&fetch, &login.database)
+            .await
+            .map_err(|problem| match problem {
+                ServerProblem::Unauthorized => ServerProblem::Forbidden(String::new()),
+                other => other,
+            })
     }
 
     /// Logs in, checks the database, and from then on syncs with it. The password is used
@@ -226,6 +323,9 @@ pub fn use_server_sync() -> ServerSync {
 struct Replica {
     session: Session,
     me: DeviceId,
+    /// At the office: each route's database, and whose route it is.
+    routes: BTreeMap<String, String>,
+    examined: StoredValue<BTreeMap<String, VersionVector>>,
 }
 
 impl Local for Replica {
@@ -235,18 +335,30 @@ impl Local for Replica {
         self.session.checkpoint(db)
     }
 
-    async fn not_on(&self, _db: &str, on_server: &VersionVector) -> Result<Vec<Op>, StoreError> {
-        // Reading the whole log costs a second at a company's size: only when there is
+    async fn not_on(&self, db: &str, on_server: &VersionVector) -> Result<Vec<Op>, StoreError> {
+        // Reading the whole log costs a second at a company's size: only when there may be
         // something to send.
-        let unsent = self
+        let held = self
             .session
             .projection
-            .with_untracked(|p| p.versions().count_missing_from(on_server));
-        if unsent == 0 {
+            .with_untracked(|p| p.versions().clone());
+        let route = self.routes.get(db);
+        let nothing_new = match route {
+            Some(_) => self.examined.with_value(|e| e.get(db) == Some(&held)),
+            None => held.count_missing_from(on_server) == 0,
+        };
+        if nothing_new {
             return Ok(Vec::new());
         }
         let ops = self.session.stored_ops().await?;
-        Ok(ops
+        let belongs = match route {
+            Some(collector) => self
+                .session
+                .portfolio
+                .with_untracked(|portfolio| export::route(&ops, portfolio, collector)),
+            None => ops,
+        };
+        Ok(belongs
             .into_iter()
             .filter(|op| !on_server.includes(&op.id))
             .collect())

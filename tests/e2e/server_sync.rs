@@ -47,13 +47,26 @@ async fn connect(driver: &WebDriver, url: &str, user: &str, password: &str, data
     wait_for_text(driver, ".server-settings .status.ok", "Conexión correcta").await;
 }
 
+/// The text of the office's last round, once it is another than `before`.
+async fn next_round(driver: &WebDriver, before: &str) -> String {
+    wait_until(
+        driver,
+        &format!(
+            "(document.querySelector('.last-round')?.textContent ?? {before:?}) !== {before:?}"
+        ),
+    )
+    .await;
+    text_of(driver, ".last-round").await
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn a_payment_made_offline_reaches_the_office_through_the_server_once() {
+async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_reaches_the_office_once(
+) {
+    // What the server's installer does: an admin, the office's user and its database.
     let couch = CouchServer::start().await;
     couch.allow_browsers().await;
-    couch.create("cobranza-oficina", &["oficina", "juan"]).await;
     couch.add_user("oficina", "clave-oficina").await;
-    couch.add_user("juan", "clave-de-juan").await;
+    couch.create("cobranza-oficina", &["oficina"]).await;
     let site = site_allowing(&couch.url);
     let office = Visit::first_start(site.clone(), TABLET, "Oficina").await;
     let phone = Visit::first_start(site, PHONE, "Cobrador Juan").await;
@@ -86,28 +99,68 @@ async fn a_payment_made_offline_reaches_the_office_through_the_server_once() {
         "cobranza-oficina",
     )
     .await;
-    wait_for_text(desk, ".app-header .sync-state", "Sincronizado").await;
+    let first = next_round(desk, "").await;
 
-    // The second device starts empty and gets the portfolio with no file.
+    // The office's administrator creates the collectors' users and routes, once.
+    fill(desk, "input[name=admin-user]", &couch.admin.0).await;
+    fill(desk, "input[name=admin-password]", &couch.admin.1).await;
+    fill(desk, "input[name=password-juan-perez]", "clave-de-juan").await;
+    fill(desk, "input[name=password-maria-gomez]", "clave-de-maria").await;
+    tap(desk, "button.set-up-server", "Crear bases y usuarios").await;
+    wait_for_text(
+        desk,
+        ".server-setup .status.ok",
+        "la base de la oficina y 2 rutas",
+    )
+    .await;
+    // The routes are filled by the round the setup starts.
+    wait_until(
+        desk,
+        &format!(
+            "((t) => t !== {first:?} && /[1-9][0-9]* cambios enviados/.test(t))(document.querySelector('.last-round')?.textContent ?? '')"
+        ),
+    )
+    .await;
+    screenshot(desk, "servidor-tablet").await;
+
+    // The collector's phone starts empty and gets exactly their route, with no file.
     let driver = &phone.driver;
     tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
     tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
     wait_for_text(driver, ".empty", "Aún no hay clientes").await;
-    connect(
-        driver,
-        &couch.url,
-        "juan",
-        "clave-de-juan",
-        "cobranza-oficina",
-    )
-    .await;
+    connect(driver, &couch.url, "juan-perez", "clave-de-juan", "").await;
     wait_for_text(driver, ".app-header .sync-state", "Sincronizado").await;
     open_tab(driver, "Cartera").await;
-    wait_for_text(driver, ".count", "40 de 40 clientes").await;
-    let first = wait_for_text(driver, ".customer a", "").await;
-    let name = first.text().await.expect("name");
+    wait_for_text(driver, ".count", "14 de 14 clientes").await;
+    let first_customer = wait_for_text(driver, ".customer a", "").await;
+    let name = first_customer.text().await.expect("name");
     let name = name.lines().next().unwrap_or_default().to_owned();
     let before = balance_of(desk, &name).await;
+
+    // Another route is closed to Juan's login.
+    open_tab(driver, "Ajustes").await;
+    fill(driver, "input[name=server-password]", "clave-de-juan").await;
+    fill(
+        driver,
+        "input[name=server-database]",
+        "cobranza-ruta-maria-gomez",
+    )
+    .await;
+    tap(driver, "button.test-server", "Probar conexión").await;
+    wait_for_text(driver, ".server-settings .status.error", "no tiene acceso").await;
+    let logged = console_errors(driver).await;
+    assert!(
+        logged
+            .iter()
+            .all(|line| line.contains("cobranza-ruta-maria-gomez")),
+        "{logged:?}"
+    );
+    fill(
+        driver,
+        "input[name=server-database]",
+        "cobranza-ruta-juan-perez",
+    )
+    .await;
 
     // A payment with no network: the header counts it as not sent.
     set_network(driver, false).await;
@@ -125,16 +178,17 @@ async fn a_payment_made_offline_reaches_the_office_through_the_server_once() {
     set_network(driver, true).await;
     wait_for_text(driver, ".app-header .sync-state", "Sincronizado").await;
 
-    // The office takes it in, once, however often it syncs.
+    // The office takes it in from Juan's route, once, however often it syncs.
     open_tab(desk, "Ajustes").await;
+    let last = text_of(desk, ".last-round").await;
     tap(desk, "button.sync-now", "Sincronizar ahora").await;
-    wait_for_text(desk, ".server-settings", "1 cambio recibido").await;
+    let round = next_round(desk, &last).await;
+    assert!(round.contains("1 cambio recibido"), "{round}");
     assert_eq!(balance_of(desk, &name).await, before - 100_000);
     open_tab(desk, "Ajustes").await;
     tap(desk, "button.sync-now", "Sincronizar ahora").await;
-    wait_for_text(desk, ".server-settings", "0 cambios recibidos").await;
+    wait_for_text(desk, ".last-round", "0 cambios recibidos").await;
     assert_eq!(balance_of(desk, &name).await, before - 100_000, "once");
-    screenshot(desk, "servidor-tablet").await;
 
     phone.finish().await;
     office.finish().await;

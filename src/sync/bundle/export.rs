@@ -119,7 +119,9 @@ pub fn file_name(sender_label: &str, day: NaiveDate, kind_words: &[&str]) -> Str
     format!("{}.json", parts.join("-"))
 }
 
-fn slug(text: &str) -> String {
+/// `text` in lowercase ASCII letters and digits, words joined by `-`: safe in file names,
+/// and in CouchDB's database and user names.
+pub fn slug(text: &str) -> String {
     let folded: String = fold(text)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })

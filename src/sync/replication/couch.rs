@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -376,7 +376,14 @@ fn parse<'a, V: Deserialize<'a>>(body: &'a str) -> Result<V, ServerProblem> {
     serde_json::from_str(body).map_err(|e| ServerProblem::BadReply(e.to_string()))
 }
 
-/// Percent-encodes what goes in a URL's path or query: everything but letters and digits.
+/// What stays as it is in a URL's path segment or query value: RFC 3986's unreserved.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes what goes in a URL's path segment or query value.
 pub fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(text, UNRESERVED).to_string()
 }

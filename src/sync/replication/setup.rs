@@ -3,6 +3,7 @@
 //! written, who may open each database, and the collectors' users.
 
 use super::couch::{ask, encode, Method, ServerProblem, Transport};
+use crate::sync::bundle::export::slug;
 
 /// The design document every database of ours carries. CouchDB runs its
 /// `validate_doc_update` on every write, replication's included, so even a user with write
@@ -34,6 +35,21 @@ pub fn route_database(user: &str) -> String {
     format!("cobranza-ruta-{user}")
 }
 
+/// The server user of a collector, from the name customers are assigned to: «Juan Pérez» is
+/// `juan-perez`, and their route's database `cobranza-ruta-juan-perez`.
+pub fn collector_user(collector: &str) -> String {
+    slug(collector)
+}
+
+/// Each collector of the portfolio with the database of their route.
+pub fn routes(collectors: &[String]) -> Vec<(String, String)> {
+    collectors
+        .iter()
+        .map(|name| (name.clone(), route_database(&collector_user(name))))
+        .filter(|(_, db)| db.len() > "cobranza-ruta-".len())
+        .collect()
+}
+
 /// Writes what setup writes; 409 and 412 say it is there already, from an earlier setup.
 async fn put<T: Transport>(
     transport: &T,
@@ -56,12 +72,28 @@ pub async fn prepare_database<T: Transport>(
     db: &str,
     members: &[&str],
 ) -> Result<(), ServerProblem> {
+    put(transport, format!("/{}", encode(db)), None).await?;
+    secure_database(transport, db, members).await
+}
+
+/// Gives an existing `db` the design document, if it lacks it, and lets only `members` (and
+/// the server's admins) open it.
+pub async fn secure_database<T: Transport>(
+    transport: &T,
+    db: &str,
+    members: &[&str],
+) -> Result<(), ServerProblem> {
     let path = format!("/{}", encode(db));
-    put(transport, path.clone(), None).await?;
-    put(
+    // Through `_bulk_docs`, a design document already there is a line in the reply, not a
+    // 409 that a browser would log as an error.
+    let design = serde_json::json!({
+        "docs": [{ "_id": DESIGN_ID, "validate_doc_update": VALIDATE_DOC_UPDATE }],
+    });
+    ask(
         transport,
-        format!("{path}/{DESIGN_ID}"),
-        Some(serde_json::json!({ "validate_doc_update": VALIDATE_DOC_UPDATE })),
+        Method::Post,
+        format!("{path}/_bulk_docs"),
+        Some(design.to_string()),
     )
     .await?;
     put(
@@ -88,4 +120,22 @@ pub async fn add_user<T: Transport>(
         Some(serde_json::json!({"name": name, "password": password, "roles": [], "type": "user"})),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_collectors_user_and_route_are_named_from_their_name() {
+        assert_eq!(collector_user("José Peña"), "jose-pena");
+        assert_eq!(
+            routes(&["Juan Pérez".into(), "¿?".into()]),
+            [(
+                "Juan Pérez".to_owned(),
+                "cobranza-ruta-juan-perez".to_owned()
+            )],
+            "a name with no letters gets no route"
+        );
+    }
 }

@@ -20,6 +20,13 @@ pub static SERVER: ServerTexts = ServerTexts {
     connected_as: |user, database| format!("Connected as {user} to “{database}”."),
     working: "Connecting…",
     missing_fields: "Write the address, the user, the password and the database.",
+    set_up_title: "Set up the server (office)",
+    set_up_help: "With the server's administrator user, create the office's database and, for each collector given a password, their user and their route's database. The administrator's password is used now only; it is not kept.",
+    administrator: "Administrator user",
+    collector: "Collector",
+    new_password: "New password",
+    set_up: "Create databases and users",
+    set_up_done: |n| if n == 1 { "Done: the office's database and 1 route.".to_owned() } else { format!("Done: the office's database and {n} routes.") },
     syncing: "Syncing…",
     synced_ago: |minutes| match minutes {
         0 => "Synced just now".to_owned(),

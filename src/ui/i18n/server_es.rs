@@ -20,6 +20,13 @@ pub static SERVER: ServerTexts = ServerTexts {
     connected_as: |user, database| format!("Conectado como {user} a «{database}»."),
     working: "Conectando…",
     missing_fields: "Escribe la dirección, el usuario, la contraseña y la base de datos.",
+    set_up_title: "Preparar el servidor (oficina)",
+    set_up_help: "Con el usuario administrador del servidor, crea la base de la oficina y, para cada cobrador con contraseña, su usuario y la base de su ruta. La contraseña del administrador solo se usa ahora; no se guarda.",
+    administrator: "Usuario administrador",
+    collector: "Cobrador",
+    new_password: "Contraseña nueva",
+    set_up: "Crear bases y usuarios",
+    set_up_done: |n| if n == 1 { "Listo: la base de la oficina y 1 ruta.".to_owned() } else { format!("Listo: la base de la oficina y {n} rutas.") },
     syncing: "Sincronizando…",
     synced_ago: |minutes| match minutes {
         0 => "Sincronizado hace un momento".to_owned(),
