@@ -9,8 +9,7 @@ use super::*;
 /// origin its Content-Security-Policy lets the page reach (what `COBRANZA_SYNC_ORIGIN` does
 /// at build time).
 fn site_allowing(server: &str) -> std::path::PathBuf {
-    let site = std::env::temp_dir().join(format!("cobranza-site-{}", std::process::id()));
-    copy_tree(&dist(), &site);
+    let site = tempfile_copy_of_dist();
     let index = site.join("index.html");
     let html = std::fs::read_to_string(&index).expect("index.html");
     let allowed = html.replacen(
@@ -21,19 +20,6 @@ fn site_allowing(server: &str) -> std::path::PathBuf {
     assert_ne!(html, allowed, "the policy has a connect-src to extend");
     std::fs::write(&index, allowed).expect("index.html written");
     site
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copied");
-        }
-    }
 }
 
 /// Ajustes → Servidor, as a person fills it.
