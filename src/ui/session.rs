@@ -256,6 +256,19 @@ impl Session {
         self.projection.notify();
     }
 
+    /// Shows what other devices wrote, already stored and folded into the projection: this
+    /// device's clock moves past their stamps, then what they changed is worked out again.
+    fn show_received(self, ops: &[Op]) {
+        self.author.update_value(|author| {
+            if let Some(author) = author {
+                for op in ops {
+                    author.observe(&op.hlc);
+                }
+            }
+        });
+        self.show_folded(ops);
+    }
+
     async fn save_snapshot(self) -> Result<(), StoreError> {
         match self.projection.with_untracked(snapshot::encode) {
             Some(bytes) => self.store()?.save_snapshot(&bytes).await,
@@ -361,14 +374,7 @@ impl Session {
                 }
                 return Err(error);
             }
-            self.author.update_value(|author| {
-                if let Some(author) = author {
-                    for op in &plan.new_ops {
-                        author.observe(&op.hlc);
-                    }
-                }
-            });
-            self.show_folded(&plan.new_ops);
+            self.show_received(&plan.new_ops);
             self.peers.set(peers);
             then(plan);
             Ok(())
@@ -404,14 +410,7 @@ impl Session {
                     projection.apply(op);
                 }
             });
-            self.author.update_value(|author| {
-                if let Some(author) = author {
-                    for op in &new_ops {
-                        author.observe(&op.hlc);
-                    }
-                }
-            });
-            self.show_folded(&new_ops);
+            self.show_received(&new_ops);
             Ok(())
         })
     }
