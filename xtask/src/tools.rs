@@ -128,7 +128,11 @@ fn ensure_wasm_opt(root: &Path, env: &Env) -> Result<(), String> {
     if output("npm", &["--version"]).is_none() {
         apt_install(root, env, &["nodejs", "npm"])?;
     }
-    let package = format!("binaryen@{BINARYEN_VERSION}");
+    npm_install(root, env, ".tools", &format!("binaryen@{BINARYEN_VERSION}"))
+}
+
+/// Installs an npm package into `prefix`, without touching any package.json.
+fn npm_install(root: &Path, env: &Env, prefix: &str, package: &str) -> Result<(), String> {
     run(
         root,
         env,
@@ -136,11 +140,11 @@ fn ensure_wasm_opt(root: &Path, env: &Env) -> Result<(), String> {
         &[
             "install",
             "--prefix",
-            ".tools",
+            prefix,
             "--no-save",
             "--no-audit",
             "--no-fund",
-            &package,
+            package,
         ],
     )
 }
@@ -155,20 +159,7 @@ fn ensure_pouchdb_server(root: &Path, env: &Env) -> Result<(), String> {
         return Ok(());
     }
     println!("Installing {POUCHDB_SERVER} for the replication tests (about 3 minutes)…");
-    run(
-        root,
-        env,
-        "npm",
-        &[
-            "install",
-            "--prefix",
-            POUCHDB_SERVER_DIR,
-            "--save-exact",
-            "--no-audit",
-            "--no-fund",
-            POUCHDB_SERVER,
-        ],
-    )
+    npm_install(root, env, POUCHDB_SERVER_DIR, POUCHDB_SERVER)
 }
 
 fn ensure_chromium(root: &Path, env: &Env) -> Result<(), String> {
