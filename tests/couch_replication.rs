@@ -41,6 +41,8 @@ struct Device {
     projection: Projection,
     checkpoints: BTreeMap<String, Checkpoint>,
     routes: BTreeMap<String, String>,
+    /// What each pull said of how far it had come: changes looked at, of how many.
+    progress: Vec<(u64, Option<u64>)>,
 }
 
 impl Device {
@@ -52,6 +54,7 @@ impl Device {
             projection: Projection::default(),
             checkpoints: BTreeMap::new(),
             routes: BTreeMap::new(),
+            progress: Vec::new(),
         }
     }
 
@@ -107,6 +110,10 @@ impl Local for Device {
 
     fn admit(&self, ops: Vec<Op>) -> Admitted {
         admit(ops, None, &self.me, &self.projection, NOW)
+    }
+
+    fn pulling(&mut self, _db: &str, done: u64, total: Option<u64>) {
+        self.progress.push((done, total));
     }
 
     async fn store(
@@ -244,6 +251,59 @@ async fn pulling_starts_from_the_checkpoint() {
         })
     );
     assert_eq!(office.payments(), 5);
+
+    // A round that finds nothing new only reads: it asks for changes, reads its checkpoint's
+    // copy and writes nothing back.
+    counting.paths.borrow_mut().clear();
+    assert_eq!(office.sync(&db).await, Ok(Round::default()));
+    let asked = counting.paths.borrow();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(asked.iter().any(|path| path.contains("/_changes?")));
+}
+
+#[tokio::test]
+async fn a_first_pull_says_how_far_it_has_come() {
+    let server = CouchServer::start().await;
+    server.create("route", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "route");
+    let mut office = Device::new("office");
+    office.records(10);
+    office.sync(&db).await.expect("pushed");
+
+    let mut phone = Device::new("phone");
+    phone.sync(&db).await.expect("pulled");
+    // Ten operations and the design document, four at a time.
+    let said = &phone.progress;
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(said.windows(2).all(|w| w[0].0 < w[1].0), "{said:?}");
+    assert!(said.iter().all(|(_, total)| *total == Some(11)), "{said:?}");
+    assert_eq!(said.last(), Some(&(11, Some(11))));
+}
+
+#[tokio::test]
+async fn a_waiting_device_hears_of_a_change_as_it_happens() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut office = Device::new("office");
+    office.sync(&db).await.expect("up to date");
+    let since = office.checkpoint_of("office").pulled;
+
+    // Nothing happens: the wait ends by itself, as no change.
+    assert_eq!(db.wait_for_change(&since, 300).await, Ok(false));
+
+    // A payment arrives while the office waits: it hears of it, and the next round brings it.
+    let mut phone = Device::new("phone");
+    phone.records(1);
+    let (heard, pushed) = tokio::join!(db.wait_for_change(&since, 60_000), async {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        phone.sync(&db).await
+    });
+    assert_eq!(pushed.map(|r| r.sent), Ok(1));
+    assert_eq!(heard, Ok(true));
+    assert_eq!(office.sync(&db).await.map(|r| r.received), Ok(1));
 }
 
 #[tokio::test]

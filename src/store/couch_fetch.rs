@@ -7,10 +7,10 @@ use base64::Engine;
 use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCredentials, RequestInit, RequestMode};
+use web_sys::{AbortSignal, RequestCredentials, RequestInit, RequestMode};
 
 use crate::store::error::js_message;
-use crate::sync::replication::couch::{Method, Request, Response, Transport};
+use crate::sync::replication::couch::{Method, Request, Response, Transport, NO_REPLY_IN_TIME};
 
 pub struct Fetch {
     /// The server's address as typed, without a trailing slash.
@@ -57,6 +57,13 @@ impl Transport for Fetch {
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
+        // A held request (a longpoll) is aborted when its time is up, so that a server that
+        // never answers does not keep one of the few connections the browser opens to it.
+        let patience = request.patience_ms.map(AbortSignal::timeout_with_u32);
+        if let Some(signal) = &patience {
+            init.set_signal(Some(signal));
+        }
+        let gave_up = || patience.as_ref().is_some_and(AbortSignal::aborted);
         let url = format!("{}{}", self.base, request.path);
         let outgoing = web_sys::Request::new_with_str_and_init(&url, &init).map_err(js_message)?;
         let headers = outgoing.headers();
@@ -72,14 +79,22 @@ impl Transport for Fetch {
                 .map_err(js_message)?;
         }
         let window = web_sys::window().ok_or("no window")?;
-        let reply: web_sys::Response = JsFuture::from(window.fetch_with_request(&outgoing))
-            .await
-            .map_err(js_message)?
-            .dyn_into()
-            .map_err(js_message)?;
-        let text = JsFuture::from(reply.text().map_err(js_message)?)
-            .await
-            .map_err(js_message)?;
+        let no_reply = Response {
+            status: NO_REPLY_IN_TIME,
+            body: String::new(),
+        };
+        let reply: web_sys::Response =
+            match JsFuture::from(window.fetch_with_request(&outgoing)).await {
+                Err(_) if gave_up() => return Ok(no_reply),
+                outcome => outcome
+                    .map_err(js_message)?
+                    .dyn_into()
+                    .map_err(js_message)?,
+            };
+        let text = match JsFuture::from(reply.text().map_err(js_message)?).await {
+            Err(_) if gave_up() => return Ok(no_reply),
+            outcome => outcome.map_err(js_message)?,
+        };
         Ok(Response {
             status: reply.status(),
             body: text

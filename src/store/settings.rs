@@ -65,7 +65,30 @@ pub fn set_server(login: Option<&ServerLogin>) -> bool {
         Some(login) => LocalStorage::set(SERVER_KEY, login).is_ok(),
         None => {
             LocalStorage::delete(SERVER_KEY);
+            LocalStorage::delete(EXCHANGES_KEY);
             true
         }
     }
+}
+
+const EXCHANGES_KEY: &str = "cobranza.server.exchanges";
+
+/// What this device and one database of its server have exchanged since it connected.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Exchange {
+    pub sent: u64,
+    pub received: u64,
+    /// When a round with this database last ended well.
+    pub checked_at_ms: u64,
+    /// When something last went either way.
+    pub moved_at_ms: Option<u64>,
+}
+
+pub fn exchanges() -> std::collections::BTreeMap<String, Exchange> {
+    LocalStorage::get(EXCHANGES_KEY).unwrap_or_default()
+}
+
+pub fn set_exchanges(exchanges: &std::collections::BTreeMap<String, Exchange>) {
+    // Only a record shown in Sincronizar: the operations and checkpoints are in IndexedDB.
+    let _ = LocalStorage::set(EXCHANGES_KEY, exchanges);
 }

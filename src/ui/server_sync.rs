@@ -1,6 +1,8 @@
 //! This device's sync with its CouchDB server, when one is set: it runs by itself on start,
-//! after every save, when the browser comes back online and every half minute while the app
-//! is open; one round at a time, a round asked for meanwhile runs right after. A failure the
+//! after every save, when the browser comes back online, and while the app is open when the
+//! server says its database changed (a longpoll on `_changes`; every half minute as well at
+//! the office, whose routes are other databases); one round at a time, a round asked for
+//! meanwhile runs right after. A failure the
 //! network may mend is tried again on PouchDB's backoff curve; one a person must look at (a
 //! refused document, a login needed) pauses sync until they do. The screen never waits on it.
 //!
@@ -17,7 +19,7 @@ use super::i18n::SyncProblem;
 use super::session::{Phase, Session};
 use crate::store::couch_fetch::Fetch;
 use crate::store::error::StoreError;
-use crate::store::settings::{self, ServerLogin};
+use crate::store::settings::{self, Exchange, ServerLogin};
 use crate::sync::bundle::export;
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{admit, Admitted};
@@ -29,8 +31,18 @@ use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem,
 use crate::sync::replication::setup::{self, OFFICE_DATABASE};
 use crate::sync::version_vector::VersionVector;
 
-/// How often an open app looks for news on the server.
+/// How often an open app looks for news on the server, when it cannot wait for them.
 const EVERY_MS: u32 = 30_000;
+
+/// How long the server is asked to hold a longpoll: under what proxies allow an idle request.
+const LONGPOLL_MS: u32 = 25_000;
+
+/// How far the pull under way has come, in changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PullProgress {
+    pub done: u64,
+    pub total: u64,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncState {
@@ -52,9 +64,15 @@ pub struct ServerSync {
     pub unsent: RwSignal<u64>,
     /// What the last round that ended well moved; kept while the next one runs.
     pub last: RwSignal<Option<Round>>,
+    /// Per database, what went either way since this device connected, and when.
+    pub exchanges: RwSignal<BTreeMap<String, Exchange>>,
+    /// The pull under way, when the server lets its size be known.
+    pub progress: RwSignal<Option<PullProgress>>,
     /// Moves every half minute, for «hace 2 min».
     pub now_ms: RwSignal<u64>,
     running: StoredValue<bool>,
+    /// Whether a longpoll is waiting on this device's database.
+    watching: StoredValue<bool>,
     again: StoredValue<bool>,
     /// The last wait of the backoff; zero after a success.
     wait_ms: StoredValue<u64>,
@@ -75,8 +93,11 @@ impl ServerSync {
             login: RwSignal::new(login),
             unsent: RwSignal::new(0),
             last: RwSignal::new(None),
+            exchanges: RwSignal::new(settings::exchanges()),
+            progress: RwSignal::new(None),
             now_ms: RwSignal::new(browser::now_ms()),
             running: StoredValue::new(false),
+            watching: StoredValue::new(false),
             again: StoredValue::new(false),
             wait_ms: StoredValue::new(0),
             examined: StoredValue::new(BTreeMap::new()),
@@ -95,7 +116,13 @@ impl ServerSync {
         std::mem::forget(set_interval_with_handle(
             move || {
                 sync.now_ms.set(browser::now_ms());
-                if !matches!(sync.state.get_untracked(), SyncState::Failed(_)) {
+                // A longpoll hears of the device's own database; the office's routes are
+                // other databases, asked after on this clock.
+                let heard = sync.watching.get_value()
+                    && sync
+                        .login
+                        .with_untracked(|l| l.as_ref().is_some_and(|l| l.routes.is_empty()));
+                if !heard && !matches!(sync.state.get_untracked(), SyncState::Failed(_)) {
                     sync.run(session);
                 }
             },
@@ -130,13 +157,18 @@ impl ServerSync {
             let outcome = self.round(session, &login, me).await;
             self.count_unsent(session);
             self.running.set_value(false);
+            self.progress.set(None);
             match outcome {
-                Ok(round) => {
+                Ok(rounds) => {
                     self.wait_ms.set_value(0);
-                    self.state.set(SyncState::Synced {
-                        at_ms: browser::now_ms(),
-                    });
-                    self.last.set(Some(round));
+                    let at_ms = browser::now_ms();
+                    self.state.set(SyncState::Synced { at_ms });
+                    self.note(&rounds, at_ms);
+                    self.last.set(Some(Round {
+                        received: rounds.iter().map(|(_, r)| r.received).sum(),
+                        sent: rounds.iter().map(|(_, r)| r.sent).sum(),
+                    }));
+                    self.watch(session);
                 }
                 Err(problem) => self.failed(session, problem),
             }
@@ -148,13 +180,63 @@ impl ServerSync {
         });
     }
 
-    /// One round with this device's database and, at the office, every route's.
+    /// Adds what a round moved to each database's record.
+    fn note(self, rounds: &[(String, Round)], at_ms: u64) {
+        self.exchanges.update(|exchanges| {
+            for (db, round) in rounds {
+                let exchange = exchanges.entry(db.clone()).or_default();
+                exchange.sent += round.sent as u64;
+                exchange.received += round.received as u64;
+                exchange.checked_at_ms = at_ms;
+                if round.sent + round.received > 0 {
+                    exchange.moved_at_ms = Some(at_ms);
+                }
+            }
+            settings::set_exchanges(exchanges);
+        });
+    }
+
+    /// Waits on the server for a change to this device's database, and runs a round when
+    /// one comes. It stops at the first change or trouble: the round that follows says what
+    /// is wrong, or starts waiting again once it ends well.
+    fn watch(self, session: Session) {
+        let Some(login) = self.login.get_untracked() else {
+            return;
+        };
+        if self.watching.get_value() {
+            return;
+        }
+        self.watching.set_value(true);
+        leptos::task::spawn_local(async move {
+            let fetch = Fetch::new(&login.url);
+            let db = Database::new(&fetch, &login.database);
+            loop {
+                let since = session.checkpoint(&login.database).pulled;
+                let heard = db.wait_for_change(&since, LONGPOLL_MS).await;
+                if self.login.with_untracked(|l| l.as_ref() != Some(&login)) {
+                    break;
+                }
+                match heard {
+                    Ok(false) => continue,
+                    Ok(true) => {
+                        self.watching.set_value(false);
+                        return self.run(session);
+                    }
+                    Err(_) => break,
+                }
+            }
+            self.watching.set_value(false);
+        });
+    }
+
+    /// One round with this device's database and, at the office, every route's: what each
+    /// moved.
     async fn round(
         self,
         session: Session,
         login: &ServerLogin,
         me: DeviceId,
-    ) -> Result<Round, SyncProblem> {
+    ) -> Result<Vec<(String, Round)>, SyncProblem> {
         let fetch = Fetch::new(&login.url);
         let routes: BTreeMap<String, String> = if login.database == OFFICE_DATABASE {
             let collectors = session.portfolio.with_untracked(|p| p.collectors());
@@ -171,17 +253,20 @@ impl ServerSync {
             me: me.clone(),
             routes,
             examined: self.examined,
+            progress: self.progress,
         };
         let own = Database::new(&fetch, &login.database);
-        let mut total = replicate(&own, &mut replica, &me, Sizes::default()).await?;
+        let mut rounds = vec![(
+            login.database.clone(),
+            replicate(&own, &mut replica, &me, Sizes::default()).await?,
+        )];
         let route_dbs: Vec<String> = replica.routes.keys().cloned().collect();
         for name in route_dbs {
             let held = session.projection.with_untracked(|p| p.versions().clone());
             let route = Database::new(&fetch, &name);
             match replicate(&route, &mut replica, &me, Sizes::default()).await {
                 Ok(round) => {
-                    total.received += round.received;
-                    total.sent += round.sent;
+                    rounds.push((name.clone(), round));
                     self.examined.update_value(|e| {
                         e.insert(name, held);
                     });
@@ -191,7 +276,7 @@ impl ServerSync {
                 Err(problem) => return Err(problem),
             }
         }
-        Ok(total)
+        Ok(rounds)
     }
 
     /// The office's administrator sets the server up: the office's database, and for each
@@ -311,6 +396,7 @@ impl ServerSync {
     pub fn disconnect(self) {
         settings::set_server(None);
         self.login.set(None);
+        self.exchanges.set(BTreeMap::new());
         self.state.set(SyncState::Off);
     }
 }
@@ -326,6 +412,7 @@ struct Replica {
     /// At the office: each route's database, and whose route it is.
     routes: BTreeMap<String, String>,
     examined: StoredValue<BTreeMap<String, VersionVector>>,
+    progress: RwSignal<Option<PullProgress>>,
 }
 
 impl Local for Replica {
@@ -370,6 +457,11 @@ impl Local for Replica {
             .with_untracked(|stored| admit(ops, None, &self.me, stored, browser::now_ms()))
     }
 
+    fn pulling(&mut self, _db: &str, done: u64, total: Option<u64>) {
+        self.progress
+            .set(total.map(|total| PullProgress { done, total }));
+    }
+
     async fn store(
         &mut self,
         db: &str,
@@ -389,24 +481,42 @@ pub fn SyncBadge() -> impl IntoView {
     let sync = use_server_sync();
     move || {
         let s = i18n.server();
-        let (text, class) = match sync.state.get() {
-            SyncState::Off => return None,
-            SyncState::Working => (s.syncing.to_owned(), "sync-state"),
-            SyncState::Synced { at_ms, .. } => {
-                let minutes = sync.now_ms.get().saturating_sub(at_ms) / 60_000;
-                match sync.unsent.get() {
-                    0 => ((s.synced_ago)(minutes), "sync-state ok"),
-                    n => ((s.unsent)(n), "sync-state"),
+        let (text, class) =
+            match sync.state.get() {
+                SyncState::Off => return None,
+                SyncState::Working => match sync.progress.get() {
+                    // A pull of more than a page takes a while (a new phone's first, or a
+                    // week's catching up): how far it has come.
+                    Some(PullProgress { done, total }) if total > Sizes::default().page as u64 => {
+                        let count = |n: u64| i18n.number_format().amount(n.into(), 0);
+                        let text = (s.receiving)(&count(done), &count(total));
+                        return Some(view! {
+                        <a class="sync-state pulling" href="/ajustes#servidor" role="status">
+                            <progress max=total value=done aria-label=text.clone()></progress>
+                            <span>{text}</span>
+                        </a>
+                    }.into_any());
+                    }
+                    _ => (s.syncing.to_owned(), "sync-state"),
+                },
+                SyncState::Synced { at_ms, .. } => {
+                    let minutes = sync.now_ms.get().saturating_sub(at_ms) / 60_000;
+                    match sync.unsent.get() {
+                        0 => ((s.synced_ago)(minutes), "sync-state ok"),
+                        n => ((s.unsent)(n), "sync-state"),
+                    }
                 }
+                SyncState::Offline => match sync.unsent.get() {
+                    0 => (s.offline.to_owned(), "sync-state offline"),
+                    n => ((s.unsent)(n), "sync-state offline"),
+                },
+                SyncState::Failed(_) => (s.failed.to_owned(), "sync-state error"),
+            };
+        Some(
+            view! {
+                <a class=class href="/ajustes#servidor" role="status">{text}</a>
             }
-            SyncState::Offline => match sync.unsent.get() {
-                0 => (s.offline.to_owned(), "sync-state offline"),
-                n => ((s.unsent)(n), "sync-state offline"),
-            },
-            SyncState::Failed(_) => (s.failed.to_owned(), "sync-state error"),
-        };
-        Some(view! {
-            <a class=class href="/ajustes#servidor" role="status">{text}</a>
-        })
+            .into_any(),
+        )
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cobranza::sync::replication::couch::{Method, Request, Response, Transport};
+use cobranza::sync::replication::couch::{Method, Request, Response, Transport, NO_REPLY_IN_TIME};
 use cobranza::sync::replication::setup;
 
 pub struct CouchServer {
@@ -178,6 +178,7 @@ impl Http {
             method,
             path: path.to_owned(),
             body,
+            patience_ms: None,
         })
         .await
         .unwrap_or_else(|e| Response { status: 0, body: e })
@@ -201,12 +202,23 @@ impl Transport for Http {
                 .header("Content-Type", "application/json")
                 .body(body);
         }
+        if let Some(patience) = request.patience_ms {
+            builder = builder.timeout(Duration::from_millis(patience.into()));
+        }
         builder = match &*self.auth.borrow() {
             Auth::None => builder,
             Auth::Basic(name, password) => builder.basic_auth(name, Some(password)),
             Auth::Cookie(cookie) => builder.header("Cookie", cookie),
         };
-        let reply = builder.send().await.map_err(|e| e.to_string())?;
+        let reply = match builder.send().await {
+            Err(e) if e.is_timeout() => {
+                return Ok(Response {
+                    status: NO_REPLY_IN_TIME,
+                    body: String::new(),
+                })
+            }
+            outcome => outcome.map_err(|e| e.to_string())?,
+        };
         let status = reply.status().as_u16();
         if let Some(cookie) = reply
             .headers()
@@ -216,7 +228,13 @@ impl Transport for Http {
         {
             *self.auth.borrow_mut() = Auth::Cookie(cookie.to_owned());
         }
-        let body = reply.text().await.map_err(|e| e.to_string())?;
-        Ok(Response { status, body })
+        match reply.text().await {
+            Ok(body) => Ok(Response { status, body }),
+            Err(e) if e.is_timeout() => Ok(Response {
+                status: NO_REPLY_IN_TIME,
+                body: String::new(),
+            }),
+            Err(e) => Err(e.to_string()),
+        }
     }
 }

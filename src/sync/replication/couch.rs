@@ -28,7 +28,14 @@ pub struct Request {
     pub path: String,
     /// JSON, when there is a body.
     pub body: Option<String>,
+    /// How long to wait for the reply, when it may be held on purpose (a longpoll): once it
+    /// is up the transport gives up and answers `408` itself. Without it, as long as the
+    /// platform waits.
+    pub patience_ms: Option<u32>,
 }
+
+/// The status a transport answers with when the request's patience ran out.
+pub const NO_REPLY_IN_TIME: u16 = 408;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Response {
@@ -240,6 +247,46 @@ impl<'t, T: Transport> Database<'t, T> {
         })
     }
 
+    /// Waits until the database changes after `since` (`feed=longpoll`), at most about
+    /// `wait_ms`: whether it did. A server that holds the request longer (some ignore
+    /// `timeout`) is given up on a little after, as no change.
+    pub async fn wait_for_change(
+        &self,
+        since: &Since,
+        wait_ms: u32,
+    ) -> Result<bool, ServerProblem> {
+        let request = Request {
+            method: Method::Get,
+            path: format!(
+                "{}/_changes?feed=longpoll&limit=1&timeout={wait_ms}&since={}",
+                self.path,
+                encode(since.as_param())
+            ),
+            body: None,
+            // Half as long again, and a second for the network.
+            patience_ms: Some(wait_ms.saturating_add(wait_ms / 2).saturating_add(1_000)),
+        };
+        match send(self.transport, request).await {
+            Ok(reply) => Ok(!parse::<ChangesReply<'_>>(&reply)?.results.is_empty()),
+            Err(ServerProblem::Refused {
+                status: NO_REPLY_IN_TIME,
+                ..
+            }) => Ok(false),
+            Err(problem) => Err(problem),
+        }
+    }
+
+    /// How many documents the database holds (its design document among them): what a first
+    /// pull has ahead of it, when the server does not say how many changes are pending.
+    pub async fn doc_count(&self) -> Result<u64, ServerProblem> {
+        #[derive(Deserialize)]
+        struct Info {
+            doc_count: u64,
+        }
+        let info: Info = parse(&self.ask(Method::Get, self.path.clone(), None).await?)?;
+        Ok(info.doc_count)
+    }
+
     /// A `_local` document (never replicated, not in `_changes`), if there is one.
     pub async fn local(&self, id: &str) -> Result<Option<Value>, ServerProblem> {
         match self
@@ -338,8 +385,21 @@ pub(super) async fn ask<T: Transport>(
     path: String,
     body: Option<String>,
 ) -> Result<String, ServerProblem> {
+    send(
+        transport,
+        Request {
+            method,
+            path,
+            body,
+            patience_ms: None,
+        },
+    )
+    .await
+}
+
+async fn send<T: Transport>(transport: &T, request: Request) -> Result<String, ServerProblem> {
     let reply = transport
-        .send(Request { method, path, body })
+        .send(request)
         .await
         .map_err(ServerProblem::Unreachable)?;
     if (200..300).contains(&reply.status) {

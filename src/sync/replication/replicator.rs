@@ -52,6 +52,11 @@ pub trait Local {
     /// What the intake makes of pulled operations, against what is stored now.
     fn admit(&self, ops: Vec<Op>) -> Admitted;
 
+    /// How far a pull from `db` has come this round: `done` changes looked at, of about
+    /// `total` when the server lets that be known (a first pull, or a server that says how
+    /// many are pending).
+    fn pulling(&mut self, db: &str, done: u64, total: Option<u64>);
+
     /// Stores `new_ops` (already admitted) and `db`'s `checkpoint` in one transaction.
     fn store(
         &mut self,
@@ -115,8 +120,11 @@ pub async fn replicate<T: Transport, L: Local>(
         sent: 0,
     };
     round.sent = push(db, local, &mut checkpoint, sizes.batch).await?;
-    let rev = server_copy.and_then(|copy| copy.get("_rev").cloned());
-    db.put_local(&id, checkpoint.server_copy(), rev).await?;
+    // A round that found nothing new writes nothing: an open app asks often.
+    if !checkpoint.agrees_with(server_copy.as_ref()) {
+        let rev = server_copy.and_then(|copy| copy.get("_rev").cloned());
+        db.put_local(&id, checkpoint.server_copy(), rev).await?;
+    }
     Ok(round)
 }
 
@@ -127,9 +135,21 @@ async fn pull<T: Transport, L: Local>(
     page_size: usize,
 ) -> Result<usize, ReplicationProblem<L::Error>> {
     let mut received = 0;
+    // From the beginning, the database's size says how far there is to go.
+    let whole = if checkpoint.pulled == Since::start() {
+        Some(db.doc_count().await?)
+    } else {
+        None
+    };
+    let mut done = 0;
     loop {
         let page = db.changes(&checkpoint.pulled, page_size, None).await?;
         let full = page.docs.len() >= page_size;
+        done += page.docs.len() as u64;
+        let total = match page.pending {
+            Some(pending) => Some(done + pending),
+            None => whole.map(|whole| whole.max(done)),
+        };
         let mut ops = Vec::with_capacity(page.docs.len());
         for (doc, changed) in page.docs {
             if !doc.starts_with(OP_PREFIX) {
@@ -161,6 +181,7 @@ async fn pull<T: Transport, L: Local>(
             .store(db.name(), admitted.new_ops, checkpoint.clone())
             .await
             .map_err(ReplicationProblem::Local)?;
+        local.pulling(db.name(), done, total);
         if !full {
             return Ok(received);
         }

@@ -34,5 +34,16 @@ pub struct ServerTexts {
     pub offline: &'static str,
     pub failed: &'static str,
     pub last_round: fn(usize, usize) -> String,
+    /// A long pull under way: changes looked at, of how many (both written out).
+    pub receiving: fn(&str, &str) -> String,
+    pub exchanges_title: &'static str,
+    pub exchanges_help: &'static str,
+    pub column_database: &'static str,
+    pub column_sent: &'static str,
+    pub column_received: &'static str,
+    pub column_moved: &'static str,
+    pub column_checked: &'static str,
+    pub route_of: fn(&str) -> String,
+    pub nothing_yet: &'static str,
     pub problem: fn(&SyncProblem) -> String,
 }

@@ -41,6 +41,16 @@ pub static SERVER: ServerTexts = ServerTexts {
         let changes = |n: usize| if n == 1 { "1 change".to_owned() } else { format!("{n} changes") };
         format!("Last sync: {} received, {} sent.", changes(received), changes(sent))
     },
+    receiving: |done, total| format!("Receiving {done} of {total} changes…"),
+    exchanges_title: "Server",
+    exchanges_help: "What this device sent and received through the server since it connected, by database.",
+    column_database: "Database",
+    column_sent: "Sent",
+    column_received: "Received",
+    column_moved: "Last change",
+    column_checked: "Last sync",
+    route_of: |collector| format!("{collector}'s route"),
+    nothing_yet: "Nothing yet",
     problem: |p| match p {
         ReplicationProblem::Server(problem) => server(problem),
         ReplicationProblem::BadDocument { doc, why } => format!(

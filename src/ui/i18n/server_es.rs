@@ -47,6 +47,16 @@ pub static SERVER: ServerTexts = ServerTexts {
             changes(sent, "enviado", "enviados")
         )
     },
+    receiving: |done, total| format!("Recibiendo {done} de {total} cambios…"),
+    exchanges_title: "Servidor",
+    exchanges_help: "Lo que este dispositivo envió y recibió por el servidor desde que se conectó, por base de datos.",
+    column_database: "Base de datos",
+    column_sent: "Enviados",
+    column_received: "Recibidos",
+    column_moved: "Último cambio",
+    column_checked: "Última sincronización",
+    route_of: |collector| format!("Ruta de {collector}"),
+    nothing_yet: "Aún nada",
     problem: |p| match p {
         ReplicationProblem::Server(problem) => server(problem),
         ReplicationProblem::BadDocument { doc, why } => format!(
