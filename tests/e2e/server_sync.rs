@@ -1,6 +1,7 @@
-//! Two devices and a CouchDB-protocol server on 127.0.0.1, no file between them: the office
-//! sends its portfolio by itself, a second device receives it, records a payment with no
-//! network, and once back online the office shows the payment, once.
+//! The office and two collectors' phones with a CouchDB-protocol server on 127.0.0.1, no file
+//! between them: the office sets the server up, each phone gets its route by itself, a
+//! payment and a promise made with no network reach the office once, and a customer handed
+//! from one collector to the other follows on both phones.
 
 use super::couch_server::CouchServer;
 use super::*;
@@ -46,7 +47,7 @@ async fn next_round(driver: &WebDriver, before: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_reaches_the_office_once(
+async fn collectors_get_their_routes_with_no_file_their_offline_work_reaches_the_office_once_and_a_reassignment_follows(
 ) {
     // What the server's installer does: an admin, the office's user and its database.
     let couch = CouchServer::start().await;
@@ -55,7 +56,8 @@ async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_rea
     couch.create("cobranza-oficina", &["oficina"]).await;
     let site = site_allowing(&couch.url);
     let office = Visit::first_start(site.clone(), TABLET, "Oficina").await;
-    let phone = Visit::first_start(site, PHONE, "Cobrador Juan").await;
+    let phone = Visit::first_start(site.clone(), PHONE, "Cobrador Juan").await;
+    let other_phone = Visit::first_start(site, PHONE, "Cobradora María").await;
 
     // A wrong password is said so, and nothing is kept.
     let desk = &office.driver;
@@ -109,11 +111,15 @@ async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_rea
     .await;
     screenshot(desk, "servidor-tablet").await;
 
-    // The collector's phone starts empty and gets exactly their route, with no file.
+    // Each collector's phone starts empty and gets exactly their route, with no file.
+    let maria = &other_phone.driver;
+    start_empty(maria).await;
+    connect(maria, &couch.url, "maria-gomez", "clave-de-maria", "").await;
+    wait_for_text(maria, ".app-header .sync-state", "Sincronizado").await;
+    open_tab(maria, "Cartera").await;
+    let hers = customers_shown(maria).await;
     let driver = &phone.driver;
-    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
-    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    start_empty(driver).await;
     connect(driver, &couch.url, "juan-perez", "clave-de-juan", "").await;
     wait_for_text(driver, ".app-header .sync-state", "Sincronizado").await;
     open_tab(driver, "Cartera").await;
@@ -148,7 +154,7 @@ async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_rea
     )
     .await;
 
-    // A payment with no network: the header counts it as not sent.
+    // A payment and a promise with no network: the header counts them as not sent.
     set_network(driver, false).await;
     open_tab(driver, "Cartera").await;
     tap(driver, ".customer a", &name).await;
@@ -158,6 +164,24 @@ async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_rea
     tap(driver, ".panel button.primary", "Guardar").await;
     wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
     wait_for_text(driver, ".app-header .sync-state", "1 cambio sin enviar").await;
+    tap(driver, ".actions button", "Registrar gestión").await;
+    fill(driver, ".contact-form select[name=outcome]", "4").await;
+    wait_for_text(driver, ".contact-form", "Valor prometido").await;
+    fill(
+        driver,
+        ".contact-form input[name=promise_amount]",
+        "200.000",
+    )
+    .await;
+    fill(
+        driver,
+        ".contact-form input[name=promise_date]",
+        "2026-11-27",
+    )
+    .await;
+    tap(driver, ".contact-form button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Prometió pagar").await;
+    wait_for_text(driver, ".app-header .sync-state", "cambios sin enviar").await;
     screenshot(driver, "servidor-sin-conexion-phone").await;
 
     // Back online, it goes by itself.
@@ -169,13 +193,52 @@ async fn a_collector_gets_their_route_with_no_file_and_their_offline_payment_rea
     let last = text_of(desk, ".last-round").await;
     tap(desk, "button.sync-now", "Sincronizar ahora").await;
     let round = next_round(desk, &last).await;
-    assert!(round.contains("1 cambio recibido"), "{round}");
+    assert!(!round.contains(" 0 cambios recibidos"), "{round}");
     assert_eq!(balance_of(desk, &name).await, before - 100_000);
+    wait_for_text(desk, ".timeline", "Prometió pagar").await;
     open_tab(desk, "Ajustes").await;
     tap(desk, "button.sync-now", "Sincronizar ahora").await;
     wait_for_text(desk, ".last-round", "0 cambios recibidos").await;
     assert_eq!(balance_of(desk, &name).await, before - 100_000, "once");
 
+    // Sincronizar shows what went through each database.
+    open_tab(desk, "Sincronizar").await;
+    wait_for_text(desk, ".server-exchanges", "Ruta de Juan Pérez").await;
+    wait_for_text(desk, ".server-exchanges", "cobranza-ruta-maria-gomez").await;
+    screenshot(desk, "sincronizar-servidor-tablet").await;
+
+    // The office hands the customer to María: her phone gets them with their history, and
+    // Juan's phone sees them as hers, each by itself (the phones are waiting on the server).
+    balance_of(desk, &name).await;
+    tap(desk, ".actions button", "Editar cliente").await;
+    fill(desk, ".panel input[name=collector]", "María Gómez").await;
+    tap(desk, ".panel button.primary", "Guardar").await;
+    open_tab(maria, "Cartera").await;
+    wait_for_text(maria, ".count", &format!("{0} de {0} clientes", hers + 1)).await;
+    assert_eq!(balance_of(maria, &name).await, before - 100_000);
+    open_tab(driver, "Cartera").await;
+    fill(driver, "select[name=collector]", "Juan Pérez").await;
+    wait_for_text(driver, ".count", "13 de 14 clientes").await;
+
+    other_phone.finish().await;
     phone.finish().await;
     office.finish().await;
+}
+
+/// «Borrar y empezar vacío»: a collector's phone holds only what their route brings.
+async fn start_empty(driver: &WebDriver) {
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+}
+
+/// How many customers Cartera lists, once it lists some.
+async fn customers_shown(driver: &WebDriver) -> usize {
+    let count = wait_for_text(driver, ".count", "clientes").await;
+    let count = count.text().await.expect("count");
+    count
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a number of customers")
 }

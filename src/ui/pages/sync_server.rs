@@ -49,7 +49,7 @@ pub fn ServerExchangesPanel() -> impl IntoView {
     move || {
         sync.login.with(Option::is_some).then(|| {
             view! {
-                <section class="server-exchanges">
+                <section class="panel server-exchanges">
                     <h2>{s().exchanges_title}</h2>
                     <p><SyncBadge/></p>
                     <p class="hint">{s().exchanges_help}</p>
