@@ -24,6 +24,49 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// A private copy of `site` that a test may change as a new deployment would.
+pub fn copy_of_site(site: &Path) -> PathBuf {
+    static COPIES: AtomicUsize = AtomicUsize::new(0);
+    let target = std::env::temp_dir().join(format!(
+        "cobranza-site-{}-{}",
+        std::process::id(),
+        COPIES.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&target);
+    copy_dir(site, &target);
+    target
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let dest = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            std::fs::copy(&path, &dest).expect("copy");
+        }
+    }
+}
+
+/// `site` as a host with a sync server publishes it: `server` is the one other origin its
+/// Content-Security-Policy lets the page reach (what `COBRANZA_SYNC_ORIGIN` does at build
+/// time).
+pub fn site_allowing(site: &Path, server: &str) -> PathBuf {
+    let copy = copy_of_site(site);
+    let index = copy.join("index.html");
+    let html = std::fs::read_to_string(&index).expect("index.html");
+    let allowed = html.replacen(
+        "connect-src 'self'",
+        &format!("connect-src 'self' {server}"),
+        1,
+    );
+    assert_ne!(html, allowed, "the policy has a connect-src to extend");
+    std::fs::write(&index, allowed).expect("index.html written");
+    copy
+}
+
 /// Serves a build like a static host, with every unknown path answered by index.html.
 pub struct StaticServer {
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,

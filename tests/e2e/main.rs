@@ -297,7 +297,7 @@ async fn the_shell_fits_a_phone_and_a_tablet() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_version_waits_for_the_person_to_take_it() {
-    let site = tempfile_copy_of_dist();
+    let site = copy_of_site(&dist());
     let visit = Visit::first_start(site.clone(), PHONE, "Cobrador Juan").await;
     let driver = &visit.driver;
     wait_until(
@@ -407,27 +407,6 @@ async fn cache_names(driver: &WebDriver) -> Vec<String> {
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     let names = script(driver, "return window.__cacheNames || [];").await;
     serde_json::from_value(names).unwrap_or_default()
-}
-
-/// A private copy of dist/ that a test may change as a new deployment would.
-fn tempfile_copy_of_dist() -> std::path::PathBuf {
-    let target = std::env::temp_dir().join(format!("cobranza-site-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&target);
-    copy_dir(&dist(), &target);
-    target
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let dest = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).expect("copy");
-        }
-    }
 }
 
 const PORTFOLIO_CSV: &str =

@@ -6,23 +6,6 @@
 use super::couch_server::CouchServer;
 use super::*;
 
-/// The release build as a host with a sync server publishes it: `server` is the one other
-/// origin its Content-Security-Policy lets the page reach (what `COBRANZA_SYNC_ORIGIN` does
-/// at build time).
-fn site_allowing(server: &str) -> std::path::PathBuf {
-    let site = tempfile_copy_of_dist();
-    let index = site.join("index.html");
-    let html = std::fs::read_to_string(&index).expect("index.html");
-    let allowed = html.replacen(
-        "connect-src 'self'",
-        &format!("connect-src 'self' {server}"),
-        1,
-    );
-    assert_ne!(html, allowed, "the policy has a connect-src to extend");
-    std::fs::write(&index, allowed).expect("index.html written");
-    site
-}
-
 /// Ajustes → Servidor, as a person fills it.
 async fn connect(driver: &WebDriver, url: &str, user: &str, password: &str, database: &str) {
     open_tab(driver, "Ajustes").await;
@@ -54,7 +37,7 @@ async fn collectors_get_their_routes_with_no_file_their_offline_work_reaches_the
     couch.allow_browsers().await;
     couch.add_user("oficina", "clave-oficina").await;
     couch.create("cobranza-oficina", &["oficina"]).await;
-    let site = site_allowing(&couch.url);
+    let site = site_allowing(&dist(), &couch.url);
     let office = Visit::first_start(site.clone(), TABLET, "Oficina").await;
     let phone = Visit::first_start(site.clone(), PHONE, "Cobrador Juan").await;
     let other_phone = Visit::first_start(site, PHONE, "Cobradora María").await;

@@ -35,10 +35,9 @@ fn main() -> ExitCode {
 /// The package of the benchmarks (`benches/`).
 const BENCHES: &str = "cobranza-benches";
 
-/// The benchmarks at S, M and L, with SQLite as a peer; they print their numbers. They run
-/// natively, so they need nothing beyond Rust.
 /// The native benchmarks (criterion, SQLite as a peer), then the release build in headless
-/// Chromium at L.
+/// Chromium: at L, and syncing a 50,000-operation route through pouchdb-server. They print
+/// their numbers.
 fn bench(root: &Path) -> Result<(), String> {
     let env = tools::ensure(root, tools::Needs::BuildAndBrowser)?;
     let lint = [
@@ -58,12 +57,15 @@ fn bench(root: &Path) -> Result<(), String> {
         &["bench", "-p", BENCHES, "--bench", "portfolio_scale"],
     )?;
     run(root, &env, "trunk", &["build", "--release"])?;
-    run(
-        root,
-        &env,
-        "cargo",
-        &["bench", "-p", BENCHES, "--bench", "browser"],
-    )
+    for bench in ["browser", "server_sync"] {
+        run(
+            root,
+            &env,
+            "cargo",
+            &["bench", "-p", BENCHES, "--bench", bench],
+        )?;
+    }
+    Ok(())
 }
 
 fn project_root() -> PathBuf {
