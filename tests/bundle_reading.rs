@@ -305,7 +305,94 @@ fn a_file_claiming_this_devices_own_unknown_work_is_refused() {
     ));
 }
 
+#[test]
+fn another_version_of_a_stored_operation_is_refused_and_named() {
+    let stored = Projection::from_ops(&sound().ops);
+    let mut altered = sound();
+    altered.ops[0].event = Event::CustomerUpserted {
+        customer: CustomerId("c0".into()),
+        patch: CustomerPatch {
+            name: Some("Tienda Don Pedro".into()),
+            ..CustomerPatch::default()
+        },
+    };
+    assert_eq!(
+        receive(
+            altered.to_json().as_bytes(),
+            &DeviceId("phone".into()),
+            &stored,
+            NOW
+        ),
+        Err(BundleProblem::OtherVersion {
+            device: DeviceId("office".into()),
+            label: Some("Oficina".into()),
+            seq: 1
+        })
+    );
+    // The same file, unaltered, is simply already held.
+    let plan = plan(sound(), &DeviceId("phone".into()), &stored, NOW).expect("held");
+    assert!(plan.new_ops.is_empty());
+}
+
+/// How a forger may change an operation a device already holds.
+#[derive(Clone, Debug)]
+enum Alteration {
+    Name(String),
+    Amount(u32),
+    Clock(i64),
+    Counter(u32),
+    /// Under the id of another held operation.
+    Sequence(u64),
+}
+
+fn alteration() -> impl Strategy<Value = Alteration> {
+    prop_oneof![
+        "[A-Za-z ]{1,20}".prop_map(Alteration::Name),
+        (1..10_000_000u32).prop_map(Alteration::Amount),
+        (-86_400_000..86_400_000i64).prop_map(Alteration::Clock),
+        (1..1000u32).prop_map(Alteration::Counter),
+        (1..=3u64).prop_map(Alteration::Sequence),
+    ]
+}
+
 proptest! {
+    #[test]
+    fn any_alteration_of_a_held_operation_is_refused(
+        at in 0..3usize,
+        change in alteration(),
+    ) {
+        let original = sound();
+        let stored = Projection::from_ops(&original.ops);
+        let mut ops = original.ops.clone();
+        let op = &mut ops[at];
+        match &change {
+            Alteration::Name(name) => {
+                op.event = Event::CustomerUpserted {
+                    customer: CustomerId("c0".into()),
+                    patch: CustomerPatch { name: Some(name.clone()), ..CustomerPatch::default() },
+                }
+            }
+            Alteration::Amount(cents) => {
+                if let Event::PaymentRecorded { payment } = &mut op.event {
+                    payment.amount.amount = rust_decimal::Decimal::new((*cents).into(), 2);
+                }
+            }
+            Alteration::Clock(by) => op.hlc.wall_ms = op.hlc.wall_ms.saturating_add_signed(*by),
+            Alteration::Counter(counter) => op.hlc.counter = *counter,
+            Alteration::Sequence(seq) => op.id.seq = *seq,
+        }
+        prop_assume!(ops[at] != original.ops[at]);
+        let forged = bundle_of(ops, BundleKind::Full);
+        let outcome = plan(forged, &DeviceId("phone".into()), &stored, NOW);
+        prop_assert!(
+            matches!(
+                outcome,
+                Err(BundleProblem::OtherVersion { .. } | BundleProblem::Repeated { .. })
+            ),
+            "{:?} taken: {:?}", change, outcome.map(|p| p.new_ops.len())
+        );
+    }
+
     #[test]
     fn the_parser_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = receive_fresh(&bytes);

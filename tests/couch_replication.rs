@@ -431,6 +431,49 @@ async fn a_forged_or_edited_document_is_refused_and_nothing_of_its_page_is_writt
 }
 
 #[tokio::test]
+async fn another_version_of_a_held_operation_is_refused_with_nothing_written() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    server.create("elsewhere", &[]).await;
+    let admin = server.admin();
+    let mut phone = Device::new("phone");
+    phone.records(3);
+    let mut office = Device::new("office");
+    phone
+        .sync(&Database::new(&admin, "office"))
+        .await
+        .expect("pushed");
+    office
+        .sync(&Database::new(&admin, "office"))
+        .await
+        .expect("pulled");
+
+    // The phone's second payment with another amount, written as a device would write it
+    // (its own revision), beside a payment the office lacks.
+    let mut altered = phone.ops[1].clone();
+    if let Event::PaymentRecorded { payment } = &mut altered.event {
+        payment.amount.amount = Decimal::new(999_999, 0);
+    }
+    phone.records(1);
+    let docs = [OpDoc::of(&phone.ops[3]), OpDoc::of(&altered)]
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .expect("docs");
+    let elsewhere = Database::new(&admin, "elsewhere");
+    elsewhere.store(&docs).await.expect("stored on the server");
+
+    assert_eq!(
+        office.sync(&elsewhere).await,
+        Err(ReplicationProblem::Refused {
+            doc: doc_id(&altered.id),
+            why: Refused::OtherVersion,
+        })
+    );
+    assert_eq!(office.payments(), 3, "nothing of the page is written");
+    assert_eq!(office.checkpoint_of("elsewhere"), Checkpoint::default());
+}
+
+#[tokio::test]
 async fn a_collectors_login_opens_their_route_only() {
     let server = CouchServer::start().await;
     server.create("route-juan", &["juan"]).await;

@@ -92,3 +92,38 @@ pub fn set_exchanges(exchanges: &std::collections::BTreeMap<String, Exchange>) {
     // Only a record shown in Sincronizar: the operations and checkpoints are in IndexedDB.
     let _ = LocalStorage::set(EXCHANGES_KEY, exchanges);
 }
+
+const INTEGRITY_KEY: &str = "cobranza.integrity";
+
+/// How a second version of an operation reached this device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Door {
+    Bundle,
+    Server,
+}
+
+/// A second version of an operation this device holds arrived and was refused: shown in
+/// Sincronizar until someone says they are looking into it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IntegrityAlarm {
+    pub device: String,
+    pub label: Option<String>,
+    pub seq: u64,
+    pub door: Door,
+    pub at_ms: u64,
+}
+
+pub fn integrity_alarm() -> Option<IntegrityAlarm> {
+    LocalStorage::get(INTEGRITY_KEY).ok()
+}
+
+/// `false` when the browser refused to keep it.
+pub fn set_integrity_alarm(alarm: Option<&IntegrityAlarm>) -> bool {
+    match alarm {
+        Some(alarm) => LocalStorage::set(INTEGRITY_KEY, alarm).is_ok(),
+        None => {
+            LocalStorage::delete(INTEGRITY_KEY);
+            true
+        }
+    }
+}

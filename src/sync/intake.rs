@@ -9,6 +9,7 @@ use super::conflict::Conflict;
 use super::hlc::{DeviceId, HybridClock};
 use super::op::{Op, OpId};
 use super::op_check::{check_op, OpProblem};
+use super::op_digest::digest;
 use super::projection::Projection;
 use super::version_vector::VersionVector;
 
@@ -45,6 +46,9 @@ pub enum Refused {
     Undeclared,
     /// An operation of this very device that it does not hold: forged, or mixed up.
     OwnUnknown,
+    /// An operation this device holds, with other content: a forgery, or a device that spent
+    /// its sequence numbers twice. One of the two versions is not what its device wrote.
+    OtherVersion,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,12 +108,19 @@ pub fn admit(
         } else if !seen.insert(op.id.clone()) {
             Some(Refused::Repeated)
         } else if held.includes(&op.id) {
-            admitted
-                .tallies
-                .entry(op.id.device.clone())
-                .or_default()
-                .already += 1;
-            continue;
+            if stored
+                .digest_of(&op.id)
+                .is_some_and(|held| held != digest(&op))
+            {
+                Some(Refused::OtherVersion)
+            } else {
+                admitted
+                    .tallies
+                    .entry(op.id.device.clone())
+                    .or_default()
+                    .already += 1;
+                continue;
+            }
         } else if op.id.device == *me {
             Some(Refused::OwnUnknown)
         } else {

@@ -13,6 +13,7 @@ pub mod import;
 pub mod intake;
 pub mod op;
 pub mod op_check;
+pub mod op_digest;
 mod packed_map;
 pub mod peer;
 pub mod projection;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
 use super::hlc::Hlc;
-use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
+use super::op_digest::{digest, OpDigest, OpDigests};
 use super::packed_map;
 use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
@@ -190,6 +191,8 @@ pub struct Projection {
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
     versions: VersionVector,
+    /// What each held operation says, to know one that arrives again with other content.
+    digests: OpDigests,
     /// The latest timestamp folded in, so that this device's clock can resume after it
     /// without reading the log.
     latest: Option<Hlc>,
@@ -206,6 +209,7 @@ impl Projection {
 
     pub fn apply(&mut self, op: &Op) {
         self.versions.observe(&op.id);
+        self.digests.record(&op.id, digest(op));
         if self.latest.as_ref().is_none_or(|latest| op.hlc > *latest) {
             self.latest = Some(op.hlc.clone());
         }
@@ -312,6 +316,11 @@ impl Projection {
 
     pub fn versions(&self) -> &VersionVector {
         &self.versions
+    }
+
+    /// What the held operation `id` says, if it is held.
+    pub fn digest_of(&self, id: &OpId) -> Option<OpDigest> {
+        self.digests.of(id)
     }
 
     pub fn latest(&self) -> Option<&Hlc> {

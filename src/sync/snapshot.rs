@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 3;
+pub const FORMAT: u16 = 4;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -91,10 +91,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 3);
+        assert_eq!(FORMAT, 4);
         assert_eq!(
             digest,
-            "9b793bf41cc405a679e8950161738ab12f0662223be2b000c9da733bca90eb7e"
+            "13bf809fa2236591645eab24a6d4f6642df75cf4d4b8639de2820283dff12a0f"
         );
     }
 }

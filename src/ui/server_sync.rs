@@ -19,14 +19,15 @@ use super::i18n::SyncProblem;
 use super::session::{Phase, Session};
 use crate::store::couch_fetch::Fetch;
 use crate::store::error::StoreError;
-use crate::store::settings::{self, Exchange, ServerLogin};
+use crate::store::settings::{self, Door, Exchange, ServerLogin};
 use crate::sync::bundle::export;
 use crate::sync::hlc::DeviceId;
-use crate::sync::intake::{admit, Admitted};
+use crate::sync::intake::{admit, Admitted, Refused};
 use crate::sync::op::Op;
 use crate::sync::replication::backoff::next_wait;
 use crate::sync::replication::checkpoint::Checkpoint;
 use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
+use crate::sync::replication::doc::op_id;
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
 use crate::sync::replication::setup::{self, OFFICE_DATABASE};
 use crate::sync::version_vector::VersionVector;
@@ -316,6 +317,15 @@ impl ServerSync {
     }
 
     fn failed(self, session: Session, problem: SyncProblem) {
+        if let ReplicationProblem::Refused {
+            doc,
+            why: Refused::OtherVersion,
+        } = &problem
+        {
+            if let Some(id) = op_id(doc) {
+                session.raise_integrity_alarm(&id.device, id.seq, Door::Server);
+            }
+        }
         let passing = matches!(
             problem,
             ReplicationProblem::Server(

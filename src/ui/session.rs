@@ -21,6 +21,7 @@ use crate::store::write_queue::WriteQueue;
 use crate::sync::author::Author;
 use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::demo::demo_ops;
+use crate::sync::hlc::DeviceId;
 use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
@@ -70,6 +71,9 @@ pub struct Session {
     pub debtor_now: Memo<Option<NaiveDateTime>>,
     /// What went wrong where no form could say it; the banner under the header shows it.
     pub alert: RwSignal<Option<Alert>>,
+    /// A second version of a held operation was refused; Sincronizar shows it until someone
+    /// looks.
+    pub integrity: RwSignal<Option<settings::IntegrityAlarm>>,
     /// While a write is queued or running: the buttons that would ask for the same write
     /// again are off.
     pub busy: Memo<bool>,
@@ -112,6 +116,7 @@ impl Session {
                 outreach.with(|o| browser::now_in(&o.policy.time_zone))
             }),
             alert: RwSignal::new(None),
+            integrity: RwSignal::new(settings::integrity_alarm()),
             busy: Memo::new(move |_| queued.get() > 0),
             saves: RwSignal::new(0),
             progress: RwSignal::new(None),
@@ -379,6 +384,30 @@ impl Session {
             then(plan);
             Ok(())
         })
+    }
+
+    /// Keeps and shows that a second version of operation `seq` of `device` came through
+    /// `door` and was refused.
+    pub fn raise_integrity_alarm(self, device: &DeviceId, seq: u64, door: settings::Door) {
+        let alarm = settings::IntegrityAlarm {
+            device: device.0.clone(),
+            label: self
+                .peers
+                .with_untracked(|p| p.label(device).map(str::to_owned)),
+            seq,
+            door,
+            at_ms: browser::now_ms(),
+        };
+        if !settings::set_integrity_alarm(Some(&alarm)) {
+            self.alert.set(Some(Alert::SettingNotKept));
+        }
+        self.integrity.set(Some(alarm));
+    }
+
+    /// Someone is looking into the alarm: it is no longer shown.
+    pub fn acknowledge_integrity_alarm(self) {
+        settings::set_integrity_alarm(None);
+        self.integrity.set(None);
     }
 
     /// Where replication stands with `db`.

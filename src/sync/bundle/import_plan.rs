@@ -59,17 +59,30 @@ pub fn plan(
     })
 }
 
-/// The one problem a refused file is refused for: a broken operation first (in file order),
-/// then this device's own unknown work, then what is missing.
+/// The one problem a refused file is refused for: a second version of a stored operation
+/// first (it means someone's records cannot be trusted), then a broken operation (in file
+/// order), then this device's own unknown work, then what is missing.
 fn refusal(
     admitted: &Admitted,
     sender: &Sender,
     labels: &BTreeMap<DeviceId, String>,
 ) -> Option<BundleProblem> {
+    let label_of = |device: &DeviceId| {
+        labels
+            .get(device)
+            .cloned()
+            .or_else(|| (*device == sender.device).then(|| sender.label.clone()))
+    };
     let broken = admitted
         .refused
         .iter()
-        .find(|refusal| refusal.why != Refused::OwnUnknown)
+        .find(|refusal| refusal.why == Refused::OtherVersion)
+        .or_else(|| {
+            admitted
+                .refused
+                .iter()
+                .find(|refusal| refusal.why != Refused::OwnUnknown)
+        })
         .or_else(|| admitted.refused.first());
     if let Some(refusal) = broken {
         let id = refusal.id.clone();
@@ -82,14 +95,16 @@ fn refusal(
             Refused::Repeated => BundleProblem::Repeated { id },
             Refused::Undeclared => BundleProblem::Undeclared { id },
             Refused::OwnUnknown => BundleProblem::OwnOpsUnknown { first: id },
+            Refused::OtherVersion => BundleProblem::OtherVersion {
+                label: label_of(&id.device),
+                seq: id.seq,
+                device: id.device,
+            },
         });
     }
     admitted.gaps.first().map(|gap| BundleProblem::Gap {
         device: gap.device.clone(),
-        label: labels
-            .get(&gap.device)
-            .cloned()
-            .or_else(|| (gap.device == sender.device).then(|| sender.label.clone())),
+        label: label_of(&gap.device),
         missing: gap.missing.clone(),
     })
 }

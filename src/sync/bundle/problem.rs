@@ -66,6 +66,13 @@ pub enum BundleProblem {
     OwnOpsUnknown {
         first: OpId,
     },
+    /// An operation stored here, with other content: the file was altered, or its device
+    /// spent the same sequence number twice.
+    OtherVersion {
+        device: DeviceId,
+        label: Option<String>,
+        seq: u64,
+    },
     /// Operations are missing between what is stored and what the file continues from: an
     /// earlier bundle was not imported, or this one was made for another device.
     Gap {

@@ -59,5 +59,9 @@ pub struct ExchangeTexts {
     pub column_last_bundle: &'static str,
     pub column_held: &'static str,
     pub never: &'static str,
+    pub integrity_title: &'static str,
+    /// Who wrote the operation, its number, how it came (`true`: through the server) and when.
+    pub integrity_text: fn(&str, u64, bool, &str) -> String,
+    pub integrity_acknowledge: &'static str,
     pub unknown_device: &'static str,
 }

@@ -72,6 +72,12 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     column_last_bundle: "Last bundle received",
     column_held: "Its operations here",
     never: "never",
+    integrity_title: "Integrity alert",
+    integrity_text: |who, seq, server, when| format!(
+        "On {when}, another version of operation number {seq} of “{who}” arrived {}, different from the one this device keeps. An operation never changes: someone altered a file or a document, or that device reused its numbers (was a backup restored?). Nothing of what carried it was stored. Check with that person before going on.",
+        if server { "through the server" } else { "in a bundle" }
+    ),
+    integrity_acknowledge: "Understood, I'll look into it",
     unknown_device: "unnamed",
 };
 
@@ -116,6 +122,10 @@ fn problem(problem: &BundleProblem) -> String {
         BundleProblem::BadHolds => "The sender's list of operations is out of order or repeats itself: the bundle was altered.".into(),
         BundleProblem::OwnOpsUnknown { first } => format!(
             "The bundle carries operations of this very device that are not stored here ({first}). It is not imported, so data is not mixed up."
+        ),
+        BundleProblem::OtherVersion { device, label, seq } => format!(
+            "Integrity alert: the bundle carries another version of an operation already stored, number {seq} of “{}” ({device}). An operation never changes: either the file was altered, or that device reused its numbers (was a backup restored?). Nothing was imported; check with whoever sent it.",
+            label.as_deref().unwrap_or(&device.0)
         ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());

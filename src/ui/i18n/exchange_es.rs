@@ -72,6 +72,12 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     column_last_bundle: "Último paquete recibido",
     column_held: "Operaciones suyas aquí",
     never: "nunca",
+    integrity_title: "Alerta de integridad",
+    integrity_text: |who, seq, server, when| format!(
+        "El {when} llegó {} otra versión de la operación n.º {seq} de «{who}», distinta de la que este dispositivo guarda. Una operación no cambia nunca: alguien alteró un archivo o un documento, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se guardó nada de lo que la traía. Revisa con esa persona antes de seguir.",
+        if server { "por el servidor" } else { "en un paquete" }
+    ),
+    integrity_acknowledge: "Entendido, lo reviso",
     unknown_device: "sin nombre",
 };
 
@@ -116,6 +122,10 @@ fn problem(problem: &BundleProblem) -> String {
         BundleProblem::BadHolds => "La lista de operaciones del remitente está desordenada o repetida: el paquete fue alterado.".into(),
         BundleProblem::OwnOpsUnknown { first } => format!(
             "El paquete trae operaciones de este mismo dispositivo que no están guardadas aquí ({first}). No se importa para no mezclar datos."
+        ),
+        BundleProblem::OtherVersion { device, label, seq } => format!(
+            "Alerta de integridad: el paquete trae otra versión de una operación ya guardada, la n.º {seq} de «{}» ({device}). Una operación no cambia nunca: o el archivo fue alterado, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se importó nada; revisa con quien lo envió.",
+            label.as_deref().unwrap_or(&device.0)
         ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());

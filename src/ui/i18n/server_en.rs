@@ -69,6 +69,7 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::Repeated => "it is repeated",
                 Refused::Undeclared => "the server does not claim it",
                 Refused::OwnUnknown => "it is this device's and this device does not hold it (was a backup restored?)",
+                Refused::OtherVersion => "it is another version of an operation already stored here (integrity alert: the document was altered or its device reused its numbers)",
             }
         ),
         ReplicationProblem::Local(error) => (super::en::TEXTS.not_saved)(error).to_owned(),

@@ -75,6 +75,7 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::Repeated => "está repetida",
                 Refused::Undeclared => "el servidor no dice tenerla",
                 Refused::OwnUnknown => "es de este dispositivo y este no la tiene (¿se restauró una copia de seguridad?)",
+                Refused::OtherVersion => "es otra versión de una operación ya guardada aquí (alerta de integridad: el documento fue alterado o su dispositivo repitió sus números)",
             }
         ),
         ReplicationProblem::Local(error) => (super::es::TEXTS.not_saved)(error).to_owned(),

@@ -22,6 +22,7 @@ mod sync;
 mod sync_devices;
 mod sync_export;
 mod sync_import;
+mod sync_integrity;
 mod sync_server;
 mod today;
 mod welcome;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::sync_devices::DevicesPanel;
 use super::sync_export::ExportPanel;
 use super::sync_import::ImportPanel;
+use super::sync_integrity::IntegrityAlarmPanel;
 use super::sync_server::ServerExchangesPanel;
 use crate::ui::i18n::use_i18n;
 
@@ -15,6 +16,7 @@ pub fn SyncPage() -> impl IntoView {
     view! {
         <h1>{move || t().nav_sync}</h1>
         <p class="intro">{move || t().sync_intro}</p>
+        <IntegrityAlarmPanel/>
         <ServerExchangesPanel/>
         <ImportPanel/>
         <ExportPanel/>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::store::bundle_cipher;
 use crate::store::error::StoreError;
+use crate::store::settings::Door;
 use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::bundle::problem::BundleProblem;
 use crate::sync::bundle::read::MAX_BUNDLE_BYTES;
@@ -56,7 +57,12 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 });
             }
-            Err(problem) => refused.set(Some(problem)),
+            Err(problem) => {
+                if let BundleProblem::OtherVersion { device, seq, .. } = &problem {
+                    session.raise_integrity_alarm(device, *seq, Door::Bundle);
+                }
+                refused.set(Some(problem));
+            }
         }
     };
 
