@@ -391,9 +391,15 @@ impl Session {
     pub fn raise_integrity_alarm(self, device: &DeviceId, seq: u64, door: settings::Door) {
         let alarm = settings::IntegrityAlarm {
             device: device.0.clone(),
-            label: self
-                .peers
-                .with_untracked(|p| p.label(device).map(str::to_owned)),
+            label: if self
+                .device
+                .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == *device))
+            {
+                Some(self.device_label())
+            } else {
+                self.peers
+                    .with_untracked(|p| p.label(device).map(str::to_owned))
+            },
             seq,
             door,
             at_ms: browser::now_ms(),

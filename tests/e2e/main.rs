@@ -1154,6 +1154,46 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     wait_for_text(desk, ".import .status.error", "El paquete está incompleto").await;
     assert_eq!(balance_of(desk, &name).await, before - 100_000);
 
+    // The route file edited by someone who knows the format (the customer's name changed, the
+    // checksum made to match) carries a second version of an operation the office holds: it
+    // is refused, and the alarm stays in Sincronizar, across a reload, until acknowledged.
+    let altered = files.join("altered.json");
+    std::fs::write(&altered, renamed_in(&route, &name, "Otro Nombre S.A.S.")).expect("altered");
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &altered).await;
+    wait_for_text(desk, ".import .status.error", "Alerta de integridad").await;
+    desk.refresh().await.expect("reload");
+    wait_for_text(desk, ".integrity-alarm", "en un paquete otra versión").await;
+    wait_for_text(desk, ".integrity-alarm", "«Oficina»").await;
+    screenshot(desk, "alerta-integridad-tablet").await;
+    tap(desk, ".integrity-alarm button", "Entendido, lo reviso").await;
+    wait_until(desk, "!document.querySelector('.integrity-alarm')").await;
+    assert_eq!(balance_of(desk, &name).await, before - 100_000);
+    wait_for_text(desk, "h1", &name).await;
+
     phone.finish().await;
     office.finish().await;
+}
+
+/// The bundle at `path` with the customer `from` renamed `to` in the operation that named
+/// them, written back whole with a matching checksum: what a forger who knows the format does.
+fn renamed_in(path: &std::path::Path, from: &str, to: &str) -> String {
+    use cobranza::sync::bundle::read::{read, Incoming};
+    use cobranza::sync::op::Event;
+    let bytes = std::fs::read(path).expect("bundle");
+    let Ok(Incoming::Plain(mut bundle)) = read(&bytes) else {
+        panic!("a plain bundle");
+    };
+    let named = bundle
+        .ops
+        .iter_mut()
+        .find_map(|op| match &mut op.event {
+            Event::CustomerUpserted { patch, .. } if patch.name.as_deref() == Some(from) => {
+                Some(patch)
+            }
+            _ => None,
+        })
+        .expect("the operation that named the customer");
+    named.name = Some(to.to_owned());
+    bundle.to_json()
 }
