@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(FORMAT, 4);
         assert_eq!(
             digest,
-            "13bf809fa2236591645eab24a6d4f6642df75cf4d4b8639de2820283dff12a0f"
+            "fe6c1626cc31b3cb52cd84518b5299ab1639f4b3f009bcfa00e9a8162a721105"
         );
     }
 }
