@@ -19,7 +19,10 @@ use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::sample_portfolio::{sample_ops, PortfolioSize};
-use harness::{browser, script, Chromedriver, StaticServer, TABLET};
+use harness::{
+    browser, first_start_probed, number, script, wait_until_within, Chromedriver, StaticServer,
+    TABLET,
+};
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
@@ -67,32 +70,7 @@ async fn main() {
     let server = StaticServer::start(site);
     let chromedriver = Chromedriver::start();
     let driver = browser(&chromedriver, TABLET).await;
-    driver
-        .cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": PROBE }),
-        )
-        .await
-        .expect("probe installed");
-
-    driver.goto(&server.origin).await.expect("app loads");
-    wait_for(&driver, "document.querySelector('#device-label')").await;
-    driver
-        .find(By::Id("device-label"))
-        .await
-        .expect("label field")
-        .send_keys("Oficina")
-        .await
-        .expect("typing");
-    driver
-        .find(By::Css("button[type=submit]"))
-        .await
-        .expect("start")
-        .click()
-        .await
-        .expect("tap");
-    wait_for(&driver, "document.querySelector('.demo-banner')").await;
+    first_start_probed(&driver, &server.origin, "Oficina", PROBE).await;
 
     let size = match std::env::var("COBRANZA_BENCH_SIZE").as_deref() {
         Ok("S") => PortfolioSize::S,
@@ -413,16 +391,7 @@ fn office_bundle(count: usize) -> String {
 }
 
 async fn wait_for(driver: &WebDriver, condition: &str) {
-    let started = Instant::now();
-    let source = format!("return Boolean({condition});");
-    while script(driver, &source).await != Value::Bool(true) {
-        assert!(started.elapsed() < PATIENCE, "never true: {condition}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-async fn number(driver: &WebDriver, source: &str) -> f64 {
-    script(driver, source).await.as_f64().unwrap_or(f64::NAN)
+    wait_until_within(driver, condition, PATIENCE).await;
 }
 
 fn median(mut runs: Vec<f64>) -> f64 {

@@ -27,8 +27,11 @@ use cobranza::sync::replication::doc::OpDoc;
 use cobranza::sync::replication::setup::route_database;
 use cobranza::sync::sample_portfolio::{sample_ops, PortfolioSize};
 use couch_server::CouchServer;
-use harness::{browser, script, site_allowing, Chromedriver, StaticServer, PHONE};
-use serde_json::{json, Value};
+use harness::{
+    browser, fill, first_start_probed, number, script, set_network, site_allowing,
+    wait_until_within, Chromedriver, StaticServer, PHONE,
+};
+use serde_json::Value;
 use thirtyfour::prelude::*;
 
 const ROUTE: usize = 50_000;
@@ -89,19 +92,7 @@ async fn main() {
     let site = StaticServer::start(site_allowing(&dist, &couch.url));
     let chromedriver = Chromedriver::start();
     let driver = browser(&chromedriver, PHONE).await;
-    driver
-        .cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": PROBE }),
-        )
-        .await
-        .expect("probe installed");
-    driver.goto(&site.origin).await.expect("app loads");
-    wait_for(&driver, "document.querySelector('#device-label')").await;
-    type_into(&driver, "#device-label", "Cobrador Juan").await;
-    click(&driver, "button[type=submit]").await;
-    wait_for(&driver, "document.querySelector('.demo-banner button')").await;
+    first_start_probed(&driver, &site.origin, "Cobrador Juan", PROBE).await;
     click(&driver, ".demo-banner button").await;
     wait_for(
         &driver,
@@ -156,8 +147,7 @@ async fn main() {
         .await
         .expect("file chosen");
     wait_for(&driver, "document.querySelector('.import-report')").await;
-    wait_for(
-        &driver,
+    wait_for(&driver,
         &format!(
             "(document.querySelector('.app-header .sync-state')?.textContent ?? '').startsWith('{DAY} cambios sin enviar')"
         ),
@@ -221,45 +211,6 @@ async fn elapsed(driver: &WebDriver) -> f64 {
     .await
 }
 
-async fn set_network(driver: &WebDriver, online: bool) {
-    driver
-        .cdp()
-        .send_raw(
-            "Network.emulateNetworkConditions",
-            json!({
-                "offline": !online,
-                "latency": 0,
-                "downloadThroughput": -1,
-                "uploadThroughput": -1
-            }),
-        )
-        .await
-        .expect("network emulation");
-}
-
-async fn fill(driver: &WebDriver, css: &str, value: &str) {
-    script(
-        driver,
-        &format!(
-            "const input = document.querySelector({css:?});
-             input.value = {value:?};
-             input.dispatchEvent(new Event('input', {{ bubbles: true }}));
-             return null;"
-        ),
-    )
-    .await;
-}
-
-async fn type_into(driver: &WebDriver, css: &str, text: &str) {
-    driver
-        .find(By::Css(css))
-        .await
-        .expect("field")
-        .send_keys(text)
-        .await
-        .expect("typing");
-}
-
 async fn click(driver: &WebDriver, css: &str) {
     script(
         driver,
@@ -269,16 +220,7 @@ async fn click(driver: &WebDriver, css: &str) {
 }
 
 async fn wait_for(driver: &WebDriver, condition: &str) {
-    let started = Instant::now();
-    let source = format!("return Boolean({condition});");
-    while script(driver, &source).await != Value::Bool(true) {
-        assert!(started.elapsed() < PATIENCE, "never true: {condition}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-async fn number(driver: &WebDriver, source: &str) -> f64 {
-    script(driver, source).await.as_f64().unwrap_or(f64::NAN)
+    wait_until_within(driver, condition, PATIENCE).await;
 }
 
 fn row(what: &str, ms: f64) {

@@ -9,6 +9,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use thirtyfour::cdp::domains::network::NetworkConditions;
 use thirtyfour::prelude::*;
 use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
 use tower_http::services::{ServeDir, ServeFile};
@@ -252,12 +253,83 @@ pub async fn script(driver: &WebDriver, source: &str) -> Value {
 
 /// Waits until a condition written in JavaScript holds.
 pub async fn wait_until(driver: &WebDriver, condition: &str) {
+    wait_until_within(driver, condition, WAIT).await;
+}
+
+/// Waits until the script `condition` is true, checking every 20 ms, at most `patience`.
+pub async fn wait_until_within(driver: &WebDriver, condition: &str, patience: Duration) {
     let started = Instant::now();
     let source = format!("return Boolean({condition});");
     while script(driver, &source).await != Value::Bool(true) {
-        assert!(started.elapsed() < WAIT, "never true: {condition}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(started.elapsed() < patience, "never true: {condition}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A fresh profile's first start, as the benchmarks make it: `probe` runs on every page load
+/// from now on, the device is named `label`, and the demo portfolio shows.
+pub async fn first_start_probed(driver: &WebDriver, origin: &str, label: &str, probe: &str) {
+    driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": probe }),
+        )
+        .await
+        .expect("probe installed");
+    driver.goto(origin).await.expect("app loads");
+    wait_until(driver, "document.querySelector('#device-label')").await;
+    driver
+        .find(By::Id("device-label"))
+        .await
+        .expect("label field")
+        .send_keys(label)
+        .await
+        .expect("typing");
+    driver
+        .find(By::Css("button[type=submit]"))
+        .await
+        .expect("start")
+        .click()
+        .await
+        .expect("tap");
+    wait_until(driver, "document.querySelector('.demo-banner button')").await;
+}
+
+/// What the script `source` returns, as a number (NaN if it is none).
+pub async fn number(driver: &WebDriver, source: &str) -> f64 {
+    script(driver, source).await.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Sets a field's value as typing would, and tells the page.
+pub async fn fill(driver: &WebDriver, css: &str, value: &str) {
+    script(
+        driver,
+        &format!(
+            "const input = document.querySelector({css:?});
+             input.value = {value:?};
+             input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             return null;"
+        ),
+    )
+    .await;
+}
+
+/// Cuts or restores the page's network, as Chromium's DevTools "offline" switch does.
+pub async fn set_network(driver: &WebDriver, online: bool) {
+    driver
+        .cdp()
+        .network()
+        .emulate_network_conditions(NetworkConditions {
+            offline: !online,
+            latency: 0,
+            download_throughput: -1,
+            upload_throughput: -1,
+            connection_type: None,
+        })
+        .await
+        .expect("network emulation");
 }
 
 /// The console errors logged since the last call.

@@ -9,7 +9,6 @@ mod server_sync;
 
 use harness::*;
 use serde_json::Value;
-use thirtyfour::cdp::domains::network::NetworkConditions;
 use thirtyfour::prelude::*;
 
 const NAV_ES: [&str; 5] = ["Hoy", "Cartera", "Informes", "Sincronizar", "Ajustes"];
@@ -381,22 +380,6 @@ async fn set_clock(driver: &WebDriver, instant: &str) {
     .expect("time zone");
 }
 
-/// Cuts or restores the page's network, as Chromium's DevTools "offline" switch does.
-async fn set_network(driver: &WebDriver, online: bool) {
-    driver
-        .cdp()
-        .network()
-        .emulate_network_conditions(NetworkConditions {
-            offline: !online,
-            latency: 0,
-            download_throughput: -1,
-            upload_throughput: -1,
-            connection_type: None,
-        })
-        .await
-        .expect("network emulation");
-}
-
 /// The service worker caches, by name.
 async fn cache_names(driver: &WebDriver) -> Vec<String> {
     script(
@@ -559,21 +542,6 @@ async fn choose_file(driver: &WebDriver, path: &std::path::Path) {
         .send_keys(path.display().to_string())
         .await
         .expect("file chosen");
-}
-
-/// Sets a form field as the date picker or keyboard would, and tells the page.
-async fn fill(driver: &WebDriver, css: &str, value: &str) {
-    script(
-        driver,
-        &format!(
-            "const input = document.querySelector({css:?});
-             input.value = {value:?};
-             input.dispatchEvent(new Event('input', {{ bubbles: true }}));
-             input.dispatchEvent(new Event('change', {{ bubbles: true }}));
-             return null;"
-        ),
-    )
-    .await;
 }
 
 /// Nothing sideways to scroll: a phone user reads every screen top to bottom. A phone widens
