@@ -17,37 +17,93 @@ use super::op::{Op, OpId};
 pub struct OpDigest([u8; 8]);
 
 pub fn digest(op: &Op) -> OpDigest {
-    // An operation is plain data and always serializes; were it ever not to, its debug text
-    // still tells two versions apart.
-    let written = postcard::to_allocvec(op).unwrap_or_else(|_| format!("{op:?}").into_bytes());
-    let hash = Sha256::digest(&written);
-    let mut start = [0; 8];
-    start.copy_from_slice(&hash[..8]);
-    OpDigest(start)
+    thread_local! {
+        // Digesting a whole portfolio writes hundreds of thousands of operations: one buffer.
+        static WRITTEN: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    WRITTEN.with_borrow_mut(|written| {
+        written.clear();
+        *written = postcard::to_extend(op, std::mem::take(written)).unwrap_or_else(|_| {
+            // An operation is plain data and always serializes; were it ever not to, its
+            // debug text still tells two versions apart.
+            format!("{op:?}").into_bytes()
+        });
+        let hash = Sha256::digest(written.as_slice());
+        let mut start = [0; 8];
+        start.copy_from_slice(&hash[..8]);
+        OpDigest(start)
+    })
 }
 
-/// The digest of every operation held, per device in sequence order: a device's operations
-/// nearly always come in order, so keeping one is an append.
+/// The digest of every operation held, per device.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OpDigests(BTreeMap<DeviceId, Vec<(u64, OpDigest)>>);
+pub struct OpDigests(BTreeMap<DeviceId, DeviceDigests>);
+
+/// One device's digests in sequence order: the sequence numbers, and eight bytes for each in
+/// one block, which a snapshot reads back at once. A device's operations nearly always come
+/// in order, so keeping one is an append.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct DeviceDigests {
+    seqs: Vec<u64>,
+    digests: Block,
+}
 
 impl OpDigests {
     pub fn record(&mut self, id: &OpId, digest: OpDigest) {
-        let run = self.0.entry(id.device.clone()).or_default();
-        match run.last() {
-            Some((last, _)) if *last < id.seq => run.push((id.seq, digest)),
-            None => run.push((id.seq, digest)),
-            Some(_) => match run.binary_search_by_key(&id.seq, |(seq, _)| *seq) {
-                Ok(_) => {}
-                Err(place) => run.insert(place, (id.seq, digest)),
+        let device = match self.0.get_mut(&id.device) {
+            Some(device) => device,
+            None => self.0.entry(id.device.clone()).or_default(),
+        };
+        let place = match device.seqs.last() {
+            Some(last) if *last >= id.seq => match device.seqs.binary_search(&id.seq) {
+                Ok(_) => return,
+                Err(place) => place,
             },
-        }
+            _ => device.seqs.len(),
+        };
+        device.seqs.insert(place, id.seq);
+        let at = place * DIGEST_BYTES;
+        device.digests.0.splice(at..at, digest.0);
     }
 
     pub fn of(&self, id: &OpId) -> Option<OpDigest> {
-        let run = self.0.get(&id.device)?;
-        let place = run.binary_search_by_key(&id.seq, |(seq, _)| *seq).ok()?;
-        Some(run[place].1)
+        let device = self.0.get(&id.device)?;
+        let at = device.seqs.binary_search(&id.seq).ok()? * DIGEST_BYTES;
+        let bytes = device.digests.0.get(at..at + DIGEST_BYTES)?;
+        let mut digest = [0; DIGEST_BYTES];
+        digest.copy_from_slice(bytes);
+        Some(OpDigest(digest))
+    }
+}
+
+const DIGEST_BYTES: usize = 8;
+
+/// Bytes written as one byte string, not as a sequence of numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Block(Vec<u8>);
+
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = Block;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Block, E> {
+                Ok(Block(bytes.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Block, E> {
+                Ok(Block(bytes))
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
     }
 }
 

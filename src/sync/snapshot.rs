@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(FORMAT, 4);
         assert_eq!(
             digest,
-            "fe6c1626cc31b3cb52cd84518b5299ab1639f4b3f009bcfa00e9a8162a721105"
+            "b593053eb8845bb5aef1e5fef89453095ece5f0fe5d18919635bc2e194a646ef"
         );
     }
 }
