@@ -2,9 +2,9 @@
 //! after every save, when the browser comes back online, and while the app is open when the
 //! server says its database changed (a longpoll on `_changes`; every half minute as well at
 //! the office, whose routes are other databases); one round at a time, a round asked for
-//! meanwhile runs right after. A failure the
-//! network may mend is tried again on PouchDB's backoff curve; one a person must look at (a
-//! refused document, a login needed) pauses sync until they do. The screen never waits on it.
+//! meanwhile runs right after. A failure the network may mend is tried again on PouchDB's
+//! backoff curve; one a person must look at (a refused document, a login needed) pauses sync
+//! until they do. The screen never waits on it.
 //!
 //! The office's device, logged in to the office's database, also keeps each collector's route
 //! database up to date: it sends there what a route bundle would carry, and takes the
