@@ -1,9 +1,9 @@
 //! What one operation says, in eight bytes: the start of the SHA-256 of the operation in the
-//! snapshot's compact encoding (four times quicker to write than JSON, and every device
-//! writes the same value the same way). An operation id arriving again
-//! with another digest is a second version of one operation: a forged file, or a device that
-//! spent its sequence numbers twice (a restored backup). Each device keeps the digest of every
-//! operation it holds, so telling the two apart never reads the log.
+//! snapshot's compact encoding (quicker to write than JSON, and every device writes the same
+//! value the same way). An operation id arriving again with another digest is a second
+//! version of one operation: a forged file, or a device that spent its sequence numbers twice
+//! (a restored backup). Each device keeps the digest of every operation it holds, so telling
+//! the two apart never reads the log.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +13,8 @@ use sha2::{Digest, Sha256};
 use super::hlc::DeviceId;
 use super::op::{Op, OpId};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OpDigest([u8; 8]);
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpDigest([u8; DIGEST_BYTES]);
 
 pub fn digest(op: &Op) -> OpDigest {
     thread_local! {
@@ -29,8 +29,8 @@ pub fn digest(op: &Op) -> OpDigest {
             format!("{op:?}").into_bytes()
         });
         let hash = Sha256::digest(written.as_slice());
-        let mut start = [0; 8];
-        start.copy_from_slice(&hash[..8]);
+        let mut start = [0; DIGEST_BYTES];
+        start.copy_from_slice(&hash[..DIGEST_BYTES]);
         OpDigest(start)
     })
 }
