@@ -1,7 +1,7 @@
 //! This device's sync with its CouchDB server, when one is set: it runs by itself on start,
 //! after every save, when the browser comes back online, and while the app is open when the
-//! server says its database changed (a longpoll on `_changes`; every half minute as well at
-//! the office, whose routes are other databases); one round at a time, a round asked for
+//! server says one of its databases changed (a longpoll on `_changes` of each, up to three;
+//! every half minute when there are more); one round at a time, a round asked for
 //! meanwhile runs right after. A failure the network may mend is tried again on PouchDB's
 //! backoff curve; one a person must look at (a refused document, a login needed) pauses sync
 //! until they do. The screen never waits on it.
@@ -10,7 +10,7 @@
 //! database up to date: it sends there what a route bundle would carry, and takes the
 //! collector's work from there.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
@@ -37,6 +37,10 @@ const EVERY_MS: u32 = 30_000;
 
 /// How long the server is asked to hold a longpoll: under what proxies allow an idle request.
 const LONGPOLL_MS: u32 = 25_000;
+
+/// How many databases an open app waits on at once. A browser opens six connections to one
+/// server over HTTP/1.1; the longpolls hold at most half of them, so a round always has room.
+const MOST_WATCHED: usize = 3;
 
 /// How far the pull under way has come, in changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +76,8 @@ pub struct ServerSync {
     /// Moves every half minute, for «hace 2 min».
     pub now_ms: RwSignal<u64>,
     running: StoredValue<bool>,
-    /// Whether a longpoll is waiting on this device's database.
-    watching: StoredValue<bool>,
+    /// The databases a longpoll is waiting on.
+    watching: StoredValue<BTreeSet<String>>,
     again: StoredValue<bool>,
     /// The last wait of the backoff; zero after a success.
     wait_ms: StoredValue<u64>,
@@ -98,7 +102,7 @@ impl ServerSync {
             progress: RwSignal::new(None),
             now_ms: RwSignal::new(browser::now_ms()),
             running: StoredValue::new(false),
-            watching: StoredValue::new(false),
+            watching: StoredValue::new(BTreeSet::new()),
             again: StoredValue::new(false),
             wait_ms: StoredValue::new(0),
             examined: StoredValue::new(BTreeMap::new()),
@@ -117,12 +121,12 @@ impl ServerSync {
         std::mem::forget(set_interval_with_handle(
             move || {
                 sync.now_ms.set(browser::now_ms());
-                // A longpoll hears of the device's own database; the office's routes are
-                // other databases, asked after on this clock.
-                let heard = sync.watching.get_value()
-                    && sync
-                        .login
-                        .with_untracked(|l| l.as_ref().is_some_and(|l| l.routes.is_empty()));
+                // While a longpoll waits on every database of this device, it hears of news.
+                let watched = sync.watching.with_value(BTreeSet::len);
+                let heard = sync.login.with_untracked(|l| {
+                    l.as_ref()
+                        .is_some_and(|l| watched > 0 && watched > l.routes.len())
+                });
                 if !heard && !matches!(sync.state.get_untracked(), SyncState::Failed(_)) {
                     sync.run(session);
                 }
@@ -169,7 +173,9 @@ impl ServerSync {
                         received: rounds.iter().map(|(_, r)| r.received).sum(),
                         sent: rounds.iter().map(|(_, r)| r.sent).sum(),
                     }));
-                    self.watch(session);
+                    for (db, _) in rounds.into_iter().take(MOST_WATCHED) {
+                        self.watch(session, db);
+                    }
                 }
                 Err(problem) => self.failed(session, problem),
             }
@@ -197,36 +203,40 @@ impl ServerSync {
         });
     }
 
-    /// Waits on the server for a change to this device's database, and runs a round when
-    /// one comes. It stops at the first change or trouble: the round that follows says what
-    /// is wrong, or starts waiting again once it ends well.
-    fn watch(self, session: Session) {
+    /// Waits on the server for a change to `name`, and runs a round when one comes. It stops
+    /// at the first change or trouble: the round that follows says what is wrong, or starts
+    /// waiting again once it ends well.
+    fn watch(self, session: Session, name: String) {
         let Some(login) = self.login.get_untracked() else {
             return;
         };
-        if self.watching.get_value() {
+        let mut new = false;
+        self.watching
+            .update_value(|watching| new = watching.insert(name.clone()));
+        if !new {
             return;
         }
-        self.watching.set_value(true);
         leptos::task::spawn_local(async move {
             let fetch = Fetch::new(&login.url);
-            let db = Database::new(&fetch, &login.database);
-            loop {
-                let since = session.checkpoint(&login.database).pulled;
+            let db = Database::new(&fetch, &name);
+            let changed = loop {
+                let since = session.checkpoint(&name).pulled;
                 let heard = db.wait_for_change(&since, LONGPOLL_MS).await;
                 if self.login.with_untracked(|l| l.as_ref() != Some(&login)) {
-                    break;
+                    break false;
                 }
                 match heard {
                     Ok(false) => continue,
-                    Ok(true) => {
-                        self.watching.set_value(false);
-                        return self.run(session);
-                    }
-                    Err(_) => break,
+                    Ok(true) => break true,
+                    Err(_) => break false,
                 }
+            };
+            self.watching.update_value(|watching| {
+                watching.remove(&name);
+            });
+            if changed {
+                self.run(session);
             }
-            self.watching.set_value(false);
         });
     }
 
