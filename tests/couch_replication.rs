@@ -515,6 +515,18 @@ async fn a_collectors_login_opens_their_route_only() {
         "{refused:?}"
     );
     assert!(all_docs(&server, "route-ana").await.is_empty());
+
+    // Juan forgot his password: the office runs the setup again with a new one.
+    server.add_user("juan", "clave-nueva").await;
+    assert_eq!(
+        log_in(&server.anonymous(), "juan", "clave-de-juan").await,
+        Err(ServerProblem::Unauthorized)
+    );
+    let again = server.anonymous();
+    log_in(&again, "juan", "clave-nueva")
+        .await
+        .expect("logged in with the new password");
+    assert_eq!(probe(&again, "route-juan").await, Ok(()));
 }
 
 #[tokio::test]

@@ -107,19 +107,31 @@ pub async fn secure_database<T: Transport>(
     .await
 }
 
-/// Creates a collector's user. A user that exists already answers 409, and keeps its
-/// password.
+/// Creates a collector's user, or gives an existing one `password`: running the setup again
+/// with a new password is how the office resets a forgotten one.
 pub async fn add_user<T: Transport>(
     transport: &T,
     name: &str,
     password: &str,
 ) -> Result<(), ServerProblem> {
-    put(
-        transport,
-        format!("/_users/{}", encode(&format!("org.couchdb.user:{name}"))),
-        Some(serde_json::json!({"name": name, "password": password, "roles": [], "type": "user"})),
-    )
-    .await
+    let path = format!("/_users/{}", encode(&format!("org.couchdb.user:{name}")));
+    let user = serde_json::json!({"name": name, "password": password, "roles": [], "type": "user"});
+    match ask(transport, Method::Put, path.clone(), Some(user.to_string())).await {
+        Err(ServerProblem::Refused { status: 409, .. }) => {
+            let known = ask(transport, Method::Get, path.clone(), None).await?;
+            let mut known: serde_json::Value =
+                serde_json::from_str(&known).map_err(|e| ServerProblem::BadReply(e.to_string()))?;
+            // Over its revision, with its roles as they are: CouchDB hashes the new password.
+            let fields = known
+                .as_object_mut()
+                .ok_or_else(|| ServerProblem::BadReply("a user that is not an object".into()))?;
+            fields.insert("password".into(), password.into());
+            ask(transport, Method::Put, path, Some(known.to_string()))
+                .await
+                .map(drop)
+        }
+        outcome => outcome.map(drop),
+    }
 }
 
 #[cfg(test)]
