@@ -1,7 +1,7 @@
 //! How amounts and dates are written for a locale: Colombia writes 1.234.567,89; the United
 //! States writes 1,234,567.89.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::money::Money;
@@ -70,6 +70,11 @@ impl NumberFormat {
             format!("{:02}/{:02}/{}", date.month(), date.day(), date.year())
         }
     }
+
+    /// "24/11/2026 10:00": the date as `date` writes it, then the time on a 24-hour clock.
+    pub fn date_time(&self, moment: NaiveDateTime) -> String {
+        format!("{} {}", self.date(moment.date()), moment.format("%H:%M"))
+    }
 }
 
 #[cfg(test)]
@@ -108,5 +113,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 3).expect("valid date");
         assert_eq!(NumberFormat::ES_CO.date(d), "03/11/2026");
         assert_eq!(NumberFormat::EN_US.date(d), "11/03/2026");
+        let moment = d.and_hms_opt(9, 5, 0).expect("valid time");
+        assert_eq!(NumberFormat::ES_CO.date_time(moment), "03/11/2026 09:05");
     }
 }

@@ -123,11 +123,7 @@ pub fn ContactGate(
         let fmt = i18n.number_format();
         let when = |moment: NaiveDateTime| {
             let weekday = o.weekdays[moment.weekday().num_days_from_monday() as usize];
-            format!(
-                "{weekday} {} {}",
-                fmt.date(moment.date()),
-                moment.format("%H:%M")
-            )
+            format!("{weekday} {}", fmt.date_time(moment))
         };
         let mut groups: Vec<(Block, Vec<&'static str>)> = Vec::new();
         for (_, _, channel) in links() {

@@ -45,10 +45,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         .0
                         .get(&device)
                         .and_then(|p| p.last_bundle.as_ref())
-                        .map(|b| {
-                            let at = browser::local_time_of(b.imported_ms);
-                            format!("{} {}", format.date(at.date()), at.format("%H:%M"))
-                        })
+                        .map(|b| format.date_time(browser::local_time_of(b.imported_ms)))
                         .unwrap_or_else(|| {
                             if is_me {
                                 String::new()

@@ -183,8 +183,7 @@ pub fn ImportPanel() -> impl IntoView {
                             </table>
                         </div>
                         {plan.future.iter().map(|(device, flagged)| {
-                            let at = browser::local_time_of(flagged.latest_ms);
-                            let when = format!("{} {}", format.date(at.date()), at.format("%H:%M"));
+                            let when = format.date_time(browser::local_time_of(flagged.latest_ms));
                             view! { <p class="status warning">{(x().future_flag)(&label_of(device, &plan), flagged.count, &when)}</p> }
                         }).collect_view()}
                         {(!plan.conflicts.is_empty()).then(|| view! {

@@ -14,12 +14,9 @@ pub fn IntegrityAlarmPanel() -> impl IntoView {
     let x = move || i18n.exchange();
     move || {
         session.integrity.get().map(|alarm| {
-            let at = browser::local_time_of(alarm.at_ms);
-            let when = format!(
-                "{} {}",
-                i18n.number_format().date(at.date()),
-                at.format("%H:%M")
-            );
+            let when = i18n
+                .number_format()
+                .date_time(browser::local_time_of(alarm.at_ms));
             let who = alarm.label.clone().unwrap_or_else(|| alarm.device.clone());
             let text = (x().integrity_text)(&who, alarm.seq, alarm.door == Door::Server, &when);
             view! {

@@ -16,10 +16,7 @@ pub fn ServerExchangesPanel() -> impl IntoView {
     let s = move || i18n.server();
     let rows = move || {
         let format = i18n.number_format();
-        let when = |ms: u64| {
-            let at = browser::local_time_of(ms);
-            format!("{} {}", format.date(at.date()), at.format("%H:%M"))
-        };
+        let when = |ms: u64| format.date_time(browser::local_time_of(ms));
         let count = |n: u64| format.amount(n.into(), 0);
         let collectors = session.portfolio.with(|p| p.collectors());
         let whose = routes(&collectors);
