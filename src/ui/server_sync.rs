@@ -445,15 +445,14 @@ impl Local for Replica {
     async fn not_on(&self, db: &str, on_server: &VersionVector) -> Result<Vec<Op>, StoreError> {
         // Reading the whole log costs a second at a company's size: only when there may be
         // something to send.
-        let held = self
-            .session
-            .projection
-            .with_untracked(|p| p.versions().clone());
         let route = self.routes.get(db);
-        let nothing_new = match route {
-            Some(_) => self.examined.with_value(|e| e.get(db) == Some(&held)),
-            None => held.count_missing_from(on_server) == 0,
-        };
+        let nothing_new = self.session.projection.with_untracked(|p| {
+            let held = p.versions();
+            match route {
+                Some(_) => self.examined.with_value(|e| e.get(db) == Some(held)),
+                None => held.count_missing_from(on_server) == 0,
+            }
+        });
         if nothing_new {
             return Ok(Vec::new());
         }

@@ -212,22 +212,13 @@ impl<'t, T: Transport> Database<'t, T> {
         Ok(())
     }
 
-    /// The changes after `since`, at most `limit`, with their documents. With `wait_ms` the
-    /// server holds the request until something changes or the time is up (longpoll).
-    pub async fn changes(
-        &self,
-        since: &Since,
-        limit: usize,
-        wait_ms: Option<u32>,
-    ) -> Result<ChangesPage, ServerProblem> {
-        let mut path = format!(
+    /// The changes after `since`, at most `limit`, with their documents.
+    pub async fn changes(&self, since: &Since, limit: usize) -> Result<ChangesPage, ServerProblem> {
+        let path = format!(
             "{}/_changes?include_docs=true&style=main_only&limit={limit}&since={}",
             self.path,
             encode(since.as_param())
         );
-        if let Some(wait) = wait_ms {
-            path.push_str(&format!("&feed=longpoll&timeout={wait}"));
-        }
         let reply = self.ask(Method::Get, path, None).await?;
         let page: ChangesReply<'_> = parse(&reply)?;
         Ok(ChangesPage {
@@ -360,7 +351,7 @@ pub async fn probe<T: Transport>(transport: &T, db: &str) -> Result<(), ServerPr
         return Err(ServerProblem::TooOld(welcome.version));
     }
     Database::new(transport, db)
-        .changes(&Since::start(), 1, None)
+        .changes(&Since::start(), 1)
         .await
         .map(drop)
 }

@@ -143,7 +143,7 @@ async fn pull<T: Transport, L: Local>(
     };
     let mut done = 0;
     loop {
-        let page = db.changes(&checkpoint.pulled, page_size, None).await?;
+        let page = db.changes(&checkpoint.pulled, page_size).await?;
         let full = page.docs.len() >= page_size;
         done += page.docs.len() as u64;
         let total = match page.pending {
