@@ -420,7 +420,7 @@ async fn an_administrator_imports_csv_files_and_downloads_the_aging_report() {
 
     let files = std::env::temp_dir().join(format!("cobranza-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&files);
-    std::fs::create_dir_all(files.join("downloads")).expect("folders");
+    std::fs::create_dir_all(&files).expect("folder");
     let portfolio = files.join("cartera.csv");
     let payments = files.join("pagos.csv");
     std::fs::write(&portfolio, PORTFOLIO_CSV).expect("portfolio file");
@@ -464,24 +464,13 @@ async fn an_administrator_imports_csv_files_and_downloads_the_aging_report() {
     .await;
     wait_for_text(driver, "table.aging tfoot", "2.750.001").await;
     screenshot(driver, "informes-import-tablet").await;
-    driver
-        .cdp()
-        .send_raw(
-            "Browser.setDownloadBehavior",
-            serde_json::json!({"behavior": "allow", "downloadPath": files.join("downloads")}),
-        )
-        .await
-        .expect("downloads allowed");
+    downloads_into(driver, &files.join("downloads")).await;
     tap(driver, "button.export", "Exportar CSV").await;
-    let downloaded = files.join("downloads/cartera-por-edades-2026-10-15.csv");
-    let started = std::time::Instant::now();
-    while !downloaded.exists() {
-        assert!(
-            started.elapsed() < WAIT,
-            "the aging CSV was never downloaded"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let downloaded = downloaded_file(&files.join("downloads"), "csv").await;
+    assert_eq!(
+        downloaded.file_name().and_then(|n| n.to_str()),
+        Some("cartera-por-edades-2026-10-15.csv")
+    );
     let csv = std::fs::read_to_string(&downloaded).expect("downloaded CSV");
     assert_eq!(csv.trim_start_matches('\u{feff}'), EXPECTED_AGING);
     visit.finish().await;
@@ -925,21 +914,25 @@ async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
     visit.finish().await;
 }
 
-/// Waits for the one finished `.{extension}` file in `folder` (Chromium writes `.crdownload`
-/// until done).
+/// Waits for the one finished `.{extension}` file in `folder`. Chromium reserves the final
+/// name with an empty file at once and writes into a `.crdownload` beside it until done, so
+/// a file that merely exists may still be empty.
 async fn downloaded_file(folder: &std::path::Path, extension: &str) -> std::path::PathBuf {
     let started = std::time::Instant::now();
     loop {
-        let finished: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|ext| ext == extension))
-                    .collect()
-            })
+        let files: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
-        if let [only] = finished.as_slice() {
-            return only.clone();
+        let writing = files
+            .iter()
+            .any(|p| p.extension().is_some_and(|ext| ext == "crdownload"));
+        let finished: Vec<&std::path::PathBuf> = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|ext| ext == extension))
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 0))
+            .collect();
+        if let ([only], false) = (finished.as_slice(), writing) {
+            return (*only).clone();
         }
         assert!(
             started.elapsed() < WAIT,
