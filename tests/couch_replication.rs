@@ -26,6 +26,7 @@ use cobranza::sync::replication::couch::{
 };
 use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
 use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
+use cobranza::sync::restore::{judge, take_new_id, OwnHistory};
 use cobranza::sync::version_vector::VersionVector;
 use couch_server::{CouchServer, Http};
 use rust_decimal::Decimal;
@@ -110,6 +111,10 @@ impl Local for Device {
 
     fn admit(&self, ops: Vec<Op>) -> Admitted {
         admit(ops, None, &self.me, &self.projection, NOW)
+    }
+
+    fn own_history(&self, theirs: &[Op]) -> OwnHistory {
+        judge(&self.me, &self.projection, theirs, None)
     }
 
     fn pulling(&mut self, _db: &str, done: u64, total: Option<u64>) {
@@ -471,6 +476,55 @@ async fn another_version_of_a_held_operation_is_refused_with_nothing_written() {
     );
     assert_eq!(office.payments(), 3, "nothing of the page is written");
     assert_eq!(office.checkpoint_of("elsewhere"), Checkpoint::default());
+}
+
+#[tokio::test]
+async fn a_restored_phone_finds_out_from_the_server_and_goes_on_under_a_new_id() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut phone = Device::new("phone");
+    phone.records(6);
+    phone.sync(&db).await.expect("pushed");
+
+    // A copy of the phone's data from after its second payment, and new work since.
+    let mut restored = Device::new("phone");
+    for op in &phone.ops[..2] {
+        restored.projection.apply(op);
+        restored.ops.push(op.clone());
+    }
+    restored.author = Author::resume(restored.me.clone(), &restored.ops);
+    restored.records(3);
+    let before = all_docs(&server, "office").await;
+    assert_eq!(
+        restored.sync(&db).await,
+        Err(ReplicationProblem::Restored { from_seq: 3 })
+    );
+    assert_eq!(all_docs(&server, "office").await, before, "nothing pushed");
+
+    // The session takes the new id as `Session::take_new_id` does, and syncs on.
+    let new = DeviceId("phone-2".into());
+    let reborn = take_new_id(std::mem::take(&mut restored.ops), &restored.me, 3, &new);
+    assert_eq!(reborn.moved, 3);
+    restored.projection = Projection::from_ops(&reborn.ops);
+    restored.author = Author::resume_after(new.clone(), &restored.projection);
+    restored.ops = reborn.ops;
+    restored.me = new;
+    restored.sync(&db).await.expect("synced under the new id");
+    assert_eq!(
+        restored.payments(),
+        9,
+        "six from before the restore, three since"
+    );
+
+    let mut office = Device::new("office");
+    office.sync(&db).await.expect("pulled");
+    assert_eq!(office.payments(), 9);
+    assert_eq!(
+        serde_json::to_string(&office.projection.portfolio()).ok(),
+        serde_json::to_string(&restored.projection.portfolio()).ok()
+    );
 }
 
 #[tokio::test]

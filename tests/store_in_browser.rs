@@ -7,7 +7,10 @@ use cobranza::store::device_record::DeviceRecord;
 use cobranza::sync::author::Author;
 use cobranza::sync::demo::demo_ops;
 use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::peer::{Peer, Peers};
 use cobranza::sync::projection::Projection;
+use cobranza::sync::replication::checkpoint::{Checkpoint, Checkpoints};
+use cobranza::sync::restore::take_new_id;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -94,6 +97,61 @@ async fn starting_over_forgets_everything_but_the_new_device() {
         .expect("started over");
     assert!(store.ops().await.expect("readable").is_empty());
     assert_eq!(store.device().await.expect("readable"), Some(fresh));
+}
+
+#[wasm_bindgen_test]
+async fn a_restored_device_goes_on_under_a_new_id_keeping_what_it_knows_of_peers_and_servers() {
+    let store = Store::open_named("test-new-id")
+        .await
+        .expect("database opens");
+    let me = device("dev-e");
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops = demo_ops(&mut author, today(), 1);
+    store
+        .start_over(&me, &ops, None, &|_| ())
+        .await
+        .expect("demo written");
+    let mut peers = Peers::default();
+    peers.0.insert(
+        DeviceId("office".into()),
+        Peer {
+            label: "Oficina".into(),
+            last_bundle: None,
+        },
+    );
+    store
+        .import(&[], &peers, None, &|_| ())
+        .await
+        .expect("peers kept");
+    let mut checkpoints = Checkpoints::new();
+    checkpoints.insert("cobranza".into(), Checkpoint::default());
+    store
+        .receive(&[], &checkpoints)
+        .await
+        .expect("checkpoints kept");
+
+    let new = DeviceRecord {
+        id: DeviceId("dev-f".into()),
+        ..me.clone()
+    };
+    let reborn = take_new_id(ops.clone(), &me.id, 5, &new.id);
+    store
+        .take_new_id(&new, &reborn.ops, &peers, None, &|_| ())
+        .await
+        .expect("new id taken");
+    let reopened = Store::open_named("test-new-id")
+        .await
+        .expect("database reopens");
+    assert_eq!(reopened.device().await.expect("readable"), Some(new));
+    assert_eq!(reopened.ops().await.expect("readable"), reborn.ops);
+    assert_eq!(reopened.peers().await.expect("readable"), peers);
+    assert_eq!(reopened.checkpoints().await.expect("readable"), checkpoints);
+    // The former id's operations from the fifth on are no longer held: their originals,
+    // when they come, are stored.
+    reopened
+        .append(&ops[4..6])
+        .await
+        .expect("the originals are taken");
 }
 
 const IMPORT_CSV: &str = "nit;cliente;factura;fecha_vencimiento;valor\n\

@@ -266,18 +266,29 @@ impl Store {
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
         let tx = self.write([LOG, META, SNAPSHOT])?;
-        for store in [LOG, META, SNAPSHOT] {
-            tx.object_store(store)?.clear()?;
-        }
-        tx.object_store(META)?
-            .put(device)
-            .with_key(DEVICE_KEY)
+        tx.object_store(META)?.clear()?;
+        replace_log(&tx, device, ops, snapshot, progress).await?;
+        Ok(tx.commit().await?)
+    }
+
+    /// Goes on as `device` with `ops` as the whole log and `peers`, in one transaction,
+    /// keeping where replication stands with each server: a restored device taking a new id.
+    pub async fn take_new_id(
+        &self,
+        device: &DeviceRecord,
+        ops: &[Op],
+        peers: &Peers,
+        snapshot: Option<&[u8]>,
+        progress: &dyn Fn(usize),
+    ) -> Result<(), StoreError> {
+        let tx = self.write([LOG, META, SNAPSHOT])?;
+        let meta = tx.object_store(META)?;
+        meta.delete(HELD_KEY).primitive()?.await?;
+        meta.put(peers)
+            .with_key(PEERS_KEY)
             .without_key_type()
             .serde()?;
-        let last = write_ops(&tx, ops, progress).await?;
-        if let Some(snapshot) = snapshot {
-            put_snapshot(&tx, snapshot, last.unwrap_or(0))?;
-        }
+        replace_log(&tx, device, ops, snapshot, progress).await?;
         Ok(tx.commit().await?)
     }
 
@@ -288,6 +299,30 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?)
     }
+}
+
+/// Writes `ops` as the whole log of `device`, with their snapshot (or none), in `tx`, whose
+/// record of held operations must already be cleared.
+async fn replace_log(
+    tx: &Transaction<'_>,
+    device: &DeviceRecord,
+    ops: &[Op],
+    snapshot: Option<&[u8]>,
+    progress: &dyn Fn(usize),
+) -> Result<(), StoreError> {
+    for store in [LOG, SNAPSHOT] {
+        tx.object_store(store)?.clear()?;
+    }
+    tx.object_store(META)?
+        .put(device)
+        .with_key(DEVICE_KEY)
+        .without_key_type()
+        .serde()?;
+    let last = write_ops(tx, ops, progress).await?;
+    if let Some(snapshot) = snapshot {
+        put_snapshot(tx, snapshot, last.unwrap_or(0))?;
+    }
+    Ok(())
 }
 
 /// Which operations are stored.

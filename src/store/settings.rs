@@ -95,7 +95,7 @@ pub fn set_exchanges(exchanges: &std::collections::BTreeMap<String, Exchange>) {
 
 const INTEGRITY_KEY: &str = "cobranza.integrity";
 
-/// How a second version of an operation reached this device.
+/// How a second version of an operation, or of this device's own history, reached it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Door {
     Bundle,
@@ -119,10 +119,40 @@ pub fn integrity_alarm() -> Option<IntegrityAlarm> {
 
 /// `false` when the browser refused to keep it.
 pub fn set_integrity_alarm(alarm: Option<&IntegrityAlarm>) -> bool {
-    match alarm {
-        Some(alarm) => LocalStorage::set(INTEGRITY_KEY, alarm).is_ok(),
+    keep(INTEGRITY_KEY, alarm)
+}
+
+const RESTORED_KEY: &str = "cobranza.restored";
+
+/// This device found it had been restored from an older copy and took a new id: shown in
+/// Sincronizar until someone has read it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RestoreNotice {
+    pub former: String,
+    pub new: String,
+    /// The first of the former id's sequence numbers written after the restore point.
+    pub from_seq: u64,
+    /// How many operations went over to the new id.
+    pub moved: usize,
+    pub door: Door,
+    pub at_ms: u64,
+}
+
+pub fn restore_notice() -> Option<RestoreNotice> {
+    LocalStorage::get(RESTORED_KEY).ok()
+}
+
+/// `false` when the browser refused to keep it.
+pub fn set_restore_notice(notice: Option<&RestoreNotice>) -> bool {
+    keep(RESTORED_KEY, notice)
+}
+
+/// Keeps `value` under `key`, or forgets it; `false` when the browser refused to keep it.
+fn keep<T: serde::Serialize>(key: &str, value: Option<&T>) -> bool {
+    match value {
+        Some(value) => LocalStorage::set(key, value).is_ok(),
         None => {
-            LocalStorage::delete(INTEGRITY_KEY);
+            LocalStorage::delete(key);
             true
         }
     }

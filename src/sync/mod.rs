@@ -18,6 +18,7 @@ mod packed_map;
 pub mod peer;
 pub mod projection;
 pub mod replication;
+pub mod restore;
 pub mod sample_portfolio;
 pub mod snapshot;
 pub mod stamp;

@@ -30,6 +30,7 @@ use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
 use crate::sync::replication::doc::op_id;
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
 use crate::sync::replication::setup::{self, OFFICE_DATABASE};
+use crate::sync::restore::{judge, OwnHistory};
 use crate::sync::version_vector::VersionVector;
 
 /// How often an open app looks for news on the server, when it cannot wait for them.
@@ -175,6 +176,13 @@ impl ServerSync {
                     }));
                     for (db, _) in rounds.into_iter().take(MOST_WATCHED) {
                         self.watch(session, db);
+                    }
+                }
+                Err(ReplicationProblem::Restored { from_seq }) => {
+                    match session.take_new_id(from_seq, Door::Server).await {
+                        // A round under the new id sends what moved over.
+                        Ok(()) => self.again.set_value(true),
+                        Err(error) => self.failed(session, ReplicationProblem::Local(error)),
                     }
                 }
                 Err(problem) => self.failed(session, problem),
@@ -474,6 +482,12 @@ impl Local for Replica {
         self.session
             .projection
             .with_untracked(|stored| admit(ops, None, &self.me, stored, browser::now_ms()))
+    }
+
+    fn own_history(&self, theirs: &[Op]) -> OwnHistory {
+        self.session
+            .projection
+            .with_untracked(|stored| judge(&self.me, stored, theirs, None))
     }
 
     fn pulling(&mut self, _db: &str, done: u64, total: Option<u64>) {

@@ -26,6 +26,7 @@ use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
 use crate::sync::replication::checkpoint::{Checkpoint, Checkpoints};
+use crate::sync::restore;
 use crate::sync::sample_portfolio::{sample_ops, PortfolioSize};
 use crate::sync::snapshot;
 
@@ -74,6 +75,9 @@ pub struct Session {
     /// A second version of a held operation was refused; Sincronizar shows it until someone
     /// looks.
     pub integrity: RwSignal<Option<settings::IntegrityAlarm>>,
+    /// This device found it was restored from an older copy and took a new id; Sincronizar
+    /// says so until someone has read it.
+    pub restored: RwSignal<Option<settings::RestoreNotice>>,
     /// While a write is queued or running: the buttons that would ask for the same write
     /// again are off.
     pub busy: Memo<bool>,
@@ -117,6 +121,7 @@ impl Session {
             }),
             alert: RwSignal::new(None),
             integrity: RwSignal::new(settings::integrity_alarm()),
+            restored: RwSignal::new(settings::restore_notice()),
             busy: Memo::new(move |_| queued.get() > 0),
             saves: RwSignal::new(0),
             progress: RwSignal::new(None),
@@ -414,6 +419,67 @@ impl Session {
     pub fn acknowledge_integrity_alarm(self) {
         settings::set_integrity_alarm(None);
         self.integrity.set(None);
+    }
+
+    /// This device was restored from an older copy (`restore::judge`, news that came
+    /// through `door`): it goes on under a new id, with what it wrote from `from_seq` on
+    /// moved over, in one transaction after every write asked for before; then says so.
+    pub fn take_new_id(
+        self,
+        from_seq: u64,
+        door: settings::Door,
+    ) -> impl Future<Output = Result<(), StoreError>> {
+        self.queue(async move {
+            let former = self
+                .device
+                .get_untracked()
+                .ok_or_else(|| StoreError::Unavailable("no device".into()))?;
+            let device = DeviceRecord {
+                id: browser::new_device_id().map_err(StoreError::Failed)?,
+                ..former.clone()
+            };
+            let store = self.store()?;
+            let reborn = restore::take_new_id(store.ops().await?, &former.id, from_seq, &device.id);
+            let projection = Projection::from_ops(&reborn.ops);
+            let bytes = snapshot::encode(&projection);
+            let mut peers = self.peers.get_untracked();
+            peers.0.entry(former.id.clone()).or_default().label = former.label.clone();
+            store
+                .take_new_id(
+                    &device,
+                    &reborn.ops,
+                    &peers,
+                    bytes.as_deref(),
+                    &self.reporting(reborn.ops.len()),
+                )
+                .await?;
+            self.author
+                .set_value(Some(Author::resume_after(device.id.clone(), &projection)));
+            self.peers.set(peers);
+            self.show(projection);
+            let notice = settings::RestoreNotice {
+                former: former.id.0,
+                new: device.id.0.clone(),
+                from_seq,
+                moved: reborn.moved,
+                door,
+                at_ms: browser::now_ms(),
+            };
+            self.device.set(Some(device));
+            if !settings::set_restore_notice(Some(&notice)) {
+                self.alert.set(Some(Alert::SettingNotKept));
+            }
+            self.restored.set(Some(notice));
+            // What moved over is this device's new work, to be sent on.
+            self.saves.update(|n| *n += 1);
+            Ok(())
+        })
+    }
+
+    /// Someone has read that this device took a new id: it is no longer shown.
+    pub fn acknowledge_restore(self) {
+        settings::set_restore_notice(None);
+        self.restored.set(None);
     }
 
     /// Where replication stands with `db`.

@@ -66,6 +66,12 @@ pub enum BundleProblem {
     OwnOpsUnknown {
         first: OpId,
     },
+    /// The sender holds more of this device's own history than it stores (it was restored
+    /// from an older copy), and the file does not carry enough of it to tell which of its
+    /// operations came after the restore point: a full bundle from `label` does.
+    RestoredUnclear {
+        label: String,
+    },
     /// An operation stored here, with other content: the file was altered, or its device
     /// spent the same sequence number twice.
     OtherVersion {

@@ -11,7 +11,9 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::checkpoint::Since;
-use super::doc::OpDoc;
+use super::doc::{doc_id, OpDoc};
+use crate::sync::hlc::DeviceId;
+use crate::sync::op::OpId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -236,6 +238,60 @@ impl<'t, T: Transport> Database<'t, T> {
             last_seq: Since::from_server(&page.last_seq),
             pending: page.pending,
         })
+    }
+
+    /// Every document of `device`'s operations, in sequence order, `page` at a time: one
+    /// key range of `_all_docs`, since a device's documents sort together.
+    pub async fn device_docs(
+        &self,
+        device: &DeviceId,
+        page: usize,
+    ) -> Result<Vec<(String, ChangedDoc)>, ServerProblem> {
+        #[derive(Deserialize)]
+        struct Row<'a> {
+            id: String,
+            #[serde(borrow)]
+            doc: Option<&'a RawValue>,
+        }
+        #[derive(Deserialize)]
+        struct Listing<'a> {
+            #[serde(borrow)]
+            rows: Vec<Row<'a>>,
+        }
+        let first = doc_id(&OpId {
+            device: device.clone(),
+            seq: 0,
+        });
+        let last = doc_id(&OpId {
+            device: device.clone(),
+            seq: u64::MAX,
+        });
+        let mut docs: Vec<(String, ChangedDoc)> = Vec::new();
+        loop {
+            // Each page after the first starts past the last document of the one before.
+            let from = match docs.last() {
+                Some((id, _)) => format!("startkey={}&skip=1", encode(&json(id)?)),
+                None => format!("startkey={}", encode(&json(&first)?)),
+            };
+            let path = format!(
+                "{}/_all_docs?include_docs=true&limit={page}&{from}&endkey={}",
+                self.path,
+                encode(&json(&last)?),
+            );
+            let reply = self.ask(Method::Get, path, None).await?;
+            let listing: Listing<'_> = parse(&reply)?;
+            let full = listing.rows.len() >= page;
+            docs.extend(listing.rows.into_iter().map(|row| {
+                let doc = match row.doc {
+                    Some(doc) => ChangedDoc::Json(doc.get().to_owned()),
+                    None => ChangedDoc::Deleted,
+                };
+                (row.id, doc)
+            }));
+            if !full || page == 0 {
+                return Ok(docs);
+            }
+        }
     }
 
     /// Waits until the database changes after `since` (`feed=longpoll`), at most about

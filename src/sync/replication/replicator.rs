@@ -12,6 +12,7 @@ use super::doc::{doc_id, from_doc, DocProblem, OpDoc, OP_PREFIX};
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{Admitted, Refused};
 use crate::sync::op::Op;
+use crate::sync::restore::OwnHistory;
 use crate::sync::version_vector::VersionVector;
 
 /// How much a round moves at once.
@@ -52,6 +53,10 @@ pub trait Local {
     /// What the intake makes of pulled operations, against what is stored now.
     fn admit(&self, ops: Vec<Op>) -> Admitted;
 
+    /// What the server's copy of this device's operations (`theirs`, all of them) says of
+    /// the ones stored here (`restore::judge`).
+    fn own_history(&self, theirs: &[Op]) -> OwnHistory;
+
     /// How far a pull from `db` has come this round: `done` changes looked at, of about
     /// `total` when the server lets that be known (a first pull, or a server that says how
     /// many are pending).
@@ -79,6 +84,12 @@ pub enum ReplicationProblem<E> {
     Refused {
         doc: String,
         why: Refused,
+    },
+    /// The server holds operations of this device's id that it does not store, or stores
+    /// otherwise: it was restored from an older copy, and what it wrote from `from_seq` on
+    /// must go over to a new id before anything more is exchanged.
+    Restored {
+        from_seq: u64,
     },
     /// This device's storage failed.
     Local(E),
@@ -116,7 +127,7 @@ pub async fn replicate<T: Transport, L: Local>(
         checkpoint.pulled = Since::start();
     }
     let mut round = Round {
-        received: pull(db, local, &mut checkpoint, sizes.page).await?,
+        received: pull(db, local, me, &mut checkpoint, sizes.page).await?,
         sent: 0,
     };
     round.sent = push(db, local, &mut checkpoint, sizes.batch).await?;
@@ -131,6 +142,7 @@ pub async fn replicate<T: Transport, L: Local>(
 async fn pull<T: Transport, L: Local>(
     db: &Database<'_, T>,
     local: &mut L,
+    me: &DeviceId,
     checkpoint: &mut Checkpoint,
     page_size: usize,
 ) -> Result<usize, ReplicationProblem<L::Error>> {
@@ -150,25 +162,21 @@ async fn pull<T: Transport, L: Local>(
             Some(pending) => Some(done + pending),
             None => whole.map(|whole| whole.max(done)),
         };
-        let mut ops = Vec::with_capacity(page.docs.len());
-        for (doc, changed) in page.docs {
-            if !doc.starts_with(OP_PREFIX) {
-                continue;
-            }
-            let op = match changed {
-                ChangedDoc::Json(json) => from_doc(&json),
-                ChangedDoc::Deleted => Err(DocProblem::Deleted),
-            }
-            .map_err(|why| ReplicationProblem::BadDocument {
-                doc: doc.clone(),
-                why,
-            })?;
-            ops.push(op);
-        }
+        let ops = operations(page.docs)?;
         for op in &ops {
             checkpoint.on_server.observe(&op.id);
         }
         let admitted = local.admit(ops);
+        let own_elsewhere = admitted.refused.iter().any(|refusal| {
+            refusal.id.device == *me
+                && matches!(refusal.why, Refused::OwnUnknown | Refused::OtherVersion)
+        });
+        if own_elsewhere {
+            let theirs = operations(db.device_docs(me, page_size).await?)?;
+            if let OwnHistory::Restored { from_seq } = local.own_history(&theirs) {
+                return Err(ReplicationProblem::Restored { from_seq });
+            }
+        }
         if let Some(refusal) = admitted.refused.into_iter().next() {
             return Err(ReplicationProblem::Refused {
                 doc: doc_id(&refusal.id),
@@ -186,6 +194,26 @@ async fn pull<T: Transport, L: Local>(
             return Ok(received);
         }
     }
+}
+
+/// The operations of a page of documents; other documents (design documents) are not ours.
+fn operations<E>(docs: Vec<(String, ChangedDoc)>) -> Result<Vec<Op>, ReplicationProblem<E>> {
+    let mut ops = Vec::with_capacity(docs.len());
+    for (doc, changed) in docs {
+        if !doc.starts_with(OP_PREFIX) {
+            continue;
+        }
+        let op = match changed {
+            ChangedDoc::Json(json) => from_doc(&json),
+            ChangedDoc::Deleted => Err(DocProblem::Deleted),
+        }
+        .map_err(|why| ReplicationProblem::BadDocument {
+            doc: doc.clone(),
+            why,
+        })?;
+        ops.push(op);
+    }
+    Ok(ops)
 }
 
 async fn push<T: Transport, L: Local>(

@@ -63,5 +63,12 @@ pub struct ExchangeTexts {
     /// Who wrote the operation, its number, how it came (`true`: through the server) and when.
     pub integrity_text: fn(&str, u64, bool, &str) -> String,
     pub integrity_acknowledge: &'static str,
+    pub restored_title: &'static str,
+    /// How many operations moved over, the first of them, how the news came (`true`: from
+    /// the server) and when.
+    pub restored_text: fn(usize, u64, bool, &str) -> String,
+    /// The former id, then the new one.
+    pub restored_ids: fn(&str, &str) -> String,
+    pub restored_acknowledge: &'static str,
     pub unknown_device: &'static str,
 }

@@ -78,6 +78,18 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
         if server { "through the server" } else { "in a bundle" }
     ),
     integrity_acknowledge: "Understood, I'll look into it",
+    restored_title: "This device was restored from an older copy",
+    restored_text: |moved, from_seq, server, when| format!(
+        "On {when} {} operations of this device that were not here: its data was restored from an older copy and it began to reuse operation numbers. So that no number means two things, it now writes under a new id. {} Nothing was lost: what came before the copy is unchanged, and what is missing arrives with the next sync.",
+        if server { "the server showed it holds" } else { "a bundle showed its sender holds" },
+        match moved {
+            0 => "It had written nothing since the restore.".to_owned(),
+            1 => format!("The operation written since the restore (from no. {from_seq}) went over to the new id."),
+            n => format!("The {n} operations written since the restore (from no. {from_seq} on) went over to the new id."),
+        }
+    ),
+    restored_ids: |former, new| format!("Former id: {former} · new: {new}"),
+    restored_acknowledge: "Understood",
     unknown_device: "unnamed",
 };
 
@@ -122,6 +134,9 @@ fn problem(problem: &BundleProblem) -> String {
         BundleProblem::BadHolds => "The sender's list of operations is out of order or repeats itself: the bundle was altered.".into(),
         BundleProblem::OwnOpsUnknown { first } => format!(
             "The bundle carries operations of this very device that are not stored here ({first}). It is not imported, so data is not mixed up."
+        ),
+        BundleProblem::RestoredUnclear { label } => format!(
+            "«{label}» holds more operations of this very device than are stored here: this device was restored from an older copy. The file does not carry enough to tell what was written here after the restore. Nothing was imported: ask «{label}» for a «Full» bundle (Sync → Send a bundle) and import it; this device will then go over to a new id and lose nothing."
         ),
         BundleProblem::OtherVersion { device, label, seq } => format!(
             "Integrity alert: the bundle carries another version of an operation already stored, number {seq} of “{}” ({device}). An operation never changes: either the file was altered, or that device reused its numbers (was a backup restored?). Nothing was imported; check with whoever sent it.",

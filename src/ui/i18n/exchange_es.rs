@@ -78,6 +78,18 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
         if server { "por el servidor" } else { "en un paquete" }
     ),
     integrity_acknowledge: "Entendido, lo reviso",
+    restored_title: "Este dispositivo se restauró desde una copia anterior",
+    restored_text: |moved, from_seq, server, when| format!(
+        "El {when} {} tiene operaciones de este dispositivo que aquí no estaban: sus datos se restauraron desde una copia anterior y empezó a repetir números de operación. Para que ningún número signifique dos cosas, desde ahora escribe con un identificador nuevo. {} No se perdió nada: lo anterior a la copia sigue igual y lo que falta llega con la próxima sincronización.",
+        if server { "el servidor mostró que" } else { "un paquete mostró que su remitente" },
+        match moved {
+            0 => "No había escrito nada después de la restauración.".to_owned(),
+            1 => format!("La operación escrita después de la restauración (desde la n.º {from_seq}) pasó al identificador nuevo."),
+            n => format!("Las {n} operaciones escritas después de la restauración (desde la n.º {from_seq}) pasaron al identificador nuevo."),
+        }
+    ),
+    restored_ids: |former, new| format!("Identificador anterior: {former} · nuevo: {new}"),
+    restored_acknowledge: "Entendido",
     unknown_device: "sin nombre",
 };
 
@@ -122,6 +134,9 @@ fn problem(problem: &BundleProblem) -> String {
         BundleProblem::BadHolds => "La lista de operaciones del remitente está desordenada o repetida: el paquete fue alterado.".into(),
         BundleProblem::OwnOpsUnknown { first } => format!(
             "El paquete trae operaciones de este mismo dispositivo que no están guardadas aquí ({first}). No se importa para no mezclar datos."
+        ),
+        BundleProblem::RestoredUnclear { label } => format!(
+            "«{label}» tiene más operaciones de este mismo dispositivo que las guardadas aquí: este dispositivo se restauró desde una copia anterior. El archivo no trae lo suficiente para saber qué se escribió aquí después de la restauración. No se importó nada: pide a «{label}» un paquete «Completo» (Sincronizar → Enviar un paquete) e impórtalo; este dispositivo pasará entonces a un identificador nuevo sin perder nada."
         ),
         BundleProblem::OtherVersion { device, label, seq } => format!(
             "Alerta de integridad: el paquete trae otra versión de una operación ya guardada, la n.º {seq} de «{}» ({device}). Una operación no cambia nunca: o el archivo fue alterado, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se importó nada; revisa con quien lo envió.",

@@ -72,6 +72,9 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::OtherVersion => "it is another version of an operation already stored here (integrity alert: the document was altered or its device reused its numbers)",
             }
         ),
+        ReplicationProblem::Restored { from_seq } => format!(
+            "The server holds operations of this device that it does not store: it was restored from an older copy. What it wrote from operation no. {from_seq} on goes over to a new id before anything more is exchanged."
+        ),
         ReplicationProblem::Local(error) => (super::en::TEXTS.not_saved)(error).to_owned(),
     },
 };

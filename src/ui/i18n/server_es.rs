@@ -78,6 +78,9 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::OtherVersion => "es otra versión de una operación ya guardada aquí (alerta de integridad: el documento fue alterado o su dispositivo repitió sus números)",
             }
         ),
+        ReplicationProblem::Restored { from_seq } => format!(
+            "El servidor tiene operaciones de este dispositivo que este no guarda: se restauró desde una copia anterior. Lo escrito desde la operación n.º {from_seq} pasa a un identificador nuevo antes de seguir."
+        ),
         ReplicationProblem::Local(error) => (super::es::TEXTS.not_saved)(error).to_owned(),
     },
 };

@@ -23,6 +23,7 @@ mod sync_devices;
 mod sync_export;
 mod sync_import;
 mod sync_integrity;
+mod sync_restored;
 mod sync_server;
 mod today;
 mod welcome;

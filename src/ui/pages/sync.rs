@@ -4,6 +4,7 @@ use super::sync_devices::DevicesPanel;
 use super::sync_export::ExportPanel;
 use super::sync_import::ImportPanel;
 use super::sync_integrity::IntegrityAlarmPanel;
+use super::sync_restored::RestoredNoticePanel;
 use super::sync_server::ServerExchangesPanel;
 use crate::ui::i18n::use_i18n;
 
@@ -17,6 +18,7 @@ pub fn SyncPage() -> impl IntoView {
         <h1>{move || t().nav_sync}</h1>
         <p class="intro">{move || t().sync_intro}</p>
         <IntegrityAlarmPanel/>
+        <RestoredNoticePanel/>
         <ServerExchangesPanel/>
         <ImportPanel/>
         <ExportPanel/>

@@ -31,15 +31,16 @@ pub fn ImportPanel() -> impl IntoView {
     let opening = RwSignal::new(false);
     let conflicts_shown = RwSignal::new(PAGE);
 
-    let accept = move |bytes: &[u8]| {
-        let Some(me) = session.device.get_untracked().map(|d| d.id) else {
-            return;
-        };
+    // Plans and imports a file; when it shows this device was restored from an older copy,
+    // says from which of its operations on, and imports nothing.
+    let plan_and_import = move |bytes: &[u8]| -> Option<u64> {
+        let me = session.device.get_untracked().map(|d| d.id)?;
         let received = session
             .projection
             .with_untracked(|stored| receive(bytes, &me, stored, browser::now_ms()));
         match received {
             Ok(Received::Sealed(envelope)) => sealed.set(Some(envelope)),
+            Ok(Received::Restored { from_seq }) => return Some(from_seq),
             Ok(Received::Planned(planned)) => {
                 let imported = session.import(planned, move |mut done| {
                     if let Some(input) = input.get_untracked() {
@@ -64,6 +65,21 @@ pub fn ImportPanel() -> impl IntoView {
                 refused.set(Some(problem));
             }
         }
+        None
+    };
+    // A restored device first takes its new id, then the same file comes in as any other.
+    let accept = move |bytes: Vec<u8>| {
+        let Some(from_seq) = plan_and_import(&bytes) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match session.take_new_id(from_seq, Door::Bundle).await {
+                Ok(()) => {
+                    plan_and_import(&bytes);
+                }
+                Err(error) => not_stored.set(Some(error)),
+            }
+        });
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -82,7 +98,7 @@ pub fn ImportPanel() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             match browser::read_file(&file).await {
-                Ok(bytes) => accept(&bytes),
+                Ok(bytes) => accept(bytes),
                 Err(_) => refused.set(Some(BundleProblem::Empty)),
             }
         });
@@ -99,7 +115,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Ok(bytes) => {
                     sealed.set(None);
                     passphrase.set(String::new());
-                    accept(&bytes);
+                    accept(bytes);
                 }
                 Err(problem) => refused.set(Some(problem)),
             }
