@@ -24,8 +24,10 @@ use cobranza::sync::replication::checkpoint::Checkpoint;
 use cobranza::sync::replication::couch::{
     log_in, probe, Database, Method, Request, Response, ServerProblem, Transport,
 };
+use cobranza::sync::replication::device_owners::{self, after_round, listed, RouteUsers};
 use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
 use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
+use cobranza::sync::replication::setup::{Access, DESIGN};
 use cobranza::sync::restore::{judge, take_new_id, OwnHistory};
 use cobranza::sync::version_vector::VersionVector;
 use couch_server::{CouchServer, Http};
@@ -495,7 +497,9 @@ async fn a_restored_phone_finds_out_from_the_server_and_goes_on_under_a_new_id()
         restored.ops.push(op.clone());
     }
     restored.author = Author::resume(restored.me.clone(), &restored.ops);
-    restored.records(3);
+    for customer in ["c1", "c2", "c3"] {
+        restored.record(assign(customer, "Juan"));
+    }
     let before = all_docs(&server, "office").await;
     assert_eq!(
         restored.sync(&db).await,
@@ -512,15 +516,13 @@ async fn a_restored_phone_finds_out_from_the_server_and_goes_on_under_a_new_id()
     restored.ops = reborn.ops;
     restored.me = new;
     restored.sync(&db).await.expect("synced under the new id");
-    assert_eq!(
-        restored.payments(),
-        9,
-        "six from before the restore, three since"
-    );
+    assert_eq!(restored.payments(), 6, "the four it had lost came back");
+    assert_eq!(collector_of(&restored, "c3").as_deref(), Some("Juan"));
 
     let mut office = Device::new("office");
     office.sync(&db).await.expect("pulled");
-    assert_eq!(office.payments(), 9);
+    assert_eq!(office.payments(), 6);
+    assert_eq!(collector_of(&office, "c3").as_deref(), Some("Juan"));
     assert_eq!(
         serde_json::to_string(&office.projection.portfolio()).ok(),
         serde_json::to_string(&restored.projection.portfolio()).ok()
@@ -581,6 +583,100 @@ async fn a_collectors_login_opens_their_route_only() {
         .await
         .expect("logged in with the new password");
     assert_eq!(probe(&again, "route-juan").await, Ok(()));
+}
+
+/// The office's round's last step on a route (`ServerSync::keep_owners`): who writes which
+/// device there, listed by the office.
+async fn list_owners(
+    route: &Database<'_, impl Transport>,
+    office: &Device,
+    collector_user: &str,
+    known_before: &VersionVector,
+) {
+    let design = route.design(DESIGN).await.expect("the office reads it");
+    let users = RouteUsers {
+        office: &office.me,
+        office_user: "oficina",
+        collector_user,
+    };
+    let owners = after_round(
+        &listed(&design),
+        users,
+        known_before,
+        office.projection.versions(),
+    );
+    device_owners::list(route, design, &owners)
+        .await
+        .expect("the office, an admin of the route, lists them");
+}
+
+#[tokio::test]
+async fn a_collectors_login_cannot_write_in_the_offices_name_nor_another_collectors() {
+    let server = CouchServer::start().await;
+    server
+        .create_with(
+            "route-juan",
+            Access {
+                admins: &["oficina"],
+                members: &["juan"],
+            },
+        )
+        .await;
+    server.add_user("oficina", "clave-de-oficina").await;
+    server.add_user("juan", "clave-de-juan").await;
+    let office_login = server.anonymous();
+    log_in(&office_login, "oficina", "clave-de-oficina")
+        .await
+        .expect("office logged in");
+    let juan_login = server.anonymous();
+    log_in(&juan_login, "juan", "clave-de-juan")
+        .await
+        .expect("juan logged in");
+    let as_office = Database::new(&office_login, "route-juan");
+    let as_juan = Database::new(&juan_login, "route-juan");
+
+    // The office knows Ana's phone through a bundle, and sends its own work to the route.
+    let mut office = Device::new("office");
+    let mut ana = Device::new("phone-ana");
+    ana.records(1);
+    for op in &ana.ops {
+        office.projection.apply(op);
+        office.ops.push(op.clone());
+    }
+    office.records(2);
+    let before = office.projection.versions().clone();
+    office.sync(&as_office).await.expect("the office relays");
+    list_owners(&as_office, &office, "juan", &before).await;
+
+    // Juan's phone writes its own work; the office hears of the phone there first.
+    let mut phone = Device::new("phone-juan");
+    phone.records(1);
+    phone.sync(&as_juan).await.expect("juan's own work");
+    let before = office.projection.versions().clone();
+    office.sync(&as_office).await.expect("the office takes it");
+    list_owners(&as_office, &office, "juan", &before).await;
+    phone.records(1);
+    phone.sync(&as_juan).await.expect("and goes on writing");
+    // A payment in the office's name, and one in Ana's, written with Juan's login.
+    for (device, seq) in [("office", 3), ("phone-ana", 2)] {
+        let mut forged = Device::new(device);
+        forged.author = Author::resume(DeviceId(device.into()), &office.ops);
+        forged.records(1);
+        let doc = OpDoc::of(&forged.ops[0]).expect("doc");
+        assert_eq!(forged.ops[0].id.seq, seq);
+        let refused = as_juan.store(&[doc]).await;
+        assert!(
+            matches!(&refused, Err(ServerProblem::Forbidden(reason)) if reason.contains(device)),
+            "{device}: {refused:?}"
+        );
+    }
+    let mut office_after = Device::new("office-2");
+    office_after.sync(&as_office).await.expect("pulled");
+    assert_eq!(
+        office_after.payments(),
+        office.payments() + 1,
+        "the route holds the office's and Ana's work and Juan's two payments, nothing forged"
+    );
 }
 
 #[tokio::test]

@@ -27,9 +27,10 @@ use crate::sync::op::Op;
 use crate::sync::replication::backoff::next_wait;
 use crate::sync::replication::checkpoint::Checkpoint;
 use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
+use crate::sync::replication::device_owners::{self, Owners, RouteUsers};
 use crate::sync::replication::doc::op_id;
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
-use crate::sync::replication::setup::{self, OFFICE_DATABASE};
+use crate::sync::replication::setup::{self, Access, DESIGN, OFFICE_DATABASE};
 use crate::sync::restore::{judge, OwnHistory};
 use crate::sync::version_vector::VersionVector;
 
@@ -85,6 +86,8 @@ pub struct ServerSync {
     /// Per route database, the operations this device held when it last sent that route all
     /// it had to send: a route is worked out again only after something new.
     examined: StoredValue<BTreeMap<String, VersionVector>>,
+    /// Per route database, who writes which device there, as last listed.
+    owners: StoredValue<BTreeMap<String, Owners>>,
 }
 
 impl ServerSync {
@@ -107,6 +110,7 @@ impl ServerSync {
             again: StoredValue::new(false),
             wait_ms: StoredValue::new(0),
             examined: StoredValue::new(BTreeMap::new()),
+            owners: StoredValue::new(BTreeMap::new()),
         };
         provide_context(sync);
         let online = browser::online_signal();
@@ -285,6 +289,17 @@ impl ServerSync {
             let route = Database::new(&fetch, &name);
             match replicate(&route, &mut replica, &me, Sizes::default()).await {
                 Ok(round) => {
+                    let collector_user = replica
+                        .routes
+                        .get(&name)
+                        .map(|collector| setup::collector_user(collector))
+                        .unwrap_or_default();
+                    let users = RouteUsers {
+                        office: &me,
+                        office_user: &login.user,
+                        collector_user: &collector_user,
+                    };
+                    self.keep_owners(session, &route, users, &held).await?;
                     rounds.push((name.clone(), round));
                     self.examined.update_value(|e| {
                         e.insert(name, held);
@@ -296,6 +311,41 @@ impl ServerSync {
             }
         }
         Ok(rounds)
+    }
+
+    /// Keeps a route's list of who writes which device (`device_owners`) up to date after a
+    /// round with it; asks the server only when this device knows a device the list it last
+    /// saw lacks.
+    async fn keep_owners(
+        self,
+        session: Session,
+        route: &Database<'_, Fetch>,
+        users: RouteUsers<'_>,
+        known_before: &VersionVector,
+    ) -> Result<(), SyncProblem> {
+        let all_listed = self.owners.with_value(|owners| {
+            owners.get(route.name()).is_some_and(|listed| {
+                listed.contains_key(users.office)
+                    && session
+                        .projection
+                        .with_untracked(|p| p.versions().devices().all(|d| listed.contains_key(d)))
+            })
+        });
+        if all_listed {
+            return Ok(());
+        }
+        let design = route.design(DESIGN).await?;
+        let listed = device_owners::listed(&design);
+        let owners = session.projection.with_untracked(|p| {
+            device_owners::after_round(&listed, users, known_before, p.versions())
+        });
+        if owners != listed {
+            device_owners::list(route, design, &owners).await?;
+        }
+        self.owners.update_value(|all| {
+            all.insert(route.name().to_owned(), owners);
+        });
+        Ok(())
     }
 
     /// The office's administrator sets the server up: the office's database, and for each
@@ -313,14 +363,32 @@ impl ServerSync {
         };
         let admin = Fetch::as_administrator(&login.url, administrator.0, administrator.1);
         // The office's database exists: this device is logged in to it.
-        setup::secure_database(&admin, OFFICE_DATABASE, &[&login.user]).await?;
+        setup::secure_database(
+            &admin,
+            OFFICE_DATABASE,
+            Access {
+                admins: &[],
+                members: &[&login.user],
+            },
+        )
+        .await?;
         let mut created = 0;
         let mut login = login;
         for (collector, password) in passwords.iter().filter(|(_, p)| !p.is_empty()) {
             let user = setup::collector_user(collector);
             setup::add_user(&admin, &user, password).await?;
             let route = setup::route_database(&user);
-            setup::prepare_database(&admin, &route, &[&user, &login.user]).await?;
+            // The office relays everyone's work to the route and lists who writes which
+            // device there: an admin of it; the collector a member.
+            setup::prepare_database(
+                &admin,
+                &route,
+                Access {
+                    admins: &[&login.user],
+                    members: &[&user],
+                },
+            )
+            .await?;
             if !login.routes.contains(&route) {
                 login.routes.push(route);
             }

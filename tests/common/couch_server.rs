@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use cobranza::sync::replication::couch::{Method, Request, Response, Transport, NO_REPLY_IN_TIME};
-use cobranza::sync::replication::setup;
+use cobranza::sync::replication::setup::{self, Access};
 
 pub struct CouchServer {
     pub url: String,
@@ -128,7 +128,19 @@ impl CouchServer {
     /// Sets `db` up as the office does (`sync::replication::setup`), with `members` as the
     /// only users who may open it.
     pub async fn create(&self, db: &str, members: &[&str]) {
-        setup::prepare_database(&self.admin(), db, members)
+        self.create_with(
+            db,
+            Access {
+                admins: &[],
+                members,
+            },
+        )
+        .await;
+    }
+
+    /// Sets `db` up as the office does, with `access`.
+    pub async fn create_with(&self, db: &str, access: Access<'_>) {
+        setup::prepare_database(&self.admin(), db, access)
             .await
             .expect("database set up");
     }

@@ -334,6 +334,30 @@ impl<'t, T: Transport> Database<'t, T> {
         Ok(info.doc_count)
     }
 
+    /// The design document `name` as stored, or an empty one when there is none.
+    pub async fn design(&self, name: &str) -> Result<Value, ServerProblem> {
+        let path = format!("{}/_design/{}", self.path, encode(name));
+        match self.ask(Method::Get, path, None).await {
+            Ok(body) => match parse(&body)? {
+                design @ Value::Object(_) => Ok(design),
+                _ => Err(ServerProblem::BadReply(
+                    "a design document that is not an object".into(),
+                )),
+            },
+            Err(ServerProblem::Missing) => Ok(Value::Object(Default::default())),
+            Err(problem) => Err(problem),
+        }
+    }
+
+    /// Writes the design document `name` over the revision `design` carries (none for a new
+    /// one); only the database's admins may.
+    pub async fn put_design(&self, name: &str, design: &Value) -> Result<(), ServerProblem> {
+        let path = format!("{}/_design/{}", self.path, encode(name));
+        self.ask(Method::Put, path, Some(json(design)?))
+            .await
+            .map(drop)
+    }
+
     /// A `_local` document (never replicated, not in `_changes`), if there is one.
     pub async fn local(&self, id: &str) -> Result<Option<Value>, ServerProblem> {
         match self

@@ -6,6 +6,7 @@
 pub mod backoff;
 pub mod checkpoint;
 pub mod couch;
+pub mod device_owners;
 pub mod doc;
 pub mod replicator;
 pub mod setup;

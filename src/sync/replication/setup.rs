@@ -2,13 +2,13 @@
 //! and never stored: the databases, the design document that keeps operations as they were
 //! written, who may open each database, and the collectors' users.
 
-use super::couch::{ask, encode, Method, ServerProblem, Transport};
+use super::couch::{ask, encode, Database, Method, ServerProblem, Transport};
 use crate::sync::bundle::export::slug;
 
 /// The design document every database of ours carries. CouchDB runs its
 /// `validate_doc_update` on every write, replication's included, so even a user with write
 /// access cannot edit or delete an operation, nor store one under another's id.
-pub const DESIGN_ID: &str = "_design/cobranza";
+pub const DESIGN: &str = "cobranza";
 
 pub const VALIDATE_DOC_UPDATE: &str = r#"function (newDoc, oldDoc, userCtx, secObj) {
   if (newDoc._id.indexOf('_design/') === 0) { return; }
@@ -24,6 +24,14 @@ pub const VALIDATE_DOC_UPDATE: &str = r#"function (newDoc, oldDoc, userCtx, secO
   }
   if (newDoc._rev && newDoc._rev.indexOf('1-') !== 0) {
     throw({forbidden: 'Cobranza: an operation has one revision'});
+  }
+  var sec = secObj || {};
+  var admins = (sec.admins && sec.admins.names) || [];
+  if ((userCtx.roles || []).indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) { return; }
+  var owners = this.owners || {};
+  var owner = owners[op.id.device];
+  if (typeof owner === 'string' && owner !== userCtx.name) {
+    throw({forbidden: 'Cobranza: device ' + op.id.device + ' writes as ' + owner + ', not as ' + userCtx.name});
   }
 }"#;
 
@@ -65,43 +73,50 @@ async fn put<T: Transport>(
     }
 }
 
-/// Creates `db` if it is missing, with the design document, and lets only `members` (and
-/// the server's admins) open it. Running it again changes nothing.
+/// Who may open a database: `admins` also change who may, and write any device's
+/// operations; `members` read and write their own devices' (`device_owners`).
+#[derive(Clone, Copy, Debug)]
+pub struct Access<'a> {
+    pub admins: &'a [&'a str],
+    pub members: &'a [&'a str],
+}
+
+/// Creates `db` if it is missing, with the design document, and gives it `access` (the
+/// server's admins can always open it). Running it again changes nothing.
 pub async fn prepare_database<T: Transport>(
     transport: &T,
     db: &str,
-    members: &[&str],
+    access: Access<'_>,
 ) -> Result<(), ServerProblem> {
     put(transport, format!("/{}", encode(db)), None).await?;
-    secure_database(transport, db, members).await
+    secure_database(transport, db, access).await
 }
 
-/// Gives an existing `db` the design document, if it lacks it, and lets only `members` (and
-/// the server's admins) open it.
+/// Gives an existing `db` the design document as this version writes it, keeping the
+/// devices' owners it lists, and `access`.
 pub async fn secure_database<T: Transport>(
     transport: &T,
     db: &str,
-    members: &[&str],
+    access: Access<'_>,
 ) -> Result<(), ServerProblem> {
-    let path = format!("/{}", encode(db));
-    // Through `_bulk_docs`, a design document already there is a line in the reply, not a
-    // 409 that a browser would log as an error.
-    let design = serde_json::json!({
-        "docs": [{ "_id": DESIGN_ID, "validate_doc_update": VALIDATE_DOC_UPDATE }],
-    });
-    ask(
-        transport,
-        Method::Post,
-        format!("{path}/_bulk_docs"),
-        Some(design.to_string()),
-    )
-    .await?;
+    let db_path = format!("/{}", encode(db));
+    let database = Database::new(transport, db);
+    let design = database.design(DESIGN).await?;
+    if design
+        .get("validate_doc_update")
+        .and_then(serde_json::Value::as_str)
+        != Some(VALIDATE_DOC_UPDATE)
+    {
+        let mut design = design;
+        design["validate_doc_update"] = VALIDATE_DOC_UPDATE.into();
+        database.put_design(DESIGN, &design).await?;
+    }
     put(
         transport,
-        format!("{path}/_security"),
+        format!("{db_path}/_security"),
         Some(serde_json::json!({
-            "admins": {"names": [], "roles": []},
-            "members": {"names": members, "roles": []},
+            "admins": {"names": access.admins, "roles": []},
+            "members": {"names": access.members, "roles": []},
         })),
     )
     .await
