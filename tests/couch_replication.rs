@@ -22,7 +22,7 @@ use cobranza::sync::op_check::OpProblem;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::replication::checkpoint::Checkpoint;
 use cobranza::sync::replication::couch::{
-    log_in, probe, Database, Method, Request, Response, ServerProblem, Transport,
+    log_in, probe, Database, Heard, Method, Request, Response, ServerProblem, Transport,
 };
 use cobranza::sync::replication::device_owners::{self, after_round, listed, RouteUsers};
 use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
@@ -299,7 +299,16 @@ async fn a_waiting_device_hears_of_a_change_as_it_happens() {
     let since = office.checkpoint_of("office").pulled;
 
     // Nothing happens: the wait ends by itself, as no change.
-    assert_eq!(db.wait_for_change(&since, 300).await, Ok(false));
+    assert_eq!(db.wait_for_change(&since, 300).await, Ok(Heard::Nothing));
+
+    // The office lists who writes which device: heard as no operation, with where to wait on.
+    let design = db.design(DESIGN).await.expect("design");
+    device_owners::list(&db, design, &Default::default())
+        .await
+        .expect("listed");
+    let Ok(Heard::Other(since)) = db.wait_for_change(&since, 60_000).await else {
+        panic!("a design document is not an operation");
+    };
 
     // A payment arrives while the office waits: it hears of it, and the next round brings it.
     let mut phone = Device::new("phone");
@@ -309,7 +318,7 @@ async fn a_waiting_device_hears_of_a_change_as_it_happens() {
         phone.sync(&db).await
     });
     assert_eq!(pushed.map(|r| r.sent), Ok(1));
-    assert_eq!(heard, Ok(true));
+    assert_eq!(heard, Ok(Heard::Operations));
     assert_eq!(office.sync(&db).await.map(|r| r.received), Ok(1));
 }
 

@@ -26,7 +26,7 @@ use crate::sync::intake::{admit, Admitted, Refused};
 use crate::sync::op::Op;
 use crate::sync::replication::backoff::next_wait;
 use crate::sync::replication::checkpoint::Checkpoint;
-use crate::sync::replication::couch::{log_in, probe, Database, ServerProblem};
+use crate::sync::replication::couch::{log_in, probe, Database, Heard, ServerProblem};
 use crate::sync::replication::device_owners::{self, Owners, RouteUsers};
 use crate::sync::replication::doc::op_id;
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
@@ -231,15 +231,19 @@ impl ServerSync {
         leptos::task::spawn_local(async move {
             let fetch = Fetch::new(&login.url);
             let db = Database::new(&fetch, &name);
+            let mut past_others = None;
             let changed = loop {
-                let since = session.checkpoint(&name).pulled;
+                let since = past_others
+                    .take()
+                    .unwrap_or_else(|| session.checkpoint(&name).pulled);
                 let heard = db.wait_for_change(&since, LONGPOLL_MS).await;
                 if self.login.with_untracked(|l| l.as_ref() != Some(&login)) {
                     break false;
                 }
                 match heard {
-                    Ok(false) => continue,
-                    Ok(true) => break true,
+                    Ok(Heard::Nothing) => continue,
+                    Ok(Heard::Other(since)) => past_others = Some(since),
+                    Ok(Heard::Operations) => break true,
                     Err(_) => break false,
                 }
             };

@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::checkpoint::Since;
-use super::doc::{doc_id, OpDoc};
+use super::doc::{doc_id, OpDoc, OP_PREFIX};
 use crate::sync::hlc::DeviceId;
 use crate::sync::op::OpId;
 
@@ -111,6 +111,17 @@ struct ChangesReply<'a> {
     last_seq: Value,
     #[serde(default)]
     pending: Option<u64>,
+}
+
+/// What a wait on `_changes` heard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Heard {
+    Nothing,
+    /// An operation was stored.
+    Operations,
+    /// Only a document that is not an operation changed (the office listing who writes
+    /// which device): worth no round; wait again from `since`.
+    Other(Since),
 }
 
 /// A page of `_changes`: the documents (as JSON) in the order the server gave them.
@@ -295,13 +306,13 @@ impl<'t, T: Transport> Database<'t, T> {
     }
 
     /// Waits until the database changes after `since` (`feed=longpoll`), at most about
-    /// `wait_ms`: whether it did. A server that holds the request longer (some ignore
+    /// `wait_ms`, and says what changed. A server that holds the request longer (some ignore
     /// `timeout`) is given up on a little after, as no change.
     pub async fn wait_for_change(
         &self,
         since: &Since,
         wait_ms: u32,
-    ) -> Result<bool, ServerProblem> {
+    ) -> Result<Heard, ServerProblem> {
         let request = Request {
             method: Method::Get,
             path: format!(
@@ -313,14 +324,22 @@ impl<'t, T: Transport> Database<'t, T> {
             // Half as long again, and a second for the network.
             patience_ms: Some(wait_ms.saturating_add(wait_ms / 2).saturating_add(1_000)),
         };
-        match send(self.transport, request).await {
-            Ok(reply) => Ok(!parse::<ChangesReply<'_>>(&reply)?.results.is_empty()),
+        let reply = match send(self.transport, request).await {
+            Ok(reply) => reply,
             Err(ServerProblem::Refused {
                 status: NO_REPLY_IN_TIME,
                 ..
-            }) => Ok(false),
-            Err(problem) => Err(problem),
-        }
+            }) => return Ok(Heard::Nothing),
+            Err(problem) => return Err(problem),
+        };
+        let changes: ChangesReply<'_> = parse(&reply)?;
+        Ok(if changes.results.is_empty() {
+            Heard::Nothing
+        } else if changes.results.iter().any(|c| c.id.starts_with(OP_PREFIX)) {
+            Heard::Operations
+        } else {
+            Heard::Other(Since::from_server(&changes.last_seq))
+        })
     }
 
     /// How many documents the database holds (its design document among them): what a first
