@@ -1136,6 +1136,176 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     office.finish().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() {
+    let files = std::env::temp_dir().join(format!("cobranza-restore-{}", std::process::id()));
+    let office = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &phone.driver;
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+
+    let desk = &office.driver;
+    open_tab(desk, "Sincronizar").await;
+    downloads_into(desk, &files.join("route")).await;
+    tap(desk, ".export .choice", "Ruta de un cobrador").await;
+    fill(desk, "select[name=collector]", "Juan Pérez").await;
+    tap(desk, "button.create-bundle", "Crear paquete").await;
+    let route = downloaded_file(&files.join("route"), "json").await;
+    open_tab(driver, "Sincronizar").await;
+    choose_file(driver, &route).await;
+    wait_for_text(driver, ".import-report", "Paquete de «Oficina» importado.").await;
+
+    // The phone's data as a backup takes it; then a payment that reaches the office.
+    copy_database(driver, "cobranza", "cobranza-backup").await;
+    open_tab(driver, "Cartera").await;
+    let first = wait_for_text(driver, ".customer a", "").await;
+    let name = first.text().await.expect("name");
+    let name = name.lines().next().unwrap_or_default().to_owned();
+    let before = balance_of(desk, &name).await;
+    pay(driver, &name, "100.000").await;
+    open_tab(driver, "Sincronizar").await;
+    downloads_into(driver, &files.join("first")).await;
+    tap(
+        driver,
+        ".export .choice",
+        "Solo lo nuevo para un dispositivo",
+    )
+    .await;
+    tap(driver, "button.create-bundle", "Crear paquete").await;
+    let first_file = downloaded_file(&files.join("first"), "json").await;
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &first_file).await;
+    wait_for_text(
+        desk,
+        ".import-report",
+        "Paquete de «Cobrador Juan» importado.",
+    )
+    .await;
+
+    // The phone is restored from the backup, and the collector takes another payment: the
+    // phone gives it the number the first one had.
+    copy_database(driver, "cobranza-backup", "cobranza").await;
+    driver.refresh().await.expect("reload");
+    assert_eq!(
+        balance_of(driver, &name).await,
+        before,
+        "the copy predates the payment"
+    );
+    pay(driver, &name, "50.000").await;
+
+    // Everything the office holds shows the phone what happened: it takes a new id, and
+    // the second payment goes over to it.
+    open_tab(desk, "Sincronizar").await;
+    downloads_into(desk, &files.join("full")).await;
+    tap(desk, ".export .choice", "Completo").await;
+    tap(desk, "button.create-bundle", "Crear paquete").await;
+    let full = downloaded_file(&files.join("full"), "json").await;
+    open_tab(driver, "Sincronizar").await;
+    choose_file(driver, &full).await;
+    wait_for_text(driver, ".import-report", "Paquete de «Oficina» importado.").await;
+    wait_for_text(
+        driver,
+        ".restored-notice",
+        "se restauró desde una copia anterior",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".restored-notice",
+        "La operación escrita después de la restauración",
+    )
+    .await;
+    screenshot(driver, "dispositivo-restaurado-phone").await;
+    assert_eq!(balance_of(driver, &name).await, before - 150_000);
+
+    // Its work since the restore reaches the office with no alarm: both payments, once.
+    open_tab(driver, "Sincronizar").await;
+    downloads_into(driver, &files.join("second")).await;
+    tap(
+        driver,
+        ".export .choice",
+        "Solo lo nuevo para un dispositivo",
+    )
+    .await;
+    tap(driver, "button.create-bundle", "Crear paquete").await;
+    let second_file = downloaded_file(&files.join("second"), "json").await;
+    open_tab(desk, "Sincronizar").await;
+    choose_file(desk, &second_file).await;
+    wait_for_text(
+        desk,
+        ".import-report",
+        "Paquete de «Cobrador Juan» importado.",
+    )
+    .await;
+    assert!(
+        script(desk, "return !document.querySelector('.integrity-alarm')").await == true,
+        "no integrity alarm"
+    );
+    assert_eq!(balance_of(desk, &name).await, before - 150_000);
+
+    tap(driver, ".restored-notice button", "Entendido").await;
+    wait_until(driver, "!document.querySelector('.restored-notice')").await;
+    phone.finish().await;
+    office.finish().await;
+}
+
+/// Records a cash payment of `amount` from the customer `name`.
+async fn pay(driver: &WebDriver, name: &str, amount: &str) {
+    open_tab(driver, "Cartera").await;
+    tap(driver, ".customer a", name).await;
+    wait_for_text(driver, "h1", name).await;
+    tap(driver, ".actions button", "Registrar pago").await;
+    fill(driver, ".panel input[name=amount]", amount).await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Pago recibido (Efectivo)").await;
+}
+
+/// Copies the app's IndexedDB database `from` over `to`, store by store: what a browser
+/// backup taken, or restored, does to the page's data.
+async fn copy_database(driver: &WebDriver, from: &str, to: &str) {
+    let copied = script(
+        driver,
+        &format!(
+            "return (async () => {{
+              const open = (name) => new Promise((ok, no) => {{
+                const request = indexedDB.open(name);
+                request.onupgradeneeded = () => {{
+                  request.result.createObjectStore('log', {{ autoIncrement: true }});
+                  request.result.createObjectStore('meta');
+                  request.result.createObjectStore('snapshot');
+                }};
+                request.onsuccess = () => ok(request.result);
+                request.onerror = () => no(request.error);
+              }});
+              const done = (request) => new Promise((ok, no) => {{
+                request.onsuccess = () => ok(request.result);
+                request.onerror = () => no(request.error);
+              }});
+              const source = await open({from:?});
+              const target = await open({to:?});
+              for (const name of ['log', 'meta', 'snapshot']) {{
+                const store = source.transaction(name).objectStore(name);
+                const keys = store.getAllKeys();
+                const values = store.getAll();
+                const [k, v] = [await done(keys), await done(values)];
+                const tx = target.transaction(name, 'readwrite');
+                const into = tx.objectStore(name);
+                into.clear();
+                k.forEach((key, i) => into.put(v[i], key));
+                await new Promise((ok, no) => {{ tx.oncomplete = ok; tx.onerror = () => no(tx.error); }});
+              }}
+              source.close();
+              target.close();
+              return true;
+            }})()"
+        ),
+    )
+    .await;
+    assert_eq!(copied, true, "the database was copied");
+}
+
 /// The bundle at `path` with the customer `from` renamed `to` in the operation that named
 /// them, written back whole with a matching checksum: what a forger who knows the format does.
 fn renamed_in(path: &std::path::Path, from: &str, to: &str) -> String {
