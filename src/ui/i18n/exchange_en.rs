@@ -80,7 +80,7 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     integrity_acknowledge: "Understood, I'll look into it",
     restored_title: "This device was restored from an older copy",
     restored_text: |moved, from_seq, server, when| format!(
-        "On {when} {} operations of this device that were not here: its data was restored from an older copy and it began to reuse operation numbers. So that no number means two things, it now writes under a new id. {} Nothing was lost: what came before the copy is unchanged, and what is missing arrives with the next sync.",
+        "On {when} {} operations of this device that are missing or different here: its data was restored from an older copy and it began to reuse operation numbers. So that no number means two things, it now writes under a new id. {} Nothing was lost: what came before the copy is unchanged, and what is missing arrives with the next sync.",
         if server { "the server showed it holds" } else { "a bundle showed its sender holds" },
         match moved {
             0 => "It had written nothing since the restore.".to_owned(),

@@ -80,7 +80,7 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     integrity_acknowledge: "Entendido, lo reviso",
     restored_title: "Este dispositivo se restauró desde una copia anterior",
     restored_text: |moved, from_seq, server, when| format!(
-        "El {when} {} tiene operaciones de este dispositivo que aquí no estaban: sus datos se restauraron desde una copia anterior y empezó a repetir números de operación. Para que ningún número signifique dos cosas, desde ahora escribe con un identificador nuevo. {} No se perdió nada: lo anterior a la copia sigue igual y lo que falta llega con la próxima sincronización.",
+        "El {when} {} tiene operaciones de este dispositivo que aquí faltan o son distintas: sus datos se restauraron desde una copia anterior y empezó a repetir números de operación. Para que ningún número signifique dos cosas, desde ahora escribe con un identificador nuevo. {} No se perdió nada: lo anterior a la copia sigue igual y lo que falta llega con la próxima sincronización.",
         if server { "el servidor mostró que" } else { "un paquete mostró que su remitente" },
         match moved {
             0 => "No había escrito nada después de la restauración.".to_owned(),
