@@ -1,5 +1,7 @@
 //! What the end-to-end tests stand on: the release build served from 127.0.0.1 by a server
 //! the test can stop, Debian's chromedriver, and a fresh headless Chromium profile per test.
+//! The browser benchmarks stand on it too, and use parts the tests do not.
+#![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -1145,17 +1145,9 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
     tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
     tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
     wait_for_text(driver, ".empty", "Aún no hay clientes").await;
-
     let desk = &office.driver;
-    open_tab(desk, "Sincronizar").await;
-    downloads_into(desk, &files.join("route")).await;
-    tap(desk, ".export .choice", "Ruta de un cobrador").await;
-    fill(desk, "select[name=collector]", "Juan Pérez").await;
-    tap(desk, "button.create-bundle", "Crear paquete").await;
-    let route = downloaded_file(&files.join("route"), "json").await;
-    open_tab(driver, "Sincronizar").await;
-    choose_file(driver, &route).await;
-    wait_for_text(driver, ".import-report", "Paquete de «Oficina» importado.").await;
+    let route = make_bundle(desk, &files.join("route"), ROUTE, Some("Juan Pérez")).await;
+    import_bundle(driver, &route, "Oficina").await;
 
     // The phone's data as a backup takes it; then a payment that reaches the office.
     copy_database(driver, "cobranza", "cobranza-backup").await;
@@ -1165,24 +1157,8 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
     let name = name.lines().next().unwrap_or_default().to_owned();
     let before = balance_of(desk, &name).await;
     pay(driver, &name, "100.000").await;
-    open_tab(driver, "Sincronizar").await;
-    downloads_into(driver, &files.join("first")).await;
-    tap(
-        driver,
-        ".export .choice",
-        "Solo lo nuevo para un dispositivo",
-    )
-    .await;
-    tap(driver, "button.create-bundle", "Crear paquete").await;
-    let first_file = downloaded_file(&files.join("first"), "json").await;
-    open_tab(desk, "Sincronizar").await;
-    choose_file(desk, &first_file).await;
-    wait_for_text(
-        desk,
-        ".import-report",
-        "Paquete de «Cobrador Juan» importado.",
-    )
-    .await;
+    let sent = make_bundle(driver, &files.join("first"), DELTA, None).await;
+    import_bundle(desk, &sent, "Cobrador Juan").await;
 
     // The phone is restored from the backup, and the collector takes another payment: the
     // phone gives it the number the first one had.
@@ -1197,14 +1173,8 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
 
     // Everything the office holds shows the phone what happened: it takes a new id, and
     // the second payment goes over to it.
-    open_tab(desk, "Sincronizar").await;
-    downloads_into(desk, &files.join("full")).await;
-    tap(desk, ".export .choice", "Completo").await;
-    tap(desk, "button.create-bundle", "Crear paquete").await;
-    let full = downloaded_file(&files.join("full"), "json").await;
-    open_tab(driver, "Sincronizar").await;
-    choose_file(driver, &full).await;
-    wait_for_text(driver, ".import-report", "Paquete de «Oficina» importado.").await;
+    let full = make_bundle(desk, &files.join("full"), FULL, None).await;
+    import_bundle(driver, &full, "Oficina").await;
     wait_for_text(
         driver,
         ".restored-notice",
@@ -1221,34 +1191,53 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
     assert_eq!(balance_of(driver, &name).await, before - 150_000);
 
     // Its work since the restore reaches the office with no alarm: both payments, once.
-    open_tab(driver, "Sincronizar").await;
-    downloads_into(driver, &files.join("second")).await;
-    tap(
-        driver,
-        ".export .choice",
-        "Solo lo nuevo para un dispositivo",
-    )
-    .await;
-    tap(driver, "button.create-bundle", "Crear paquete").await;
-    let second_file = downloaded_file(&files.join("second"), "json").await;
-    open_tab(desk, "Sincronizar").await;
-    choose_file(desk, &second_file).await;
-    wait_for_text(
-        desk,
-        ".import-report",
-        "Paquete de «Cobrador Juan» importado.",
-    )
-    .await;
+    let since = make_bundle(driver, &files.join("second"), DELTA, None).await;
+    import_bundle(desk, &since, "Cobrador Juan").await;
     assert!(
         script(desk, "return !document.querySelector('.integrity-alarm')").await == true,
         "no integrity alarm"
     );
     assert_eq!(balance_of(desk, &name).await, before - 150_000);
 
+    open_tab(driver, "Sincronizar").await;
     tap(driver, ".restored-notice button", "Entendido").await;
     wait_until(driver, "!document.querySelector('.restored-notice')").await;
     phone.finish().await;
     office.finish().await;
+}
+
+const FULL: &str = "Completo: todo lo que tiene este dispositivo";
+const DELTA: &str = "Solo lo nuevo para un dispositivo";
+const ROUTE: &str = "Ruta de un cobrador";
+
+/// Makes a bundle of the `kind` chosen (for the first peer listed, or for `collector`'s route)
+/// in Sincronizar, and waits for its file in `folder`.
+async fn make_bundle(
+    driver: &WebDriver,
+    folder: &std::path::Path,
+    kind: &str,
+    collector: Option<&str>,
+) -> std::path::PathBuf {
+    open_tab(driver, "Sincronizar").await;
+    downloads_into(driver, folder).await;
+    tap(driver, ".export .choice", kind).await;
+    if let Some(collector) = collector {
+        fill(driver, "select[name=collector]", collector).await;
+    }
+    tap(driver, "button.create-bundle", "Crear paquete").await;
+    downloaded_file(folder, "json").await
+}
+
+/// Imports the bundle `file` in Sincronizar and waits for the report that `sender`'s came in.
+async fn import_bundle(driver: &WebDriver, file: &std::path::Path, sender: &str) {
+    open_tab(driver, "Sincronizar").await;
+    choose_file(driver, file).await;
+    wait_for_text(
+        driver,
+        ".import-report",
+        &format!("Paquete de «{sender}» importado."),
+    )
+    .await;
 }
 
 /// Records a cash payment of `amount` from the customer `name`.
