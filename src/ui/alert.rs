@@ -18,6 +18,9 @@ pub enum Alert {
     NotShared(String),
     /// A contact was saved without the position it was asked to carry.
     NoPosition(String),
+    /// The office could not list on a route's database who writes which device (its user is
+    /// not an admin of it: the server was set up by an older version); sync goes on.
+    OwnersNotListed(String),
 }
 
 impl Alert {
@@ -25,9 +28,10 @@ impl Alert {
         match self {
             Alert::NotSaved(error) => Some(error.to_string()),
             Alert::SettingNotKept => None,
-            Alert::NotDownloaded(detail) | Alert::NotShared(detail) | Alert::NoPosition(detail) => {
-                Some(detail.clone())
-            }
+            Alert::NotDownloaded(detail)
+            | Alert::NotShared(detail)
+            | Alert::NoPosition(detail)
+            | Alert::OwnersNotListed(detail) => Some(detail.clone()),
         }
     }
 }

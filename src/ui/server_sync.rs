@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
+use super::alert::Alert;
 use super::browser;
 use super::i18n::SyncProblem;
 use super::session::{Phase, Session};
@@ -344,7 +345,16 @@ impl ServerSync {
             device_owners::after_round(&listed, users, known_before, p.versions())
         });
         if owners != listed {
-            device_owners::list(route, design, &owners).await?;
+            match device_owners::list(route, design, &owners).await {
+                Err(problem @ (ServerProblem::Unauthorized | ServerProblem::Forbidden(_))) => {
+                    session.alert.set(Some(Alert::OwnersNotListed(format!(
+                        "{}: {problem:?}",
+                        route.name()
+                    ))));
+                    return Ok(());
+                }
+                outcome => outcome?,
+            }
         }
         self.owners.update_value(|all| {
             all.insert(route.name().to_owned(), owners);
@@ -354,7 +364,7 @@ impl ServerSync {
 
     /// The office's administrator sets the server up: the office's database, and for each
     /// collector given a password, their user and their route's database (the office's user
-    /// is a member of each, to keep it up to date). The administrator's password is used for
+    /// an admin of each, to keep it up to date and list who writes which device there). The administrator's password is used for
     /// these requests only.
     pub async fn set_up(
         self,
@@ -378,10 +388,17 @@ impl ServerSync {
         .await?;
         let mut created = 0;
         let mut login = login;
-        for (collector, password) in passwords.iter().filter(|(_, p)| !p.is_empty()) {
+        for (collector, password) in passwords {
             let user = setup::collector_user(collector);
-            setup::add_user(&admin, &user, password).await?;
             let route = setup::route_database(&user);
+            // A route set up before is brought up to date even with no password typed: its
+            // user and password stay as they are.
+            if password.is_empty() && !login.routes.contains(&route) {
+                continue;
+            }
+            if !password.is_empty() {
+                setup::add_user(&admin, &user, password).await?;
+            }
             // The office relays everyone's work to the route and lists who writes which
             // device there: an admin of it; the collector a member.
             setup::prepare_database(
@@ -399,7 +416,7 @@ impl ServerSync {
             created += 1;
         }
         if !settings::set_server(Some(&login)) {
-            session.alert.set(Some(super::alert::Alert::SettingNotKept));
+            session.alert.set(Some(Alert::SettingNotKept));
         }
         self.login.set(Some(login));
         self.run(session);
@@ -483,7 +500,7 @@ impl ServerSync {
     ) -> Result<(), ServerProblem> {
         ServerSync::test(&login, password).await?;
         if !settings::set_server(Some(&login)) {
-            session.alert.set(Some(super::alert::Alert::SettingNotKept));
+            session.alert.set(Some(Alert::SettingNotKept));
         }
         self.login.set(Some(login));
         self.wait_ms.set_value(0);

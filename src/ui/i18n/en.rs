@@ -36,6 +36,7 @@ pub static TEXTS: Texts = Texts {
         Alert::NotDownloaded(_) => "The file could not be downloaded.",
         Alert::NotShared(_) => "Could not share.",
         Alert::NoPosition(_) => "The location could not be read; the contact was saved without it.",
+        Alert::OwnersNotListed(_) => "The office could not record on the server which user writes for each device on a route, so the server does not yet stop a collector writing in another's name. In Settings → Server, run «Create databases and users» again with the administrator's login (typing no passwords: the collectors' stay as they are). Sync goes on.",
     },
     technical_detail: "Technical detail",
     online: "Online",

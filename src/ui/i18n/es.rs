@@ -36,6 +36,7 @@ pub static TEXTS: Texts = Texts {
         Alert::NotDownloaded(_) => "No se pudo descargar el archivo.",
         Alert::NotShared(_) => "No se pudo compartir.",
         Alert::NoPosition(_) => "No se pudo leer la ubicación; la gestión se guardó sin ella.",
+        Alert::OwnersNotListed(_) => "La oficina no pudo anotar en el servidor qué usuario escribe por cada dispositivo en una ruta, así que el servidor aún no impide que un cobrador escriba en nombre de otro. En Ajustes → Servidor, vuelve a «Crear bases y usuarios» con el usuario administrador (sin escribir contraseñas: las de los cobradores no cambian). La sincronización sigue.",
     },
     technical_detail: "Detalle técnico",
     online: "En línea",

@@ -21,7 +21,7 @@ pub static SERVER: ServerTexts = ServerTexts {
     working: "Connecting…",
     missing_fields: "Write the address, the user, the password and the database.",
     set_up_title: "Set up the server (office)",
-    set_up_help: "With the server's administrator user, create the office's database and, for each collector given a password, their user and their route's database; for a collector who already has a user, the password typed replaces theirs. The administrator's password is used now only; it is not kept.",
+    set_up_help: "With the server's administrator user, create the office's database and, for each collector given a password, their user and their route's database; for a collector who already has a user, the password typed replaces theirs. Run it again after updating Cobranza: it brings the routes already set up up to date without changing passwords. The administrator's password is used now only; it is not kept.",
     administrator: "Administrator user",
     collector: "Collector",
     new_password: "New password",

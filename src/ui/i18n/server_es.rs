@@ -21,7 +21,7 @@ pub static SERVER: ServerTexts = ServerTexts {
     working: "Conectando…",
     missing_fields: "Escribe la dirección, el usuario, la contraseña y la base de datos.",
     set_up_title: "Preparar el servidor (oficina)",
-    set_up_help: "Con el usuario administrador del servidor, crea la base de la oficina y, para cada cobrador con contraseña, su usuario y la base de su ruta; a un cobrador que ya tiene usuario, la contraseña escrita le reemplaza la anterior. La contraseña del administrador solo se usa ahora; no se guarda.",
+    set_up_help: "Con el usuario administrador del servidor, crea la base de la oficina y, para cada cobrador con contraseña, su usuario y la base de su ruta; a un cobrador que ya tiene usuario, la contraseña escrita le reemplaza la anterior. Úsalo de nuevo tras actualizar Cobranza: pone al día las rutas ya creadas sin cambiar contraseñas. La contraseña del administrador solo se usa ahora; no se guarda.",
     administrator: "Usuario administrador",
     collector: "Cobrador",
     new_password: "Contraseña nueva",

@@ -152,7 +152,18 @@ pub fn ServerSetup() -> impl IntoView {
         if name.trim().is_empty() || password.is_empty() {
             return said.set(Some(Err(s().missing_fields.to_owned())));
         }
-        let typed: Vec<(String, String)> = passwords.get_untracked().into_iter().collect();
+        // Every collector, with the password typed for them or none: a route set up before
+        // is brought up to date either way.
+        let typed: Vec<(String, String)> = passwords.with_untracked(|typed| {
+            collectors
+                .get_untracked()
+                .into_iter()
+                .map(|(collector, _)| {
+                    let password = typed.get(&collector).cloned().unwrap_or_default();
+                    (collector, password)
+                })
+                .collect()
+        });
         working.set(true);
         said.set(None);
         leptos::task::spawn_local(async move {
