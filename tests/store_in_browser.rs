@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use cobranza::store::database::Store;
 use cobranza::store::device_record::DeviceRecord;
+use cobranza::store::signing_key::SigningKey;
 use cobranza::sync::author::Author;
 use cobranza::sync::demo::demo_ops;
 use cobranza::sync::hlc::DeviceId;
@@ -152,6 +153,50 @@ async fn a_restored_device_goes_on_under_a_new_id_keeping_what_it_knows_of_peers
         .append(&ops[4..6])
         .await
         .expect("the originals are taken");
+}
+
+#[wasm_bindgen_test]
+async fn a_devices_signing_key_is_kept_and_its_private_half_never_leaves() {
+    let name = "test-signing-key";
+    let me = device("dev-g");
+    let store = Store::open_named(name).await.expect("database opens");
+    store
+        .start_over(&me, &[], None, &|_| ())
+        .await
+        .expect("clean start");
+    assert!(store.signing_key().await.expect("readable").is_none());
+    let key = SigningKey::generate(&me.id)
+        .await
+        .expect("made by WebCrypto");
+    assert!(key.public.raw().is_some(), "a P-256 public key");
+    store.keep_signing_key(&key).await.expect("kept");
+
+    let reopened = Store::open_named(name).await.expect("database reopens");
+    let kept = reopened
+        .signing_key()
+        .await
+        .expect("readable")
+        .expect("still there");
+    assert_eq!((&kept.device, &kept.public), (&me.id, &key.public));
+    assert!(!kept.private.extractable());
+    let subtle = web_sys::window()
+        .expect("window")
+        .crypto()
+        .expect("crypto")
+        .subtle();
+    let export = subtle.export_key("pkcs8", &kept.private).expect("asked");
+    assert!(
+        wasm_bindgen_futures::JsFuture::from(export).await.is_err(),
+        "the private key cannot be read out"
+    );
+    reopened
+        .start_over(&device("dev-h"), &[], None, &|_| ())
+        .await
+        .expect("started over");
+    assert!(
+        reopened.signing_key().await.expect("readable").is_none(),
+        "a new device makes its own"
+    );
 }
 
 const IMPORT_CSV: &str = "nit;cliente;factura;fecha_vencimiento;valor\n\

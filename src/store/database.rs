@@ -13,9 +13,11 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::typed_array::{Uint8Array, Uint8ArraySlice};
 use indexed_db_futures::KeyRange;
+use wasm_bindgen::JsValue;
 
 use super::device_record::DeviceRecord;
 use super::error::StoreError;
+use super::signing_key::SigningKey;
 use crate::sync::op::Op;
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
@@ -35,6 +37,8 @@ const DEVICE_KEY: &str = "device";
 const PEERS_KEY: &str = "peers";
 /// Where replication stands with each server database, by database name.
 const CHECKPOINTS_KEY: &str = "checkpoints";
+/// This device's signing key pair (`signing_key`).
+const SIGNING_KEY: &str = "signing-key";
 /// The version vector of the stored operations: a write of an operation already stored
 /// (a sequence number reused) fails whole instead of overwriting it.
 const HELD_KEY: &str = "held";
@@ -194,6 +198,24 @@ impl Store {
             .filter_map(Result::ok)
             .max();
         put_snapshot(&tx, snapshot, last.unwrap_or(0))?;
+        Ok(tx.commit().await?)
+    }
+
+    /// This device's signing key, if one was made.
+    pub async fn signing_key(&self) -> Result<Option<SigningKey>, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let record: Option<JsValue> = tx.object_store(META)?.get(SIGNING_KEY).primitive()?.await?;
+        Ok(record.as_ref().and_then(SigningKey::from_js))
+    }
+
+    /// Keeps `key` as this device's signing key, in place of any other.
+    pub async fn keep_signing_key(&self, key: &SigningKey) -> Result<(), StoreError> {
+        let tx = self.write([META])?;
+        tx.object_store(META)?
+            .put(key.to_js().map_err(StoreError::Failed)?)
+            .with_key(SIGNING_KEY)
+            .without_key_type()
+            .primitive()?;
         Ok(tx.commit().await?)
     }
 

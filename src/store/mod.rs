@@ -7,4 +7,5 @@ pub mod database;
 pub mod device_record;
 pub mod error;
 pub mod settings;
+pub mod signing_key;
 pub mod write_queue;

@@ -7,6 +7,7 @@ pub mod collection_edit;
 pub mod conflict;
 pub mod csv;
 pub mod demo;
+pub mod device_key;
 pub mod edit;
 pub mod hlc;
 pub mod import;

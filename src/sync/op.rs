@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::device_key::PublicKey;
 use super::hlc::{DeviceId, Hlc};
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
@@ -177,5 +178,9 @@ pub enum Event {
         channel: Channel,
         revoked: bool,
         on: NaiveDate,
+    },
+    /// The public key of the device that wrote this operation, published once.
+    DeviceKeyPublished {
+        key: PublicKey,
     },
 }

@@ -61,6 +61,8 @@ pub enum FieldProblem {
     OffTheGlobe,
     Terms(TermsProblem),
     Plan(PlanProblem),
+    /// Not a P-256 public key as WebCrypto exports it.
+    NotAKey,
 }
 
 /// Checks one operation.
@@ -199,6 +201,10 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
             line("customer", &customer.0)?;
             date("on", *on)
         }
+        Event::DeviceKeyPublished { key } => match key.raw() {
+            Some(_) => Ok(()),
+            None => field("key", FieldProblem::NotAKey),
+        },
     }
 }
 

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
-use super::hlc::Hlc;
+use super::device_key::PublicKey;
+use super::hlc::{DeviceId, Hlc};
 use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
 use super::op_digest::{digest, OpDigest, OpDigests};
 use super::packed_map;
@@ -188,6 +189,9 @@ pub struct Projection {
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
+    /// Each device's public key and the operation that published it: the first one wins,
+    /// whatever order they arrive in.
+    keys: BTreeMap<DeviceId, (u64, PublicKey)>,
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
     versions: VersionVector,
@@ -291,6 +295,17 @@ impl Projection {
                 .entry((customer.clone(), *channel))
                 .or_default()
                 .merge(Some((*revoked, *on)), write),
+            Event::DeviceKeyPublished { key } => {
+                let published = (op.id.seq, key.clone());
+                self.keys
+                    .entry(op.id.device.clone())
+                    .and_modify(|first| {
+                        if published.0 < first.0 {
+                            *first = published.clone();
+                        }
+                    })
+                    .or_insert(published);
+            }
         }
     }
 
@@ -319,6 +334,11 @@ impl Projection {
     }
 
     /// What the held operation `id` says, if it is held.
+    /// The public key `device` published, if it did.
+    pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
+        self.keys.get(device).map(|(_, key)| key)
+    }
+
     pub fn digest_of(&self, id: &OpId) -> Option<OpDigest> {
         self.digests.of(id)
     }
@@ -530,6 +550,7 @@ impl Projection {
                 };
                 one(customer)
             }
+            Event::DeviceKeyPublished { .. } => Vec::new(),
         }
     }
 

@@ -17,6 +17,7 @@ use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
 use crate::store::settings;
+use crate::store::signing_key::SigningKey;
 use crate::store::write_queue::WriteQueue;
 use crate::sync::author::Author;
 use crate::sync::bundle::import_plan::ImportPlan;
@@ -155,6 +156,7 @@ impl Session {
                 if snapshot_stale {
                     self.run(self.save_snapshot());
                 }
+                self.publish_key();
             }
             Ok(None) => self.phase.set(Phase::Welcome),
             Err(error) => self.phase.set(Phase::Failed(error)),
@@ -237,6 +239,7 @@ impl Session {
         self.author.set_value(Some(author));
         self.show(projection);
         self.device.set(Some(device));
+        self.publish_key();
         Ok(())
     }
 
@@ -312,27 +315,64 @@ impl Session {
         // A new save by the person is the answer to an earlier failure's banner.
         self.alert.set(None);
         self.queue(async move {
-            let mut author = self
-                .author
-                .get_value()
-                .ok_or_else(|| StoreError::Unavailable("no device".into()))?;
-            let now = browser::now_ms();
-            let ops: Vec<Op> = events
-                .into_iter()
-                .map(|event| author.record(event, now))
-                .collect();
-            self.store()?.append(&ops).await?;
-            self.author.set_value(Some(author));
-            self.projection.update_untracked(|projection| {
-                for op in &ops {
-                    projection.apply(op);
-                }
-            });
-            self.show_folded(&ops);
+            self.append_own(events).await?;
             then();
-            self.saves.update(|n| *n += 1);
             Ok(())
         })
+    }
+
+    /// Records `events` as this device's operations in one transaction and shows them; for
+    /// a write already queued.
+    async fn append_own(self, events: Vec<Event>) -> Result<(), StoreError> {
+        let mut author = self
+            .author
+            .get_value()
+            .ok_or_else(|| StoreError::Unavailable("no device".into()))?;
+        let now = browser::now_ms();
+        let ops: Vec<Op> = events
+            .into_iter()
+            .map(|event| author.record(event, now))
+            .collect();
+        self.store()?.append(&ops).await?;
+        self.author.set_value(Some(author));
+        self.projection.update_untracked(|projection| {
+            for op in &ops {
+                projection.apply(op);
+            }
+        });
+        self.show_folded(&ops);
+        self.saves.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// Makes this device's signing key when it has none for its id, and publishes the public
+    /// half once, as an operation of its own; a failure shows in the banner, and the next
+    /// start tries again.
+    fn publish_key(self) {
+        self.run(async move {
+            let Some(device) = self.device.get_untracked() else {
+                return Ok(());
+            };
+            let store = self.store()?;
+            let key = match store.signing_key().await? {
+                Some(key) if key.device == device.id => key,
+                _ => {
+                    let key = SigningKey::generate(&device.id)
+                        .await
+                        .map_err(StoreError::Failed)?;
+                    store.keep_signing_key(&key).await?;
+                    key
+                }
+            };
+            if self
+                .projection
+                .with_untracked(|p| p.key(&device.id).is_some())
+            {
+                return Ok(());
+            }
+            self.append_own(vec![Event::DeviceKeyPublished { key: key.public }])
+                .await
+        });
     }
 
     /// Saves `events`, then runs `then`; a failure shows in the banner under the header. For
@@ -472,6 +512,7 @@ impl Session {
             self.restored.set(Some(notice));
             // What moved over is this device's new work, to be sent on.
             self.saves.update(|n| *n += 1);
+            self.publish_key();
             Ok(())
         })
     }

@@ -14,6 +14,7 @@ use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
 use cobranza::domain::payment_plan::{Frequency, PaymentPlan, PlanTerms};
 use cobranza::domain::promise::Promise;
 use cobranza::domain::typification::{Risk, Typification};
+use cobranza::sync::device_key::PublicKey;
 use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -212,6 +213,10 @@ pub fn account_event() -> impl Strategy<Value = Event> {
                     reason: SkipReason::ALL[reason],
                 },
             }
+        }),
+        // A device may publish its key more than once (a bug, a forger): the first counts.
+        (1..4u8).prop_map(|k| Event::DeviceKeyPublished {
+            key: PublicKey::from_raw(&[[4u8].as_slice(), &[k; 64]].concat()),
         }),
         (customer, 0..120u32, 1..2_000_000i64, 1..6u32).prop_map(
             |(customer, agreed, balance, installments)| Event::PlanAgreed {

@@ -1056,7 +1056,7 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     wait_for_text(
         driver,
         ".export .status.ok",
-        "Paquete listo y cifrado: 1 operación.",
+        "Paquete listo y cifrado: 2 operaciones.",
     )
     .await;
     let sealed = downloaded_file(&files.join("phone"), "json").await;
@@ -1093,6 +1093,22 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     )
     .await;
     wait_for_text(desk, ".tallies", "Cobrador Juan").await;
+    // With it came the phone's public key: the office shows its fingerprint beside its name.
+    let fingerprint = script(
+        desk,
+        "return [...document.querySelectorAll('.devices tbody tr')]
+           .find((row) => row.textContent.includes('Cobrador Juan'))
+           ?.querySelector('.key')?.textContent ?? ''",
+    )
+    .await;
+    let fingerprint = fingerprint.as_str().unwrap_or_default();
+    assert!(
+        fingerprint.len() == 19
+            && fingerprint
+                .split(' ')
+                .all(|group| group.len() == 4 && group.chars().all(|c| c.is_ascii_hexdigit())),
+        "{fingerprint:?}"
+    );
     assert_eq!(
         balance_of(desk, &name).await,
         before - 100_000,

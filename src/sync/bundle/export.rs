@@ -22,7 +22,7 @@ pub fn delta(ops: &[Op], peer_holds: &VersionVector) -> Vec<Op> {
 }
 
 /// Everything about the customers `collector` is assigned in `portfolio`, or ever was, from
-/// every device: a customer handed to another collector stays in the old route, so the old
+/// every device, and every device's key: a customer handed to another collector stays in the old route, so the old
 /// collector's phone learns of the change and drops them from its agenda.
 pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
     let ever_assigned = ops.iter().filter_map(|op| match &op.event {
@@ -40,8 +40,12 @@ pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
         .map(|(id, _)| id)
         .chain(ever_assigned)
         .collect();
+    // Every device's key goes too: whoever gets the route learns who wrote it.
     ops.iter()
-        .filter(|op| concerns(&op.event, portfolio).is_some_and(|c| customers.contains(c)))
+        .filter(|op| match concerns(&op.event, portfolio) {
+            Some(customer) => customers.contains(customer),
+            None => matches!(op.event, Event::DeviceKeyPublished { .. }),
+        })
         .cloned()
         .collect()
 }
@@ -73,6 +77,7 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::ContactLogged { contact } => Some(&contact.customer),
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::PlanAgreed { plan } => Some(&plan.customer),
+        Event::DeviceKeyPublished { .. } => None,
     }
 }
 

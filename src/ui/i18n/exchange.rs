@@ -56,6 +56,9 @@ pub struct ExchangeTexts {
     pub refused: &'static str,
     pub devices_title: &'static str,
     pub this_device_mark: &'static str,
+    /// The fingerprint of the public key each device published.
+    pub column_key: &'static str,
+    pub no_key: &'static str,
     pub column_last_bundle: &'static str,
     pub column_held: &'static str,
     pub never: &'static str,

@@ -69,6 +69,8 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     refused: "Nothing was imported; the stored data did not change.",
     devices_title: "Devices",
     this_device_mark: "(this one)",
+    column_key: "Key",
+    no_key: "not published",
     column_last_bundle: "Last bundle received",
     column_held: "Its operations here",
     never: "never",
@@ -203,6 +205,7 @@ fn op_problem(problem: &OpProblem) -> String {
                         .into()
                 }
                 FieldProblem::Plan(_) => "is not a valid payment plan".into(),
+                FieldProblem::NotAKey => "is not a P-256 public key".into(),
             };
             format!("field “{field}” {what}")
         }

@@ -69,6 +69,8 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     refused: "No se importó nada; los datos guardados no cambiaron.",
     devices_title: "Dispositivos",
     this_device_mark: "(este)",
+    column_key: "Clave",
+    no_key: "sin publicar",
     column_last_bundle: "Último paquete recibido",
     column_held: "Operaciones suyas aquí",
     never: "nunca",
@@ -204,6 +206,7 @@ fn op_problem(problem: &OpProblem) -> String {
                     "no cuadra: las cuotas no suman el valor o no son positivas".into()
                 }
                 FieldProblem::Plan(_) => "no forma un acuerdo de pago válido".into(),
+                FieldProblem::NotAKey => "no es una clave pública P-256".into(),
             };
             format!("el campo «{field}» {what}")
         }

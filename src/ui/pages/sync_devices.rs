@@ -4,8 +4,8 @@ use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
-/// Every device heard of: its label, the last bundle received from it and when, and how many
-/// of its operations are held here.
+/// Every device heard of: its label, the fingerprint of the key it published, the last bundle
+/// received from it and when, and how many of its operations are held here.
 #[component]
 pub fn DevicesPanel() -> impl IntoView {
     let i18n = use_i18n();
@@ -54,7 +54,10 @@ pub fn DevicesPanel() -> impl IntoView {
                             }
                         });
                     let short: String = device.0.chars().take(8).collect();
-                    (label, short, last, held.count(&device))
+                    let key = projection
+                        .key(&device)
+                        .map_or_else(|| x().no_key.to_owned(), |key| key.fingerprint());
+                    (label, short, key, last, held.count(&device))
                 })
                 .collect::<Vec<_>>()
         })
@@ -67,14 +70,16 @@ pub fn DevicesPanel() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{move || x().column_device}</th>
+                            <th scope="col">{move || x().column_key}</th>
                             <th scope="col">{move || x().column_last_bundle}</th>
                             <th scope="col" class="number">{move || x().column_held}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(label, short, last, count)| view! {
+                        {move || rows().into_iter().map(|(label, short, key, last, count)| view! {
                             <tr>
                                 <th scope="row">{label}<br/><span class="mono">{short}</span></th>
+                                <td class="mono key">{key}</td>
                                 <td>{last}</td>
                                 <td class="number">{count}</td>
                             </tr>
