@@ -144,13 +144,22 @@ fn other_files_are_foreign_and_junk_is_not_json() {
 }
 
 #[test]
+fn a_file_of_version_1_from_an_older_app_still_reads() {
+    let bundle = sound();
+    let json = bundle
+        .to_json()
+        .replacen("\"version\":2", "\"version\":1", 1);
+    assert_eq!(read(json.as_bytes()), Ok(Incoming::Plain(bundle)));
+}
+
+#[test]
 fn a_newer_version_asks_for_an_update() {
     let json = sound()
         .to_json()
-        .replacen("\"version\":1", "\"version\":2", 1);
+        .replacen("\"version\":2", "\"version\":3", 1);
     assert_eq!(
         receive_fresh(json.as_bytes()),
-        Err(BundleProblem::TooNew { version: 2 })
+        Err(BundleProblem::TooNew { version: 3 })
     );
 }
 

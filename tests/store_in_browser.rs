@@ -307,7 +307,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // Edited on the way: refused before anything is written.
     let edited = office_bundle(ops.clone())
         .to_json()
-        .replacen("\"version\":1", "\"version\":7", 1);
+        .replacen("\"version\":2", "\"version\":7", 1);
     assert!(read(edited.as_bytes()).is_err());
     let tampered = office_bundle(ops.clone())
         .to_json()

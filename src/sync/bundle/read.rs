@@ -41,8 +41,9 @@ pub fn read(bytes: &[u8]) -> Result<Incoming, BundleProblem> {
     // A sound bundle is read in one pass; only a file that does not read as one is read again,
     // just far enough to say what it is.
     match serde_json::from_slice::<Wire>(bytes) {
-        Ok(wire) if wire.format == FORMAT && wire.version == 1 => {
-            read_v1(wire).map(Incoming::Plain)
+        // Version 2 only added a kind of operation: both read alike.
+        Ok(wire) if wire.format == FORMAT && (1..=VERSION).contains(&wire.version) => {
+            read_wire(wire).map(Incoming::Plain)
         }
         Ok(wire) if wire.format == FORMAT && wire.version > VERSION => Err(BundleProblem::TooNew {
             version: wire.version,
@@ -52,7 +53,7 @@ pub fn read(bytes: &[u8]) -> Result<Incoming, BundleProblem> {
     }
 }
 
-/// What a file that is not a readable version-1 bundle is: a later version, a sealed bundle,
+/// What a file that is not a readable bundle of a known version is: a later version, a sealed bundle,
 /// a damaged bundle (then `bundle_error` says where), or someone else's file.
 fn identify(bytes: &[u8], bundle_error: &serde_json::Error) -> Result<Incoming, BundleProblem> {
     let probe: Probe = serde_json::from_slice(bytes).map_err(|error| match error.classify() {
@@ -64,13 +65,15 @@ fn identify(bytes: &[u8], bundle_error: &serde_json::Error) -> Result<Incoming, 
         (Some(FORMAT), Some(version)) if version > VERSION => {
             Err(BundleProblem::TooNew { version })
         }
-        (Some(FORMAT), Some(1)) => Err(json_problem(bundle_error)),
+        (Some(FORMAT), Some(version)) if (1..=VERSION).contains(&version) => {
+            Err(json_problem(bundle_error))
+        }
         (Some(SEALED_FORMAT), _) => SealedBundle::read(bytes).map(Incoming::Sealed),
         _ => Err(BundleProblem::Foreign),
     }
 }
 
-fn read_v1(wire: Wire<'_>) -> Result<Bundle, BundleProblem> {
+fn read_wire(wire: Wire<'_>) -> Result<Bundle, BundleProblem> {
     if !sha256_hex(wire.ops.get().as_bytes()).eq_ignore_ascii_case(wire.ops_sha256.trim()) {
         return Err(BundleProblem::Checksum);
     }
