@@ -33,6 +33,8 @@ struct Device {
     ops: Vec<Op>,
     projection: Projection,
     peers: Peers,
+    /// This device's clock: a second passes between two operations.
+    now_ms: u64,
 }
 
 impl Device {
@@ -43,6 +45,7 @@ impl Device {
             ops: Vec::new(),
             projection: Projection::default(),
             peers: Peers::default(),
+            now_ms: NOW,
         }
     }
 
@@ -51,9 +54,8 @@ impl Device {
     }
 
     fn record(&mut self, event: Event) -> Op {
-        let op = self
-            .author
-            .record(event, NOW + self.ops.len() as u64 * 1_000);
+        self.now_ms += 1_000;
+        let op = self.author.record(event, self.now_ms);
         self.projection.apply(&op);
         self.ops.push(op.clone());
         op
@@ -68,6 +70,8 @@ impl Device {
             projection: Projection::from_ops(&ops),
             ops,
             peers: Peers::default(),
+            // The copy is restored later than any of the work it lost was done.
+            now_ms: self.now_ms + 3_600_000,
         }
     }
 
@@ -282,6 +286,35 @@ fn a_peer_that_holds_just_what_this_device_stores_of_itself_changes_nothing() {
         judge(&phone.me(), &phone.projection, &office.ops, None),
         OwnHistory::Intact
     );
+}
+
+#[test]
+fn an_altered_operation_of_this_device_is_refused_not_taken_for_a_restore() {
+    let mut office = Device::new("office", "Oficina");
+    for pesos in [100, 200, 300] {
+        office.record(payment(pesos));
+    }
+    // The office's own file, its first payment's amount changed and the checksum made to
+    // match: the later payments still agree, so this is no restore.
+    let mut bundle =
+        match cobranza::sync::bundle::read::read(office.bundle(BundleKind::Full).as_bytes()) {
+            Ok(cobranza::sync::bundle::read::Incoming::Plain(bundle)) => bundle,
+            other => panic!("a plain bundle: {other:?}"),
+        };
+    if let Event::PaymentRecorded { payment } = &mut bundle.ops[0].event {
+        payment.amount.amount = Decimal::new(999_999, 0);
+    }
+    let before = office.portfolio_json();
+    assert_eq!(
+        office.receive(&bundle.to_json()),
+        Err(BundleProblem::OtherVersion {
+            device: office.me(),
+            label: Some("Oficina".into()),
+            seq: 1
+        })
+    );
+    assert_eq!(office.me(), DeviceId("office".into()), "the same id");
+    assert_eq!(office.portfolio_json(), before);
 }
 
 proptest! {

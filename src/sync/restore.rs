@@ -21,7 +21,8 @@ use crate::domain::payment::PaymentId;
 /// What another copy of this device's history says of the one stored here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OwnHistory {
-    /// Whatever the other side holds of this device is what it stores.
+    /// No sign of a restore: whatever the other side holds of this device is what it stores,
+    /// or an operation of it was altered (which the intake refuses as another version).
     Intact,
     /// Restored from an older copy: this device's operations from `from_seq` on were written
     /// after the restore point and must go over to a new id.
@@ -36,6 +37,10 @@ pub enum OwnHistory {
 /// device; only `me`'s count) and with what the other side says it `holds`, if it says (a
 /// bundle does; a listing of the server's copy of `me`'s operations is complete, and says
 /// nothing more).
+///
+/// A restore spends again every number from its point on, so from there the other side's
+/// operations of this device are all other versions, or beyond what it stores; one that
+/// agrees after one that differs means an operation was altered, not a restore.
 pub fn judge(
     me: &DeviceId,
     stored: &Projection,
@@ -45,35 +50,38 @@ pub fn judge(
     let held = stored.versions();
     let mine_last = held.last_seq(me);
     let mut same = BTreeSet::new();
-    let mut restore_point = None;
-    let mut lower = |seq: u64| {
-        restore_point = Some(restore_point.map_or(seq, |point: u64| point.min(seq)));
-    };
+    let mut sent = BTreeSet::new();
+    let mut first_other = None;
+    let mut beyond = false;
     for op in theirs.iter().filter(|op| op.id.device == *me) {
+        sent.insert(op.id.seq);
         if !held.includes(&op.id) {
-            lower(mine_last + 1);
+            beyond = true;
         } else if stored.digest_of(&op.id) == Some(digest(op)) {
             same.insert(op.id.seq);
         } else {
-            lower(op.id.seq);
+            first_other = Some(first_other.map_or(op.id.seq, |first: u64| first.min(op.id.seq)));
         }
     }
-    if holds.is_some_and(|holds| holds.last_seq(me) > mine_last) {
-        lower(mine_last + 1);
-    }
-    let Some(from_seq) = restore_point else {
-        return OwnHistory::Intact;
+    beyond |= holds.is_some_and(|holds| holds.last_seq(me) > mine_last);
+    let from_seq = match first_other {
+        Some(seq) => seq,
+        None if beyond => mine_last + 1,
+        None => return OwnHistory::Intact,
     };
-    // Below the restore point, every operation the other side holds must have been seen to
-    // be the same; one it holds and did not send may be where the copy really stopped.
-    let unseen = (1..from_seq.min(mine_last + 1)).any(|seq| {
+    if same.range(from_seq..).next().is_some() {
+        return OwnHistory::Intact;
+    }
+    // Every operation of this device the other side holds must have been sent: below the
+    // point, to be seen the same; from it on, to be seen another version.
+    let unsent = (1..=mine_last).any(|seq| {
         let id = OpId {
             device: me.clone(),
             seq,
         };
-        !same.contains(&seq) && holds.is_some_and(|holds| holds.includes(&id))
+        !sent.contains(&seq) && holds.is_some_and(|holds| holds.includes(&id))
     });
-    if unseen {
+    if unsent {
         OwnHistory::Unclear
     } else {
         OwnHistory::Restored { from_seq }
