@@ -16,6 +16,7 @@ use cobranza::sync::bundle::export::compose;
 use cobranza::sync::bundle::format::{BundleKind, Sender};
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::receive::{receive, Received};
+use cobranza::sync::device_key::PublicKey;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::{Event, Op};
 use cobranza::sync::peer::Peers;
@@ -315,6 +316,26 @@ fn an_altered_operation_of_this_device_is_refused_not_taken_for_a_restore() {
     );
     assert_eq!(office.me(), DeviceId("office".into()), "the same id");
     assert_eq!(office.portfolio_json(), before);
+}
+
+#[test]
+fn a_key_published_after_the_restore_point_does_not_move_to_the_new_id() {
+    let mut phone = Device::new("phone", "Cobrador Juan");
+    phone.record(payment(100));
+    phone.record(Event::DeviceKeyPublished {
+        key: PublicKey::from_raw(&[[4u8].as_slice(), &[1; 64]].concat()),
+    });
+    phone.record(payment(200));
+    let new = DeviceId("phone-2".into());
+    let reborn = take_new_id(phone.ops.clone(), &phone.me(), 2, &new);
+    assert_eq!(reborn.moved, 1, "the payment moves, the key does not");
+    let projection = Projection::from_ops(&reborn.ops);
+    assert_eq!(
+        projection.key(&new),
+        None,
+        "the new id publishes its own key"
+    );
+    assert_eq!(projection.key(&phone.me()), None);
 }
 
 proptest! {

@@ -333,12 +333,12 @@ impl Projection {
         &self.versions
     }
 
-    /// What the held operation `id` says, if it is held.
     /// The public key `device` published, if it did.
     pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
         self.keys.get(device).map(|(_, key)| key)
     }
 
+    /// What the held operation `id` says, if it is held.
     pub fn digest_of(&self, id: &OpId) -> Option<OpDigest> {
         self.digests.of(id)
     }

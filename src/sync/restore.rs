@@ -90,7 +90,8 @@ pub fn judge(
 
 /// The log once the device goes on as `new`: `former`'s operations from `from_seq` on are
 /// written again under `new`, from sequence number 1, in their order, at their time, and
-/// what among them names another of them (a void, a dispute resolved) names its new id.
+/// what among them names another of them (a void, a dispute resolved) names its new id; a
+/// key the former id published among them is left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reborn {
     /// Every operation to store, the ones moved over last.
@@ -102,6 +103,9 @@ pub fn take_new_id(log: Vec<Op>, former: &DeviceId, from_seq: u64, new: &DeviceI
     let (mut moving, mut ops): (Vec<Op>, Vec<Op>) = log
         .into_iter()
         .partition(|op| op.id.device == *former && op.id.seq >= from_seq);
+    // A key published after the restore point belongs to the former id: the new id makes
+    // and publishes its own.
+    moving.retain(|op| !matches!(op.event, Event::DeviceKeyPublished { .. }));
     moving.sort_by_key(|op| op.id.seq);
     let renamed: BTreeMap<SmolStr, SmolStr> = moving
         .iter()

@@ -22,8 +22,9 @@ pub fn delta(ops: &[Op], peer_holds: &VersionVector) -> Vec<Op> {
 }
 
 /// Everything about the customers `collector` is assigned in `portfolio`, or ever was, from
-/// every device, and every device's key: a customer handed to another collector stays in the old route, so the old
-/// collector's phone learns of the change and drops them from its agenda.
+/// every device, and every device's key: a customer handed to another collector stays in the
+/// old route, so the old collector's phone learns of the change and drops them from its
+/// agenda.
 pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
     let ever_assigned = ops.iter().filter_map(|op| match &op.event {
         Event::CustomerUpserted { customer, patch }

@@ -53,8 +53,8 @@ pub fn read(bytes: &[u8]) -> Result<Incoming, BundleProblem> {
     }
 }
 
-/// What a file that is not a readable bundle of a known version is: a later version, a sealed bundle,
-/// a damaged bundle (then `bundle_error` says where), or someone else's file.
+/// What a file that is not a readable bundle of a known version is: a later version, a
+/// sealed bundle, a damaged bundle (then `bundle_error` says where), or someone else's file.
 fn identify(bytes: &[u8], bundle_error: &serde_json::Error) -> Result<Incoming, BundleProblem> {
     let probe: Probe = serde_json::from_slice(bytes).map_err(|error| match error.classify() {
         // Valid JSON that is not an object with a format: someone else's file.
