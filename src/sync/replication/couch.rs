@@ -113,6 +113,22 @@ struct ChangesReply<'a> {
     pending: Option<u64>,
 }
 
+/// A page of `_all_docs` with `include_docs`: a row whose document is missing or deleted
+/// has none.
+#[derive(Deserialize)]
+struct AllDocs<'a> {
+    #[serde(borrow)]
+    rows: Vec<AllDocsRow<'a>>,
+}
+
+#[derive(Deserialize)]
+struct AllDocsRow<'a> {
+    #[serde(default)]
+    id: String,
+    #[serde(default, borrow)]
+    doc: Option<&'a RawValue>,
+}
+
 /// What a wait on `_changes` heard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Heard {
@@ -258,17 +274,6 @@ impl<'t, T: Transport> Database<'t, T> {
         device: &DeviceId,
         page: usize,
     ) -> Result<Vec<(String, ChangedDoc)>, ServerProblem> {
-        #[derive(Deserialize)]
-        struct Row<'a> {
-            id: String,
-            #[serde(borrow)]
-            doc: Option<&'a RawValue>,
-        }
-        #[derive(Deserialize)]
-        struct Listing<'a> {
-            #[serde(borrow)]
-            rows: Vec<Row<'a>>,
-        }
         let first = doc_id(&OpId {
             device: device.clone(),
             seq: 0,
@@ -290,7 +295,7 @@ impl<'t, T: Transport> Database<'t, T> {
                 encode(&json(&last)?),
             );
             let reply = self.ask(Method::Get, path, None).await?;
-            let listing: Listing<'_> = parse(&reply)?;
+            let listing: AllDocs<'_> = parse(&reply)?;
             let full = listing.rows.len() >= page;
             docs.extend(listing.rows.into_iter().map(|row| {
                 let doc = match row.doc {
@@ -356,26 +361,20 @@ impl<'t, T: Transport> Database<'t, T> {
     /// The design document `name` as stored, or an empty one when there is none. Asked of
     /// `_all_docs`, where a missing document is no 404 (a browser logs every 404 as an error).
     pub async fn design(&self, name: &str) -> Result<Value, ServerProblem> {
-        #[derive(Deserialize)]
-        struct Row {
-            #[serde(default)]
-            doc: Option<Value>,
-        }
-        #[derive(Deserialize)]
-        struct Listing {
-            rows: Vec<Row>,
-        }
         let path = format!(
             "{}/_all_docs?include_docs=true&key={}",
             self.path,
             encode(&json(&format!("_design/{name}"))?)
         );
-        let listing: Listing = parse(&self.ask(Method::Get, path, None).await?)?;
+        let reply = self.ask(Method::Get, path, None).await?;
+        let listing: AllDocs<'_> = parse(&reply)?;
         match listing.rows.into_iter().find_map(|row| row.doc) {
-            Some(design @ Value::Object(_)) => Ok(design),
-            Some(_) => Err(ServerProblem::BadReply(
-                "a design document that is not an object".into(),
-            )),
+            Some(doc) => match parse(doc.get())? {
+                design @ Value::Object(_) => Ok(design),
+                _ => Err(ServerProblem::BadReply(
+                    "a design document that is not an object".into(),
+                )),
+            },
             None => Ok(Value::Object(Default::default())),
         }
     }
