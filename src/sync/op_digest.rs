@@ -45,7 +45,9 @@ pub struct OpDigests(BTreeMap<DeviceId, DeviceDigests>);
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct DeviceDigests {
     seqs: Vec<u64>,
-    digests: Block,
+    /// Written as one byte string, not as a sequence of numbers.
+    #[serde(with = "serde_bytes")]
+    digests: Vec<u8>,
 }
 
 impl OpDigests {
@@ -63,13 +65,13 @@ impl OpDigests {
         };
         device.seqs.insert(place, id.seq);
         let at = place * DIGEST_BYTES;
-        device.digests.0.splice(at..at, digest.0);
+        device.digests.splice(at..at, digest.0);
     }
 
     pub fn of(&self, id: &OpId) -> Option<OpDigest> {
         let device = self.0.get(&id.device)?;
         let at = device.seqs.binary_search(&id.seq).ok()? * DIGEST_BYTES;
-        let bytes = device.digests.0.get(at..at + DIGEST_BYTES)?;
+        let bytes = device.digests.get(at..at + DIGEST_BYTES)?;
         let mut digest = [0; DIGEST_BYTES];
         digest.copy_from_slice(bytes);
         Some(OpDigest(digest))
@@ -77,35 +79,6 @@ impl OpDigests {
 }
 
 const DIGEST_BYTES: usize = 8;
-
-/// Bytes written as one byte string, not as a sequence of numbers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Block(Vec<u8>);
-
-impl Serialize for Block {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Block {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl<'de> serde::de::Visitor<'de> for Bytes {
-            type Value = Block;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Block, E> {
-                Ok(Block(bytes.to_vec()))
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Block, E> {
-                Ok(Block(bytes))
-            }
-        }
-        deserializer.deserialize_byte_buf(Bytes)
-    }
-}
 
 #[cfg(test)]
 mod tests {
