@@ -281,6 +281,12 @@ pub async fn first_start_probed(driver: &WebDriver, origin: &str, label: &str, p
         .expect("probe installed");
     driver.goto(origin).await.expect("app loads");
     wait_until(driver, "document.querySelector('#device-label')").await;
+    name_the_device(driver, label).await;
+    wait_until(driver, "document.querySelector('.demo-banner button')").await;
+}
+
+/// On the welcome screen: names this device `label` and starts.
+pub async fn name_the_device(driver: &WebDriver, label: &str) {
     driver
         .find(By::Id("device-label"))
         .await
@@ -295,7 +301,6 @@ pub async fn first_start_probed(driver: &WebDriver, origin: &str, label: &str, p
         .click()
         .await
         .expect("tap");
-    wait_until(driver, "document.querySelector('.demo-banner button')").await;
 }
 
 /// What the script `source` returns, as a number (NaN if it is none).

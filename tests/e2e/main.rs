@@ -55,14 +55,7 @@ impl Visit {
             &format!("welcome-{}x{}", screen.width, screen.height),
         )
         .await;
-        driver
-            .find(By::Id("device-label"))
-            .await
-            .expect("label field")
-            .send_keys(label)
-            .await
-            .expect("typing");
-        tap(driver, "button[type=submit]", "").await;
+        name_the_device(driver, label).await;
         wait_for_text(driver, ".app-header .device-label", label).await;
         visit
     }
