@@ -7,6 +7,8 @@
 mod couch_server;
 #[path = "common/events.rs"]
 mod events;
+#[path = "common/signer.rs"]
+mod signer;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -17,7 +19,7 @@ use cobranza::sync::author::Author;
 use cobranza::sync::bundle::export::route;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::intake::{admit, Admitted, Refused};
-use cobranza::sync::op::{CustomerPatch, Event, Op};
+use cobranza::sync::op::{CustomerPatch, Event, Op, OpId};
 use cobranza::sync::op_check::OpProblem;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::replication::checkpoint::Checkpoint;
@@ -29,9 +31,11 @@ use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
 use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
 use cobranza::sync::replication::setup::{Access, DESIGN};
 use cobranza::sync::restore::{judge, take_new_id, OwnHistory};
+use cobranza::sync::signed_run::SignatureCheck;
 use cobranza::sync::version_vector::VersionVector;
 use couch_server::{CouchServer, Http};
 use rust_decimal::Decimal;
+use signer::first_forged;
 
 const NOW: u64 = 1_790_000_000_000;
 
@@ -117,6 +121,10 @@ impl Local for Device {
 
     fn own_history(&self, theirs: &[Op]) -> OwnHistory {
         judge(&self.me, &self.projection, theirs, None)
+    }
+
+    async fn verify(&self, checks: &[SignatureCheck]) -> Result<Option<OpId>, Infallible> {
+        Ok(first_forged(checks))
     }
 
     fn pulling(&mut self, _db: &str, done: u64, total: Option<u64>) {
@@ -518,7 +526,7 @@ async fn a_restored_phone_finds_out_from_the_server_and_goes_on_under_a_new_id()
 
     // The session takes the new id as `Session::take_new_id` does, and syncs on.
     let new = DeviceId("phone-2".into());
-    let reborn = take_new_id(std::mem::take(&mut restored.ops), &restored.me, 3, &new);
+    let reborn = take_new_id(std::mem::take(&mut restored.ops), &restored.me, 3, &new, 1);
     assert_eq!(reborn.moved, 3);
     restored.projection = Projection::from_ops(&reborn.ops);
     restored.author = Author::resume_after(new.clone(), &restored.projection);

@@ -120,7 +120,7 @@ impl Device {
 
     fn go_on_as(&mut self, new: &str, from_seq: u64) {
         let new = DeviceId(new.into());
-        let reborn = take_new_id(std::mem::take(&mut self.ops), &self.me(), from_seq, &new);
+        let reborn = take_new_id(std::mem::take(&mut self.ops), &self.me(), from_seq, &new, 1);
         self.projection = Projection::from_ops(&reborn.ops);
         self.author = Author::resume_after(new, &self.projection);
         self.ops = reborn.ops;
@@ -327,7 +327,7 @@ fn a_key_published_after_the_restore_point_does_not_move_to_the_new_id() {
     });
     phone.record(payment(200));
     let new = DeviceId("phone-2".into());
-    let reborn = take_new_id(phone.ops.clone(), &phone.me(), 2, &new);
+    let reborn = take_new_id(phone.ops.clone(), &phone.me(), 2, &new, 1);
     assert_eq!(reborn.moved, 1, "the payment moves, the key does not");
     let projection = Projection::from_ops(&reborn.ops);
     assert_eq!(

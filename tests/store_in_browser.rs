@@ -135,7 +135,7 @@ async fn a_restored_device_goes_on_under_a_new_id_keeping_what_it_knows_of_peers
         id: DeviceId("dev-f".into()),
         ..me.clone()
     };
-    let reborn = take_new_id(ops.clone(), &me.id, 5, &new.id);
+    let reborn = take_new_id(ops.clone(), &me.id, 5, &new.id, 1);
     store
         .take_new_id(&new, &reborn.ops, &peers, None, &|_| ())
         .await

@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::conflict::Conflict;
 use super::hlc::{DeviceId, HybridClock};
-use super::op::{Op, OpId};
+use super::op::{Event, Op, OpId};
 use super::op_check::{check_op, OpProblem};
 use super::op_digest::digest;
 use super::projection::Projection;
+use super::signed_run::{vouch, SignatureCheck};
 use super::version_vector::VersionVector;
 
 /// What the sender of a batch says about it (a bundle says it; a server page does not).
@@ -49,6 +50,22 @@ pub enum Refused {
     /// An operation this device holds, with other content: a forgery, or a device that spent
     /// its sequence numbers twice. One of the two versions is not what its device wrote.
     OtherVersion,
+    /// An operation of a device that signs its work, which no signed run of the batch lists
+    /// as it is: forged in that device's name, or altered.
+    Unsigned,
+    /// A signed run whose signature is not its device's.
+    BadSignature,
+}
+
+impl Refused {
+    /// Whether it means someone's records cannot be trusted: an operation altered, or
+    /// written in another device's name.
+    pub fn is_integrity(&self) -> bool {
+        matches!(
+            self,
+            Refused::OtherVersion | Refused::Unsigned | Refused::BadSignature
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +96,9 @@ pub struct Admitted {
     /// In batch order.
     pub refused: Vec<Refusal>,
     pub gaps: Vec<Gap>,
+    /// The signatures to check (WebCrypto's work, so not done here) before the new
+    /// operations are stored; one that fails refuses the batch as `BadSignature`.
+    pub signatures: Vec<SignatureCheck>,
 }
 
 impl Admitted {
@@ -100,7 +120,12 @@ pub fn admit(
     let held = stored.versions();
     let mut admitted = Admitted::default();
     let mut seen = BTreeSet::new();
+    let mut signatures = Vec::new();
+    let mut places = BTreeMap::new();
     for (index, op) in (1..).zip(batch) {
+        if matches!(op.event, Event::OperationsSigned { .. }) {
+            signatures.push(op.clone());
+        }
         let why = if let Err(problem) = check_op(&op) {
             Some(Refused::Invalid(problem))
         } else if claim.is_some_and(|claim| !claim.holds.includes(&op.id)) {
@@ -150,7 +175,22 @@ pub fn admit(
             flagged.count += 1;
             flagged.latest_ms = flagged.latest_ms.max(op.hlc.wall_ms);
         }
+        places.insert(op.id.clone(), index);
         admitted.new_ops.push(op);
+    }
+    let (checks, unsigned) = vouch(&admitted.new_ops, &signatures, stored);
+    admitted.signatures = checks;
+    if !unsigned.is_empty() {
+        let unsigned: BTreeSet<OpId> = unsigned.into_iter().collect();
+        admitted.new_ops.retain(|op| !unsigned.contains(&op.id));
+        admitted
+            .refused
+            .extend(unsigned.into_iter().map(|id| Refusal {
+                index: places.get(&id).copied().unwrap_or_default(),
+                id,
+                why: Refused::Unsigned,
+            }));
+        admitted.refused.sort_by_key(|refusal| refusal.index);
     }
     if let Some(claim) = claim.filter(|claim| claim.whole) {
         let mut after = held.clone();

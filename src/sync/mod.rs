@@ -21,6 +21,7 @@ pub mod projection;
 pub mod replication;
 pub mod restore;
 pub mod sample_portfolio;
+pub mod signed_run;
 pub mod snapshot;
 pub mod stamp;
 pub mod version_vector;

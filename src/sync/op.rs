@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::device_key::PublicKey;
 use super::hlc::{DeviceId, Hlc};
+use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
 use crate::domain::credit_note::CreditNote;
@@ -182,5 +183,10 @@ pub enum Event {
     /// The public key of the device that wrote this operation, published once.
     DeviceKeyPublished {
         key: PublicKey,
+    },
+    /// The device's signature over the run of its operations just before this one
+    /// (`sync::signed_run`).
+    OperationsSigned {
+        run: SignedRun,
     },
 }

@@ -63,6 +63,9 @@ pub enum FieldProblem {
     Plan(PlanProblem),
     /// Not a P-256 public key as WebCrypto exports it.
     NotAKey,
+    /// A signed run whose list of operations or signature cannot be read, or that does not
+    /// end just before the operation that signs it.
+    NotASignedRun,
 }
 
 /// Checks one operation.
@@ -77,6 +80,16 @@ pub fn check_op(op: &Op) -> Result<(), OpProblem> {
         return Err(OpProblem::ImpossibleStamp);
     }
     line("device", &op.id.device.0)?;
+    if let Event::OperationsSigned { run } = &op.event {
+        if run.from == 0
+            || run
+                .from
+                .checked_add(run.length())
+                .is_none_or(|end| end > op.id.seq)
+        {
+            return field("run", FieldProblem::NotASignedRun);
+        }
+    }
     check_event(&op.event)
 }
 
@@ -204,6 +217,10 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
         Event::DeviceKeyPublished { key } => match key.raw() {
             Some(_) => Ok(()),
             None => field("key", FieldProblem::NotAKey),
+        },
+        Event::OperationsSigned { run } => match (run.hashes(), run.signature()) {
+            (Some(_), Some(_)) => Ok(()),
+            _ => field("run", FieldProblem::NotASignedRun),
         },
     }
 }

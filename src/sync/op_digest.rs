@@ -17,6 +17,15 @@ use super::op::{Op, OpId};
 pub struct OpDigest([u8; DIGEST_BYTES]);
 
 pub fn digest(op: &Op) -> OpDigest {
+    let hash = hash(op);
+    let mut start = [0; DIGEST_BYTES];
+    start.copy_from_slice(&hash[..DIGEST_BYTES]);
+    OpDigest(start)
+}
+
+/// The whole SHA-256 of the operation in the snapshot's compact encoding; a seal
+/// (`sync::seal`) lists the start of it.
+pub fn hash(op: &Op) -> [u8; 32] {
     thread_local! {
         // Digesting a whole portfolio writes hundreds of thousands of operations: one buffer.
         static WRITTEN: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -28,10 +37,7 @@ pub fn digest(op: &Op) -> OpDigest {
             // debug text still tells two versions apart.
             format!("{op:?}").into_bytes()
         });
-        let hash = Sha256::digest(written.as_slice());
-        let mut start = [0; DIGEST_BYTES];
-        start.copy_from_slice(&hash[..DIGEST_BYTES]);
-        OpDigest(start)
+        Sha256::digest(written.as_slice()).into()
     })
 }
 

@@ -306,6 +306,8 @@ impl Projection {
                     })
                     .or_insert(published);
             }
+            // Checked on the way in; what it vouches for is already folded in.
+            Event::OperationsSigned { .. } => {}
         }
     }
 
@@ -336,6 +338,19 @@ impl Projection {
     /// The public key `device` published, if it did.
     pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
         self.keys.get(device).map(|(_, key)| key)
+    }
+
+    /// The public key `device` published, and the sequence number of the operation that did.
+    pub fn key_published(&self, device: &DeviceId) -> Option<(u64, &PublicKey)> {
+        self.keys.get(device).map(|(seq, key)| (*seq, key))
+    }
+
+    /// Whether the operation `id` was signed by its device: every operation from the one
+    /// that published the device's key on is, and the intake took it only so.
+    pub fn signed(&self, id: &OpId) -> bool {
+        self.keys
+            .get(&id.device)
+            .is_some_and(|(seq, _)| id.seq >= *seq)
     }
 
     /// What the held operation `id` says, if it is held.
@@ -550,7 +565,7 @@ impl Projection {
                 };
                 one(customer)
             }
-            Event::DeviceKeyPublished { .. } => Vec::new(),
+            Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. } => Vec::new(),
         }
     }
 

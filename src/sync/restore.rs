@@ -89,9 +89,10 @@ pub fn judge(
 }
 
 /// The log once the device goes on as `new`: `former`'s operations from `from_seq` on are
-/// written again under `new`, from sequence number 1, in their order, at their time, and
-/// what among them names another of them (a void, a dispute resolved) names its new id; a
-/// key the former id published among them is left out.
+/// written again under `new`, from sequence number `first_seq` (the ones before are for the
+/// new id's key), in their order, at their time, and what among them names another of them
+/// (a void, a dispute resolved) names its new id; a key the former id published among them,
+/// and its signatures, are left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reborn {
     /// Every operation to store, the ones moved over last.
@@ -99,17 +100,28 @@ pub struct Reborn {
     pub moved: usize,
 }
 
-pub fn take_new_id(log: Vec<Op>, former: &DeviceId, from_seq: u64, new: &DeviceId) -> Reborn {
+pub fn take_new_id(
+    log: Vec<Op>,
+    former: &DeviceId,
+    from_seq: u64,
+    new: &DeviceId,
+    first_seq: u64,
+) -> Reborn {
     let (mut moving, mut ops): (Vec<Op>, Vec<Op>) = log
         .into_iter()
         .partition(|op| op.id.device == *former && op.id.seq >= from_seq);
-    // A key published after the restore point belongs to the former id: the new id makes
-    // and publishes its own.
-    moving.retain(|op| !matches!(op.event, Event::DeviceKeyPublished { .. }));
+    // A key published after the restore point, and the signatures under it, belong to the
+    // former id: the new id makes, publishes and signs with its own.
+    moving.retain(|op| {
+        !matches!(
+            op.event,
+            Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. }
+        )
+    });
     moving.sort_by_key(|op| op.id.seq);
     let renamed: BTreeMap<SmolStr, SmolStr> = moving
         .iter()
-        .zip(1..)
+        .zip(first_seq..)
         .map(|(op, seq)| {
             let id = OpId {
                 device: new.clone(),
@@ -122,7 +134,7 @@ pub fn take_new_id(log: Vec<Op>, former: &DeviceId, from_seq: u64, new: &DeviceI
         })
         .collect();
     let moved = moving.len();
-    ops.extend(moving.into_iter().zip(1..).map(|(op, seq)| Op {
+    ops.extend(moving.into_iter().zip(first_seq..).map(|(op, seq)| Op {
         id: OpId {
             device: new.clone(),
             seq,

@@ -11,14 +11,20 @@ use crate::domain::search::fold;
 use crate::sync::op::{Event, Op};
 use crate::sync::peer::Peers;
 use crate::sync::projection::Projection;
+use crate::sync::signed_run::runs_for;
 use crate::sync::version_vector::VersionVector;
 
-/// What `peer_holds` lacks.
+/// What `peer_holds` lacks, with the signed runs that vouch for it (a peer that holds a
+/// part of a run, from a route, may hold its signature already).
 pub fn delta(ops: &[Op], peer_holds: &VersionVector) -> Vec<Op> {
-    ops.iter()
+    let lacking: Vec<&Op> = ops
+        .iter()
         .filter(|op| !peer_holds.includes(&op.id))
-        .cloned()
-        .collect()
+        .collect();
+    let held_runs = runs_for(lacking.iter().map(|op| &op.id), ops)
+        .into_iter()
+        .filter(|run| peer_holds.includes(&run.id));
+    lacking.into_iter().chain(held_runs).cloned().collect()
 }
 
 /// Everything about the customers `collector` is assigned in `portfolio`, or ever was, from
@@ -42,13 +48,15 @@ pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
         .chain(ever_assigned)
         .collect();
     // Every device's key goes too: whoever gets the route learns who wrote it.
-    ops.iter()
+    let chosen: Vec<&Op> = ops
+        .iter()
         .filter(|op| match concerns(&op.event, portfolio) {
             Some(customer) => customers.contains(customer),
             None => matches!(op.event, Event::DeviceKeyPublished { .. }),
         })
-        .cloned()
-        .collect()
+        .collect();
+    let runs = runs_for(chosen.iter().map(|op| &op.id), ops);
+    chosen.into_iter().chain(runs).cloned().collect()
 }
 
 /// The customer an event is about, looked up in the portfolio for events that name only an
@@ -78,7 +86,7 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::ContactLogged { contact } => Some(&contact.customer),
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::PlanAgreed { plan } => Some(&plan.customer),
-        Event::DeviceKeyPublished { .. } => None,
+        Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. } => None,
     }
 }
 

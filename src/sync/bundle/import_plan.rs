@@ -9,8 +9,9 @@ use super::problem::BundleProblem;
 use crate::sync::conflict::Conflict;
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{admit, Admitted, Claim, FutureStamps, Refused, Tally};
-use crate::sync::op::Op;
+use crate::sync::op::{Op, OpId};
 use crate::sync::projection::Projection;
+use crate::sync::signed_run::SignatureCheck;
 use crate::sync::version_vector::VersionVector;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,30 @@ pub struct ImportPlan {
     pub tallies: BTreeMap<DeviceId, Tally>,
     pub conflicts: Vec<Conflict>,
     pub future: BTreeMap<DeviceId, FutureStamps>,
+    /// To check before storing (`badly_signed` names one that fails).
+    pub signatures: Vec<SignatureCheck>,
+}
+
+impl ImportPlan {
+    /// Why the file is refused when the signature operation `id` is not its device's.
+    pub fn badly_signed(&self, id: &OpId) -> BundleProblem {
+        BundleProblem::NotSigned {
+            label: label_of(&id.device, &self.sender, &self.labels),
+            seq: id.seq,
+            device: id.device.clone(),
+        }
+    }
+}
+
+fn label_of(
+    device: &DeviceId,
+    sender: &Sender,
+    labels: &BTreeMap<DeviceId, String>,
+) -> Option<String> {
+    labels
+        .get(device)
+        .cloned()
+        .or_else(|| (*device == sender.device).then(|| sender.label.clone()))
 }
 
 /// Checks `bundle` against what this device (`me`) holds and works out the import.
@@ -56,6 +81,7 @@ pub fn plan(
         tallies: admitted.tallies,
         conflicts: admitted.conflicts,
         future: admitted.future,
+        signatures: admitted.signatures,
     })
 }
 
@@ -67,16 +93,11 @@ fn refusal(
     sender: &Sender,
     labels: &BTreeMap<DeviceId, String>,
 ) -> Option<BundleProblem> {
-    let label_of = |device: &DeviceId| {
-        labels
-            .get(device)
-            .cloned()
-            .or_else(|| (*device == sender.device).then(|| sender.label.clone()))
-    };
+    let label_of = |device: &DeviceId| label_of(device, sender, labels);
     let broken = admitted
         .refused
         .iter()
-        .find(|refusal| refusal.why == Refused::OtherVersion)
+        .find(|refusal| refusal.why.is_integrity())
         .or_else(|| {
             admitted
                 .refused
@@ -96,6 +117,11 @@ fn refusal(
             Refused::Undeclared => BundleProblem::Undeclared { id },
             Refused::OwnUnknown => BundleProblem::OwnOpsUnknown { first: id },
             Refused::OtherVersion => BundleProblem::OtherVersion {
+                label: label_of(&id.device),
+                seq: id.seq,
+                device: id.device,
+            },
+            Refused::Unsigned | Refused::BadSignature => BundleProblem::NotSigned {
                 label: label_of(&id.device),
                 seq: id.seq,
                 device: id.device,

@@ -79,6 +79,13 @@ pub enum BundleProblem {
         label: Option<String>,
         seq: u64,
     },
+    /// An operation in the name of a device that signs its work, without that device's
+    /// signature: written in its name by someone else, or altered.
+    NotSigned {
+        device: DeviceId,
+        label: Option<String>,
+        seq: u64,
+    },
     /// Operations are missing between what is stored and what the file continues from: an
     /// earlier bundle was not imported, or this one was made for another device.
     Gap {

@@ -267,16 +267,19 @@ impl<'t, T: Transport> Database<'t, T> {
         })
     }
 
-    /// Every document of `device`'s operations, in sequence order, `page` at a time: one
-    /// key range of `_all_docs`, since a device's documents sort together.
+    /// The documents of `device`'s operations from `from_seq` on, in sequence order, `page`
+    /// at a time, up to `most` of them: one key range of `_all_docs`, since a device's
+    /// documents sort together.
     pub async fn device_docs(
         &self,
         device: &DeviceId,
+        from_seq: u64,
         page: usize,
+        most: usize,
     ) -> Result<Vec<(String, ChangedDoc)>, ServerProblem> {
         let first = doc_id(&OpId {
             device: device.clone(),
-            seq: 0,
+            seq: from_seq,
         });
         let last = doc_id(&OpId {
             device: device.clone(),
@@ -304,7 +307,7 @@ impl<'t, T: Transport> Database<'t, T> {
                 };
                 (row.id, doc)
             }));
-            if !full || page == 0 {
+            if !full || page == 0 || docs.len() >= most {
                 return Ok(docs);
             }
         }

@@ -4,6 +4,7 @@
 //! has it. A round cut anywhere loses nothing and doubles nothing: a page is stored whole or
 //! not at all, and what was pushed but not checkpointed is found held by `_revs_diff` next time.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 
 use super::checkpoint::{checkpoint_id, Checkpoint, Since};
@@ -11,8 +12,9 @@ use super::couch::{ChangedDoc, Database, ServerProblem, Transport};
 use super::doc::{doc_id, from_doc, DocProblem, OpDoc, OP_PREFIX};
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{Admitted, Refused};
-use crate::sync::op::Op;
+use crate::sync::op::{Event, Op, OpId};
 use crate::sync::restore::OwnHistory;
+use crate::sync::signed_run::SignatureCheck;
 use crate::sync::version_vector::VersionVector;
 
 /// How much a round moves at once.
@@ -52,6 +54,13 @@ pub trait Local {
 
     /// What the intake makes of pulled operations, against what is stored now.
     fn admit(&self, ops: Vec<Op>) -> Admitted;
+
+    /// Checks the signatures the intake asks for: the first that is not its device's, if
+    /// one is not.
+    fn verify(
+        &self,
+        checks: &[SignatureCheck],
+    ) -> impl Future<Output = Result<Option<OpId>, Self::Error>>;
 
     /// What the server's copy of this device's operations (`theirs`, all of them) says of
     /// the ones stored here (`restore::judge`).
@@ -166,13 +175,16 @@ async fn pull<T: Transport, L: Local>(
         for op in &ops {
             checkpoint.on_server.observe(&op.id);
         }
-        let admitted = local.admit(ops);
+        let mut admitted = local.admit(ops.clone());
+        if let Some(runs) = missing_runs(db, &admitted, page_size).await? {
+            admitted = local.admit(ops.into_iter().chain(runs).collect());
+        }
         let own_elsewhere = admitted.refused.iter().any(|refusal| {
             refusal.id.device == *me
                 && matches!(refusal.why, Refused::OwnUnknown | Refused::OtherVersion)
         });
         if own_elsewhere {
-            let theirs = operations(db.device_docs(me, page_size).await?)?;
+            let theirs = operations(db.device_docs(me, 0, page_size, usize::MAX).await?)?;
             if let OwnHistory::Restored { from_seq } = local.own_history(&theirs) {
                 return Err(ReplicationProblem::Restored { from_seq });
             }
@@ -181,6 +193,16 @@ async fn pull<T: Transport, L: Local>(
             return Err(ReplicationProblem::Refused {
                 doc: doc_id(&refusal.id),
                 why: refusal.why,
+            });
+        }
+        if let Some(forged) = local
+            .verify(&admitted.signatures)
+            .await
+            .map_err(ReplicationProblem::Local)?
+        {
+            return Err(ReplicationProblem::Refused {
+                doc: doc_id(&forged),
+                why: Refused::BadSignature,
             });
         }
         checkpoint.pulled = page.last_seq;
@@ -194,6 +216,52 @@ async fn pull<T: Transport, L: Local>(
             return Ok(received);
         }
     }
+}
+
+/// The signature operations a page lacks for its operations that need one: a run is pushed
+/// before its signature, which may be on a later page. Read from the server by each
+/// device's key range, from its first operation lacking one until every such operation is
+/// vouched for or the device's documents end; `None` if nothing is lacking.
+async fn missing_runs<T: Transport, E>(
+    db: &Database<'_, T>,
+    admitted: &Admitted,
+    page_size: usize,
+) -> Result<Option<Vec<Op>>, ReplicationProblem<E>> {
+    let mut lacking: BTreeMap<&DeviceId, Vec<u64>> = BTreeMap::new();
+    for refusal in &admitted.refused {
+        if refusal.why != Refused::Unsigned {
+            return Ok(None);
+        }
+        lacking
+            .entry(&refusal.id.device)
+            .or_default()
+            .push(refusal.id.seq);
+    }
+    if lacking.is_empty() {
+        return Ok(None);
+    }
+    let mut runs = Vec::new();
+    for (device, mut seqs) in lacking {
+        seqs.sort_unstable();
+        let mut from = seqs[0];
+        loop {
+            let docs = db.device_docs(device, from, page_size, page_size).await?;
+            let exhausted = docs.len() < page_size;
+            let page = operations(docs)?;
+            from = page.last().map_or(from, |op| op.id.seq + 1);
+            for op in page {
+                if let Event::OperationsSigned { run } = &op.event {
+                    let listed = run.from..run.from.saturating_add(run.length());
+                    seqs.retain(|seq| !listed.contains(seq));
+                    runs.push(op);
+                }
+            }
+            if seqs.is_empty() || exhausted {
+                break;
+            }
+        }
+    }
+    Ok(Some(runs))
 }
 
 /// The operations of a page of documents; other documents (design documents) are not ours.
