@@ -35,7 +35,7 @@ use cobranza::sync::signed_run::SignatureCheck;
 use cobranza::sync::version_vector::VersionVector;
 use couch_server::{CouchServer, Http};
 use rust_decimal::Decimal;
-use signer::first_forged;
+use signer::{first_forged, Signer};
 
 const NOW: u64 = 1_790_000_000_000;
 
@@ -50,6 +50,8 @@ struct Device {
     routes: BTreeMap<String, String>,
     /// What each pull said of how far it had come: changes looked at, of how many.
     progress: Vec<(u64, Option<u64>)>,
+    /// Signs each `save`, as every device of this version does.
+    signer: Option<Signer>,
 }
 
 impl Device {
@@ -62,6 +64,34 @@ impl Device {
             checkpoints: BTreeMap::new(),
             routes: BTreeMap::new(),
             progress: Vec::new(),
+            signer: None,
+        }
+    }
+
+    /// A device that publishes its key, then signs each save.
+    fn signing(name: &str, seed: u8) -> Device {
+        let signer = Signer::new(seed);
+        let key = signer.public();
+        let mut device = Device {
+            signer: Some(signer),
+            ..Device::new(name)
+        };
+        device.save(vec![Event::DeviceKeyPublished { key }]);
+        device
+    }
+
+    /// `events` as one save: recorded, then signed.
+    fn save(&mut self, events: Vec<Event>) {
+        let first = self.ops.len();
+        for event in events {
+            self.record(event);
+        }
+        if let Some(signer) = &self.signer {
+            let now = NOW + self.ops.len() as u64 * 1000;
+            for op in signer.sign(&mut self.author, &self.ops[first..], now) {
+                self.projection.apply(&op);
+                self.ops.push(op);
+            }
         }
     }
 
@@ -495,6 +525,43 @@ async fn another_version_of_a_held_operation_is_refused_with_nothing_written() {
     );
     assert_eq!(office.payments(), 3, "nothing of the page is written");
     assert_eq!(office.checkpoint_of("elsewhere"), Checkpoint::default());
+}
+
+#[tokio::test]
+async fn signed_work_comes_through_the_server_and_work_in_another_devices_name_does_not() {
+    let server = CouchServer::start().await;
+    server.create("office", &[]).await;
+    server.create("elsewhere", &[]).await;
+    let admin = server.admin();
+    let db = Database::new(&admin, "office");
+    let mut phone = Device::signing("phone", 2);
+    // One save larger than a page: its signature comes on a later page than most of it.
+    phone.save((0..7).map(|_| events::payment_event()).collect());
+    phone.sync(&db).await.expect("pushed");
+    let mut office = Device::signing("office", 1);
+    assert_eq!(office.sync(&db).await.map(|r| r.received), Ok(10));
+    assert_eq!(office.payments(), 7);
+    assert!(phone.ops.iter().all(|op| office.projection.signed(&op.id)));
+
+    // Someone with a login writes a payment in the phone's name, numbered as its next.
+    let mut forger = Device::new("phone");
+    forger.ops = phone.ops.clone();
+    forger.author = Author::resume(DeviceId("phone".into()), &phone.ops);
+    forger.record(events::payment_event());
+    let forged = forger.ops.last().expect("the forged payment").clone();
+    let elsewhere = Database::new(&admin, "elsewhere");
+    elsewhere
+        .store(&[OpDoc::of(&forged).expect("a doc")])
+        .await
+        .expect("stored on the server");
+    assert_eq!(
+        office.sync(&elsewhere).await,
+        Err(ReplicationProblem::Refused {
+            doc: doc_id(&forged.id),
+            why: Refused::Unsigned,
+        })
+    );
+    assert_eq!(office.payments(), 7, "nothing of the page is written");
 }
 
 #[tokio::test]

@@ -37,7 +37,7 @@ async fn the_portfolio_survives_reopening_the_database() {
     {
         let store = Store::open_named(name).await.expect("database opens");
         store
-            .start_over(&me, &ops, None, &|_| ())
+            .start_over(&me, None, &ops, None, &|_| ())
             .await
             .expect("demo written");
     }
@@ -58,7 +58,7 @@ async fn a_failed_write_leaves_the_stored_log_unchanged() {
         .expect("database opens");
     let me = device("dev-b");
     store
-        .start_over(&me, &[], None, &|_| ())
+        .start_over(&me, None, &[], None, &|_| ())
         .await
         .expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
@@ -81,6 +81,7 @@ async fn starting_over_forgets_everything_but_the_new_device() {
     store
         .start_over(
             &demo_device,
+            None,
             &demo_ops(&mut author, today(), 1),
             None,
             &|_| (),
@@ -93,7 +94,7 @@ async fn starting_over_forgets_everything_but_the_new_device() {
         ..demo_device
     };
     store
-        .start_over(&fresh, &[], None, &|_| ())
+        .start_over(&fresh, None, &[], None, &|_| ())
         .await
         .expect("started over");
     assert!(store.ops().await.expect("readable").is_empty());
@@ -109,7 +110,7 @@ async fn a_restored_device_goes_on_under_a_new_id_keeping_what_it_knows_of_peers
     let mut author = Author::resume(me.id.clone(), []);
     let ops = demo_ops(&mut author, today(), 1);
     store
-        .start_over(&me, &ops, None, &|_| ())
+        .start_over(&me, None, &ops, None, &|_| ())
         .await
         .expect("demo written");
     let mut peers = Peers::default();
@@ -137,7 +138,7 @@ async fn a_restored_device_goes_on_under_a_new_id_keeping_what_it_knows_of_peers
     };
     let reborn = take_new_id(ops.clone(), &me.id, 5, &new.id, 1);
     store
-        .take_new_id(&new, &reborn.ops, &peers, None, &|_| ())
+        .take_new_id(&new, None, &reborn.ops, &peers, None, &|_| ())
         .await
         .expect("new id taken");
     let reopened = Store::open_named("test-new-id")
@@ -161,7 +162,7 @@ async fn a_devices_signing_key_is_kept_and_its_private_half_never_leaves() {
     let me = device("dev-g");
     let store = Store::open_named(name).await.expect("database opens");
     store
-        .start_over(&me, &[], None, &|_| ())
+        .start_over(&me, None, &[], None, &|_| ())
         .await
         .expect("clean start");
     assert!(store.signing_key().await.expect("readable").is_none());
@@ -190,7 +191,7 @@ async fn a_devices_signing_key_is_kept_and_its_private_half_never_leaves() {
         "the private key cannot be read out"
     );
     reopened
-        .start_over(&device("dev-h"), &[], None, &|_| ())
+        .start_over(&device("dev-h"), None, &[], None, &|_| ())
         .await
         .expect("started over");
     assert!(
@@ -215,7 +216,7 @@ async fn an_import_that_cannot_be_written_leaves_the_portfolio_as_it_was() {
         .expect("database opens");
     let me = device("dev-e");
     store
-        .start_over(&me, &[], None, &|_| ())
+        .start_over(&me, None, &[], None, &|_| ())
         .await
         .expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);
@@ -283,7 +284,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
         .expect("database opens");
     let me = device("phone");
     store
-        .start_over(&me, &[], None, &|_| ())
+        .start_over(&me, None, &[], None, &|_| ())
         .await
         .expect("clean start");
     let mut office = Author::resume(DeviceId("office".into()), []);
@@ -380,7 +381,7 @@ async fn start_up_reads_the_snapshot_and_the_operations_journaled_after_it() {
     let (first, later) = ops.split_at(100);
     let taken = snapshot::encode(&Projection::from_ops(first));
     store
-        .start_over(&me, first, taken.as_deref(), &|_| ())
+        .start_over(&me, None, first, taken.as_deref(), &|_| ())
         .await
         .expect("written with a snapshot");
     store.append(later).await.expect("journaled");
@@ -411,7 +412,13 @@ async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_r
 
     // Damaged bytes.
     store
-        .start_over(&me, &ops, Some(b"CBZS\x01\x00 not a projection"), &|_| ())
+        .start_over(
+            &me,
+            None,
+            &ops,
+            Some(b"CBZS\x01\x00 not a projection"),
+            &|_| (),
+        )
         .await
         .expect("written");
     let opened = store.projection().await.expect("opens");
@@ -421,7 +428,7 @@ async fn a_snapshot_that_does_not_account_for_the_log_is_set_aside_and_the_log_r
     // A sound snapshot of fewer operations than are stored, with no journal to make up.
     let partial = snapshot::encode(&Projection::from_ops(&ops[..50]));
     store
-        .start_over(&me, &ops, partial.as_deref(), &|_| ())
+        .start_over(&me, None, &ops, partial.as_deref(), &|_| ())
         .await
         .expect("written");
     let opened = store.projection().await.expect("opens");
@@ -530,7 +537,7 @@ async fn a_write_asked_for_while_another_runs_is_stored_after_it() {
     );
     let me = device("dev-q");
     store
-        .start_over(&me, &[], None, &|_| ())
+        .start_over(&me, None, &[], None, &|_| ())
         .await
         .expect("clean start");
     let mut author = Author::resume(me.id.clone(), []);

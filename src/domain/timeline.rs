@@ -2,6 +2,7 @@
 //! history shows and, later, what a statement prints.
 
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 use super::agenda_skip::SkipReason;
 use super::contact::{Channel, Contact};
@@ -51,17 +52,27 @@ pub enum Happening {
 pub struct Entry {
     pub on: NaiveDate,
     pub happening: Happening,
+    /// For a fact (a payment, a promise, a contact…), the id of the operation that
+    /// recorded it, which is the fact's id.
+    pub recorded_as: Option<SmolStr>,
 }
 
 /// Everything recorded about `customer`, with promises judged as of `today`.
 pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) -> Vec<Entry> {
     let mut entries = Vec::new();
-    let mut add = |on, happening| entries.push(Entry { on, happening });
+    let mut add = |on, happening, recorded_as: Option<&SmolStr>| {
+        entries.push(Entry {
+            on,
+            happening,
+            recorded_as: recorded_as.cloned(),
+        })
+    };
     let mine = |c: &CustomerId| c == customer;
     for (id, invoice) in portfolio.invoices.iter().filter(|(_, i)| mine(&i.customer)) {
         add(
             invoice.issued_on,
             Happening::InvoiceIssued(id.clone(), invoice.amount()),
+            None,
         );
     }
     let outcomes = promise_outcomes(portfolio, today);
@@ -73,12 +84,14 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
                 amount: promise.amount,
                 outcome: outcomes.get(id).copied().unwrap_or(PromiseOutcome::Pending),
             },
+            Some(&id.0),
         );
     }
-    for contact in portfolio.contacts.values().filter(|c| mine(&c.customer)) {
+    for (id, contact) in portfolio.contacts.iter().filter(|(_, c)| mine(&c.customer)) {
         add(
             contact.on(),
             Happening::ContactMade(Box::new(contact.clone())),
+            Some(&id.0),
         );
     }
     for (id, payment) in portfolio.payments.iter().filter(|(_, p)| mine(&p.customer)) {
@@ -90,6 +103,7 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
                 amount: payment.amount,
                 receipt: payment.receipt.clone(),
             },
+            Some(&id.0),
         );
     }
     for voided in portfolio
@@ -104,43 +118,51 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
                 receipt: voided.payment.receipt.clone(),
                 reason: voided.reason.clone(),
             },
+            None,
         );
     }
-    for note in portfolio
+    for (id, note) in portfolio
         .credit_notes
-        .values()
-        .filter(|n| mine(&n.customer))
+        .iter()
+        .filter(|(_, n)| mine(&n.customer))
     {
         add(
             note.issued_on,
             Happening::CreditNoteIssued(note.number.clone(), note.amount),
+            Some(&id.0),
         );
     }
     for (id, dispute) in portfolio.disputes.iter().filter(|(_, d)| mine(&d.customer)) {
         add(
             dispute.opened_on,
             Happening::DisputeOpened(id.clone(), Box::new(dispute.clone())),
+            Some(&id.0),
         );
         if let Some(resolved_on) = dispute.resolved_on {
-            add(resolved_on, Happening::DisputeResolved);
+            add(resolved_on, Happening::DisputeResolved, None);
         }
     }
-    for plan in portfolio.plans.values().filter(|p| mine(&p.customer)) {
+    for (id, plan) in portfolio.plans.iter().filter(|(_, p)| mine(&p.customer)) {
         add(
             plan.terms.agreed_on,
             Happening::PlanAgreed {
                 installments: plan.terms.installments,
                 balance: plan.terms.balance,
             },
+            Some(&id.0),
         );
     }
     if let Some(typification) = portfolio.typifications.get(customer) {
         if let Some(on) = typification.set_on {
-            add(on, Happening::Typified(Box::new(typification.clone())));
+            add(
+                on,
+                Happening::Typified(Box::new(typification.clone())),
+                None,
+            );
         }
     }
     for skip in portfolio.skips.values().filter(|s| mine(&s.customer)) {
-        add(skip.on, Happening::Skipped(skip.reason));
+        add(skip.on, Happening::Skipped(skip.reason), None);
     }
     for (channel, on) in portfolio
         .revoked_channels
@@ -148,7 +170,7 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
         .into_iter()
         .flatten()
     {
-        add(*on, Happening::ChannelRevoked(*channel));
+        add(*on, Happening::ChannelRevoked(*channel), None);
     }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
     // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.
@@ -202,11 +224,13 @@ mod tests {
                         method: PaymentMethod::Cash,
                         amount: cop(dec!(4)),
                         receipt: None,
-                    }
+                    },
+                    recorded_as: Some("p".into()),
                 },
                 Entry {
                     on: day(1),
-                    happening: Happening::InvoiceIssued(InvoiceId("A".into()), cop(dec!(10)))
+                    happening: Happening::InvoiceIssued(InvoiceId("A".into()), cop(dec!(10))),
+                    recorded_as: None,
                 },
             ]
         );

@@ -283,13 +283,14 @@ impl Store {
     pub async fn start_over(
         &self,
         device: &DeviceRecord,
+        key: Option<&SigningKey>,
         ops: &[Op],
         snapshot: Option<&[u8]>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
         let tx = self.write([LOG, META, SNAPSHOT])?;
         tx.object_store(META)?.clear()?;
-        replace_log(&tx, device, ops, snapshot, progress).await?;
+        replace_log(&tx, device, key, ops, snapshot, progress).await?;
         Ok(tx.commit().await?)
     }
 
@@ -298,6 +299,7 @@ impl Store {
     pub async fn take_new_id(
         &self,
         device: &DeviceRecord,
+        key: Option<&SigningKey>,
         ops: &[Op],
         peers: &Peers,
         snapshot: Option<&[u8]>,
@@ -310,7 +312,7 @@ impl Store {
             .with_key(PEERS_KEY)
             .without_key_type()
             .serde()?;
-        replace_log(&tx, device, ops, snapshot, progress).await?;
+        replace_log(&tx, device, key, ops, snapshot, progress).await?;
         Ok(tx.commit().await?)
     }
 
@@ -323,11 +325,12 @@ impl Store {
     }
 }
 
-/// Writes `ops` as the whole log of `device`, with their snapshot (or none), in `tx`, whose
-/// record of held operations must already be cleared.
+/// Writes `ops` as the whole log of `device`, with its signing key and their snapshot (if
+/// given), in `tx`, whose record of held operations must already be cleared.
 async fn replace_log(
     tx: &Transaction<'_>,
     device: &DeviceRecord,
+    key: Option<&SigningKey>,
     ops: &[Op],
     snapshot: Option<&[u8]>,
     progress: &dyn Fn(usize),
@@ -340,6 +343,13 @@ async fn replace_log(
         .with_key(DEVICE_KEY)
         .without_key_type()
         .serde()?;
+    if let Some(key) = key {
+        tx.object_store(META)?
+            .put(key.to_js().map_err(StoreError::Failed)?)
+            .with_key(SIGNING_KEY)
+            .without_key_type()
+            .primitive()?;
+    }
     let last = write_ops(tx, ops, progress).await?;
     if let Some(snapshot) = snapshot {
         put_snapshot(tx, snapshot, last.unwrap_or(0))?;

@@ -7,5 +7,6 @@ pub mod database;
 pub mod device_record;
 pub mod error;
 pub mod settings;
+pub mod signature_check;
 pub mod signing_key;
 pub mod write_queue;

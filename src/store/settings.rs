@@ -111,6 +111,9 @@ pub struct IntegrityAlarm {
     pub seq: u64,
     pub door: Door,
     pub at_ms: u64,
+    /// In the device's name without its signature, rather than another version.
+    #[serde(default)]
+    pub forged: bool,
 }
 
 pub fn integrity_alarm() -> Option<IntegrityAlarm> {

@@ -28,6 +28,18 @@ pub struct OpId {
     pub seq: u64,
 }
 
+impl OpId {
+    /// The id `Display` writes («device:seq»), which is also the id of the fact the
+    /// operation recorded.
+    pub fn parse(text: &str) -> Option<OpId> {
+        let (device, seq) = text.rsplit_once(':')?;
+        Some(OpId {
+            device: DeviceId(device.to_owned()),
+            seq: seq.parse().ok()?,
+        })
+    }
+}
+
 impl fmt::Display for OpId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.device, self.seq)

@@ -21,10 +21,11 @@ use super::session::{Phase, Session};
 use crate::store::couch_fetch::Fetch;
 use crate::store::error::StoreError;
 use crate::store::settings::{self, Door, Exchange, ServerLogin};
+use crate::store::signature_check::first_forged;
 use crate::sync::bundle::export;
 use crate::sync::hlc::DeviceId;
 use crate::sync::intake::{admit, Admitted, Refused};
-use crate::sync::op::Op;
+use crate::sync::op::{Op, OpId};
 use crate::sync::replication::backoff::next_wait;
 use crate::sync::replication::checkpoint::Checkpoint;
 use crate::sync::replication::couch::{log_in, probe, Database, Heard, ServerProblem};
@@ -33,6 +34,7 @@ use crate::sync::replication::doc::op_id;
 use crate::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
 use crate::sync::replication::setup::{self, Access, DESIGN, OFFICE_DATABASE};
 use crate::sync::restore::{judge, OwnHistory};
+use crate::sync::signed_run::SignatureCheck;
 use crate::sync::version_vector::VersionVector;
 
 /// How often an open app looks for news on the server, when it cannot wait for them.
@@ -424,13 +426,10 @@ impl ServerSync {
     }
 
     fn failed(self, session: Session, problem: SyncProblem) {
-        if let ReplicationProblem::Refused {
-            doc,
-            why: Refused::OtherVersion,
-        } = &problem
-        {
-            if let Some(id) = op_id(doc) {
-                session.raise_integrity_alarm(&id.device, id.seq, Door::Server);
+        if let ReplicationProblem::Refused { doc, why } = &problem {
+            if let Some(id) = op_id(doc).filter(|_| why.is_integrity()) {
+                let forged = *why != Refused::OtherVersion;
+                session.raise_integrity_alarm(&id.device, id.seq, Door::Server, forged);
             }
         }
         let passing = matches!(
@@ -571,6 +570,10 @@ impl Local for Replica {
         self.session
             .projection
             .with_untracked(|stored| admit(ops, None, &self.me, stored, browser::now_ms()))
+    }
+
+    async fn verify(&self, checks: &[SignatureCheck]) -> Result<Option<OpId>, StoreError> {
+        first_forged(checks).await.map_err(StoreError::Failed)
     }
 
     fn own_history(&self, theirs: &[Op]) -> OwnHistory {

@@ -29,6 +29,7 @@ use crate::sync::projection::Projection;
 use crate::sync::replication::checkpoint::{Checkpoint, Checkpoints};
 use crate::sync::restore;
 use crate::sync::sample_portfolio::{sample_ops, PortfolioSize};
+use crate::sync::signed_run;
 use crate::sync::snapshot;
 
 /// The seed of the large demonstration portfolios, so that every device generates the same.
@@ -51,6 +52,8 @@ pub struct Session {
     /// How many writes are queued or running.
     queued: RwSignal<usize>,
     author: StoredValue<Option<Author>>,
+    /// This device's signing key, once read from the store or made.
+    signing_key: StoredValue<Option<SigningKey>, LocalStorage>,
     pub phase: RwSignal<Phase>,
     pub device: RwSignal<Option<DeviceRecord>>,
     /// The devices heard of through bundles.
@@ -105,6 +108,7 @@ impl Session {
             writes: StoredValue::new_local(WriteQueue::new()),
             queued,
             author: StoredValue::new(None),
+            signing_key: StoredValue::new_local(None),
             phase: RwSignal::new(Phase::Opening),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
@@ -191,9 +195,10 @@ impl Session {
                 label,
                 demo: true,
             };
-            let mut author = Author::resume(device.id.clone(), []);
-            let ops = demo_ops(&mut author, self.today.get_untracked(), browser::now_ms());
-            self.start_over(device, author, ops).await?;
+            let today = self.today.get_untracked();
+            let (author, key, ops) =
+                first_ops(&device.id, |author, now| demo_ops(author, today, now)).await?;
+            self.start_over(device, author, key, ops).await?;
             self.phase.set(Phase::Ready);
             browser::persist_storage().await;
             Ok(())
@@ -215,10 +220,12 @@ impl Session {
                 label: self.device_label_untracked(),
                 demo: true,
             };
-            let mut author = Author::resume(device.id.clone(), []);
             let today = self.today.get_untracked();
-            let ops = sample_ops(size, SAMPLE_SEED, today, &mut author, browser::now_ms());
-            self.start_over(device, author, ops).await
+            let (author, key, ops) = first_ops(&device.id, |author, now| {
+                sample_ops(size, SAMPLE_SEED, today, author, now)
+            })
+            .await?;
+            self.start_over(device, author, key, ops).await
         });
     }
 
@@ -227,13 +234,21 @@ impl Session {
         self,
         device: DeviceRecord,
         author: Author,
+        key: SigningKey,
         ops: Vec<Op>,
     ) -> Result<(), StoreError> {
         let projection = Projection::from_ops(&ops);
         let bytes = snapshot::encode(&projection);
         self.store()?
-            .start_over(&device, &ops, bytes.as_deref(), &self.reporting(ops.len()))
+            .start_over(
+                &device,
+                Some(&key),
+                &ops,
+                bytes.as_deref(),
+                &self.reporting(ops.len()),
+            )
             .await?;
+        self.signing_key.set_value(Some(key));
         self.peers.set(Peers::default());
         self.checkpoints.set_value(Checkpoints::default());
         self.author.set_value(Some(author));
@@ -298,8 +313,8 @@ impl Session {
                 label: self.device_label_untracked(),
                 demo: false,
             };
-            let author = Author::resume(device.id.clone(), []);
-            self.start_over(device, author, Vec::new()).await
+            let (author, key, ops) = first_ops(&device.id, |_, _| Vec::new()).await?;
+            self.start_over(device, author, key, ops).await
         });
     }
 
@@ -329,10 +344,25 @@ impl Session {
             .get_value()
             .ok_or_else(|| StoreError::Unavailable("no device".into()))?;
         let now = browser::now_ms();
-        let ops: Vec<Op> = events
+        let mut ops: Vec<Op> = events
             .into_iter()
             .map(|event| author.record(event, now))
             .collect();
+        let publishing = ops
+            .iter()
+            .any(|op| matches!(op.event, Event::DeviceKeyPublished { .. }));
+        if publishing
+            || self
+                .projection
+                .with_untracked(|p| p.key(author.device()).is_some())
+        {
+            let key = self.signing_key(author.device()).await?;
+            let mut signatures = signed_run::unsigned(&mut author, &ops, now);
+            key.sign_runs(&mut signatures)
+                .await
+                .map_err(StoreError::Failed)?;
+            ops.extend(signatures);
+        }
         self.store()?.append(&ops).await?;
         self.author.set_value(Some(author));
         self.projection.update_untracked(|projection| {
@@ -345,6 +375,37 @@ impl Session {
         Ok(())
     }
 
+    /// The signing key of `device` (this device's id): the one kept, or, while none is
+    /// published, a new one, kept. A published key whose private half is gone cannot sign:
+    /// saying so beats signing with a key nobody knows, which every peer would refuse.
+    async fn signing_key(self, device: &DeviceId) -> Result<SigningKey, StoreError> {
+        if let Some(key) = self
+            .signing_key
+            .get_value()
+            .filter(|key| key.device == *device)
+        {
+            return Ok(key);
+        }
+        let store = self.store()?;
+        let key = match store.signing_key().await? {
+            Some(key) if key.device == *device => key,
+            _ if self.projection.with_untracked(|p| p.key(device).is_some()) => {
+                return Err(StoreError::Failed(
+                    "this device's signing key is no longer stored".into(),
+                ))
+            }
+            _ => {
+                let key = SigningKey::generate(device)
+                    .await
+                    .map_err(StoreError::Failed)?;
+                store.keep_signing_key(&key).await?;
+                key
+            }
+        };
+        self.signing_key.set_value(Some(key.clone()));
+        Ok(key)
+    }
+
     /// Makes this device's signing key when it has none for its id, and publishes the public
     /// half once, as an operation of its own; a failure shows in the banner, and the next
     /// start tries again.
@@ -353,23 +414,13 @@ impl Session {
             let Some(device) = self.device.get_untracked() else {
                 return Ok(());
             };
-            let store = self.store()?;
-            let key = match store.signing_key().await? {
-                Some(key) if key.device == device.id => key,
-                _ => {
-                    let key = SigningKey::generate(&device.id)
-                        .await
-                        .map_err(StoreError::Failed)?;
-                    store.keep_signing_key(&key).await?;
-                    key
-                }
-            };
             if self
                 .projection
                 .with_untracked(|p| p.key(&device.id).is_some())
             {
                 return Ok(());
             }
+            let key = self.signing_key(&device.id).await?;
             self.append_own(vec![Event::DeviceKeyPublished { key: key.public }])
                 .await
         });
@@ -433,7 +484,13 @@ impl Session {
 
     /// Keeps and shows that a second version of operation `seq` of `device` came through
     /// `door` and was refused.
-    pub fn raise_integrity_alarm(self, device: &DeviceId, seq: u64, door: settings::Door) {
+    pub fn raise_integrity_alarm(
+        self,
+        device: &DeviceId,
+        seq: u64,
+        door: settings::Door,
+        forged: bool,
+    ) {
         let alarm = settings::IntegrityAlarm {
             device: device.0.clone(),
             label: if self
@@ -448,6 +505,7 @@ impl Session {
             seq,
             door,
             at_ms: browser::now_ms(),
+            forged,
         };
         if !settings::set_integrity_alarm(Some(&alarm)) {
             self.alert.set(Some(Alert::SettingNotKept));
@@ -479,7 +537,30 @@ impl Session {
                 ..former.clone()
             };
             let store = self.store()?;
-            let reborn = restore::take_new_id(store.ops().await?, &former.id, from_seq, &device.id);
+            // The new id publishes its key first, so that what moves over is signed.
+            let key = SigningKey::generate(&device.id)
+                .await
+                .map_err(StoreError::Failed)?;
+            let now = browser::now_ms();
+            let published = Author::resume(device.id.clone(), []).record(
+                Event::DeviceKeyPublished {
+                    key: key.public.clone(),
+                },
+                now,
+            );
+            let mut reborn =
+                restore::take_new_id(store.ops().await?, &former.id, from_seq, &device.id, 2);
+            let at = reborn.ops.len() - reborn.moved;
+            let mut written: Vec<Op> = std::iter::once(published)
+                .chain(reborn.ops.drain(at..))
+                .collect();
+            let mut author = Author::resume(device.id.clone(), reborn.ops.iter().chain(&written));
+            let mut signatures = signed_run::unsigned(&mut author, &written, now);
+            key.sign_runs(&mut signatures)
+                .await
+                .map_err(StoreError::Failed)?;
+            written.extend(signatures);
+            reborn.ops.extend(written);
             let projection = Projection::from_ops(&reborn.ops);
             let bytes = snapshot::encode(&projection);
             let mut peers = self.peers.get_untracked();
@@ -487,6 +568,7 @@ impl Session {
             store
                 .take_new_id(
                     &device,
+                    Some(&key),
                     &reborn.ops,
                     &peers,
                     bytes.as_deref(),
@@ -495,6 +577,7 @@ impl Session {
                 .await?;
             self.author
                 .set_value(Some(Author::resume_after(device.id.clone(), &projection)));
+            self.signing_key.set_value(Some(key));
             self.peers.set(peers);
             self.show(projection);
             let notice = settings::RestoreNotice {
@@ -613,4 +696,31 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// A new id's first operations: the publication of its new key, then what `then` records,
+/// all signed; so that nothing it ever writes goes unsigned.
+async fn first_ops(
+    device: &DeviceId,
+    then: impl FnOnce(&mut Author, u64) -> Vec<Op>,
+) -> Result<(Author, SigningKey, Vec<Op>), StoreError> {
+    let key = SigningKey::generate(device)
+        .await
+        .map_err(StoreError::Failed)?;
+    let now = browser::now_ms();
+    let mut author = Author::resume(device.clone(), []);
+    let published = author.record(
+        Event::DeviceKeyPublished {
+            key: key.public.clone(),
+        },
+        now,
+    );
+    let mut ops = vec![published];
+    ops.extend(then(&mut author, now));
+    let mut signatures = signed_run::unsigned(&mut author, &ops, now);
+    key.sign_runs(&mut signatures)
+        .await
+        .map_err(StoreError::Failed)?;
+    ops.extend(signatures);
+    Ok((author, key, ops))
 }

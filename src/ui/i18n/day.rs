@@ -62,6 +62,9 @@ pub struct DayTexts {
     pub print: &'static str,
     pub close: &'static str,
     pub view_receipt: &'static str,
+    /// Beside what a device wrote before devices signed their work.
+    pub unsigned: &'static str,
+    pub unsigned_title: &'static str,
     pub void: &'static str,
     pub void_reason: &'static str,
     pub confirm_void: &'static str,

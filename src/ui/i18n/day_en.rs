@@ -157,6 +157,9 @@ pub static DAY: DayTexts = DayTexts {
     print: "Print",
     close: "Close",
     view_receipt: "Receipt",
+    unsigned: "unsigned",
+    unsigned_title:
+        "Written before devices signed their work: which device wrote it cannot be checked.",
     void: "Void",
     void_reason: "Why it is voided",
     confirm_void: "Void payment",

@@ -157,6 +157,8 @@ pub static DAY: DayTexts = DayTexts {
     print: "Imprimir",
     close: "Cerrar",
     view_receipt: "Ver recibo",
+    unsigned: "sin firma",
+    unsigned_title: "Escrito antes de que los dispositivos firmaran su trabajo: no se puede comprobar qué dispositivo lo escribió.",
     void: "Anular",
     void_reason: "Motivo de la anulación",
     confirm_void: "Anular pago",

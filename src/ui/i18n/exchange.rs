@@ -65,6 +65,8 @@ pub struct ExchangeTexts {
     pub integrity_title: &'static str,
     /// Who wrote the operation, its number, how it came (`true`: through the server) and when.
     pub integrity_text: fn(&str, u64, bool, &str) -> String,
+    /// The same, for an operation in a device's name without its signature.
+    pub integrity_forged_text: fn(&str, u64, bool, &str) -> String,
     pub integrity_acknowledge: &'static str,
     pub restored_title: &'static str,
     /// How many operations moved over, the first of them, how the news came (`true`: from

@@ -79,6 +79,10 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
         "On {when}, another version of operation number {seq} of “{who}” arrived {}, different from the one this device keeps. An operation never changes: someone altered a file or a document, or that device reused its numbers (was a backup restored?). Nothing of what carried it was stored. Check with that person before going on.",
         if server { "through the server" } else { "in a bundle" }
     ),
+    integrity_forged_text: |who, seq, server, when| format!(
+        "On {when}, operation number {seq} in the name of “{who}” arrived {} without that device's signature. Every device signs what it writes: someone wrote it in its name, or altered it afterwards. Nothing of what carried it was stored. Check with that person before going on.",
+        if server { "through the server" } else { "in a bundle" }
+    ),
     integrity_acknowledge: "Understood, I'll look into it",
     restored_title: "This device was restored from an older copy",
     restored_text: |moved, from_seq, server, when| format!(
@@ -144,6 +148,10 @@ fn problem(problem: &BundleProblem) -> String {
             "Integrity alert: the bundle carries another version of an operation already stored, number {seq} of “{}” ({device}). An operation never changes: either the file was altered, or that device reused its numbers (was a backup restored?). Nothing was imported; check with whoever sent it.",
             label.as_deref().unwrap_or(&device.0)
         ),
+        BundleProblem::NotSigned { device, label, seq } => format!(
+            "Integrity alert: the bundle carries operation number {seq} in the name of “{}” ({device}) without that device's signature. Someone wrote it in its name, or altered it after it was signed. Nothing was imported; check with whoever sent it.",
+            label.as_deref().unwrap_or(&device.0)
+        ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
             format!(
@@ -206,6 +214,7 @@ fn op_problem(problem: &OpProblem) -> String {
                 }
                 FieldProblem::Plan(_) => "is not a valid payment plan".into(),
                 FieldProblem::NotAKey => "is not a P-256 public key".into(),
+                FieldProblem::NotASignedRun => "is not a readable signature of operations".into(),
             };
             format!("field “{field}” {what}")
         }

@@ -79,6 +79,10 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
         "El {when} llegó {} otra versión de la operación n.º {seq} de «{who}», distinta de la que este dispositivo guarda. Una operación no cambia nunca: alguien alteró un archivo o un documento, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se guardó nada de lo que la traía. Revisa con esa persona antes de seguir.",
         if server { "por el servidor" } else { "en un paquete" }
     ),
+    integrity_forged_text: |who, seq, server, when| format!(
+        "El {when} llegó {} la operación n.º {seq} a nombre de «{who}» sin la firma de ese dispositivo. Cada dispositivo firma lo que escribe: alguien la escribió en su nombre o la alteró después. No se guardó nada de lo que la traía. Revisa con esa persona antes de seguir.",
+        if server { "por el servidor" } else { "en un paquete" }
+    ),
     integrity_acknowledge: "Entendido, lo reviso",
     restored_title: "Este dispositivo se restauró desde una copia anterior",
     restored_text: |moved, from_seq, server, when| format!(
@@ -144,6 +148,10 @@ fn problem(problem: &BundleProblem) -> String {
             "Alerta de integridad: el paquete trae otra versión de una operación ya guardada, la n.º {seq} de «{}» ({device}). Una operación no cambia nunca: o el archivo fue alterado, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se importó nada; revisa con quien lo envió.",
             label.as_deref().unwrap_or(&device.0)
         ),
+        BundleProblem::NotSigned { device, label, seq } => format!(
+            "Alerta de integridad: el paquete trae la operación n.º {seq} a nombre de «{}» ({device}) sin la firma de ese dispositivo. Alguien la escribió en su nombre o la alteró después de firmada. No se importó nada; revisa con quien lo envió.",
+            label.as_deref().unwrap_or(&device.0)
+        ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
             format!(
@@ -207,6 +215,7 @@ fn op_problem(problem: &OpProblem) -> String {
                 }
                 FieldProblem::Plan(_) => "no forma un acuerdo de pago válido".into(),
                 FieldProblem::NotAKey => "no es una clave pública P-256".into(),
+                FieldProblem::NotASignedRun => "no es una firma de operaciones legible".into(),
             };
             format!("el campo «{field}» {what}")
         }

@@ -11,6 +11,7 @@ use crate::domain::portfolio::Portfolio;
 use crate::domain::receipt::Receipt;
 use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
+use crate::sync::op::OpId;
 use crate::ui::forms::save_checked;
 use crate::ui::i18n::{use_i18n, DayTexts, OutreachTexts, Texts};
 use crate::ui::session::use_session;
@@ -54,6 +55,11 @@ pub fn CustomerHistory(
                 {move || history.get().into_iter().map(|entry| {
                     let fmt = i18n.number_format();
                     let (text, money) = happening_text(t(), d(), i18n.outreach(), fmt, &entry.happening);
+                    let unsigned = entry
+                        .recorded_as
+                        .as_deref()
+                        .and_then(OpId::parse)
+                        .is_some_and(|id| !session.projection.with_untracked(|p| p.signed(&id)));
                     let actions = match &entry.happening {
                         Happening::PaymentReceived { id, receipt, .. } => {
                             let id = id.clone();
@@ -74,6 +80,9 @@ pub fn CustomerHistory(
                             <time datetime=entry.on.to_string()>{fmt.date(entry.on)}</time>
                             <span class="what">{text}</span>
                             {money.map(|m| view! { <span class="amount">{fmt.money(m)}</span> })}
+                            {unsigned.then(|| view! {
+                                <span class="unsigned" title=d().unsigned_title>{d().unsigned}</span>
+                            })}
                             {actions}
                         </li>
                     }

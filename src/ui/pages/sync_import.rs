@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::store::bundle_cipher;
 use crate::store::error::StoreError;
 use crate::store::settings::Door;
+use crate::store::signature_check::first_forged;
 use crate::sync::bundle::import_plan::ImportPlan;
 use crate::sync::bundle::problem::BundleProblem;
 use crate::sync::bundle::read::MAX_BUNDLE_BYTES;
@@ -31,6 +32,20 @@ pub fn ImportPanel() -> impl IntoView {
     let opening = RwSignal::new(false);
     let conflicts_shown = RwSignal::new(PAGE);
 
+    // A file that breaks a rule is shown refused; one that carries an altered or forged
+    // operation also raises the integrity alarm.
+    let refuse = move |problem: BundleProblem| {
+        match &problem {
+            BundleProblem::OtherVersion { device, seq, .. } => {
+                session.raise_integrity_alarm(device, *seq, Door::Bundle, false)
+            }
+            BundleProblem::NotSigned { device, seq, .. } => {
+                session.raise_integrity_alarm(device, *seq, Door::Bundle, true)
+            }
+            _ => {}
+        }
+        refused.set(Some(problem));
+    };
     // Plans and imports a file; when it shows this device was restored from an older copy,
     // says from which of its operations on, and imports nothing.
     let plan_and_import = move |bytes: &[u8]| -> Option<u64> {
@@ -41,7 +56,12 @@ pub fn ImportPanel() -> impl IntoView {
         match received {
             Ok(Received::Sealed(envelope)) => sealed.set(Some(envelope)),
             Ok(Received::Restored { from_seq }) => return Some(from_seq),
-            Ok(Received::Planned(planned)) => {
+            Ok(Received::Planned(planned)) => leptos::task::spawn_local(async move {
+                match first_forged(&planned.signatures).await {
+                    Ok(None) => {}
+                    Ok(Some(forged)) => return refuse(planned.badly_signed(&forged)),
+                    Err(error) => return not_stored.set(Some(StoreError::Failed(error))),
+                }
                 let imported = session.import(planned, move |mut done| {
                     if let Some(input) = input.get_untracked() {
                         input.set_value("");
@@ -52,18 +72,11 @@ pub fn ImportPanel() -> impl IntoView {
                     conflicts_shown.set(PAGE);
                     report.set(Some(done));
                 });
-                leptos::task::spawn_local(async move {
-                    if let Err(error) = imported.await {
-                        not_stored.set(Some(error));
-                    }
-                });
-            }
-            Err(problem) => {
-                if let BundleProblem::OtherVersion { device, seq, .. } = &problem {
-                    session.raise_integrity_alarm(device, *seq, Door::Bundle);
+                if let Err(error) = imported.await {
+                    not_stored.set(Some(error));
                 }
-                refused.set(Some(problem));
-            }
+            }),
+            Err(problem) => refuse(problem),
         }
         None
     };

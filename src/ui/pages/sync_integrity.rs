@@ -18,7 +18,11 @@ pub fn IntegrityAlarmPanel() -> impl IntoView {
                 .number_format()
                 .date_time(browser::local_time_of(alarm.at_ms));
             let who = alarm.label.clone().unwrap_or_else(|| alarm.device.clone());
-            let text = (x().integrity_text)(&who, alarm.seq, alarm.door == Door::Server, &when);
+            let text = if alarm.forged {
+                x().integrity_forged_text
+            } else {
+                x().integrity_text
+            }(&who, alarm.seq, alarm.door == Door::Server, &when);
             view! {
                 <section class="panel integrity-alarm" role="alert">
                     <h2>{x().integrity_title}</h2>
