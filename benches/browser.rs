@@ -9,6 +9,8 @@
 #[allow(dead_code)]
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
+#[path = "../tests/common/signer.rs"]
+mod signer;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,6 +19,7 @@ use chrono::NaiveDate;
 use cobranza::sync::author::Author;
 use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
 use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::op::Event;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::sample_portfolio::{sample_ops, PortfolioSize};
 use harness::{
@@ -24,6 +27,7 @@ use harness::{
     TABLET,
 };
 use serde_json::{json, Value};
+use signer::Signer;
 use thirtyfour::prelude::*;
 
 /// Loading L writes 235,000 operations; a throttled start is slow by design.
@@ -218,10 +222,25 @@ async fn main() {
     .unwrap_or(f64::NAN);
     row("scroll Cartera to customer 10,000: rows shown", scrolled);
 
+    for (signed, what) in [
+        (
+            true,
+            "import a 50,000-operation bundle, signed (50 signatures checked)",
+        ),
+        (false, "import 50,000 more from an older app, unsigned"),
+    ] {
+        import_bundle(&driver, &server.origin, signed, what).await;
+    }
+    driver.quit().await.expect("quit");
+}
+
+/// Imports another device's full bundle of 50,000 operations in Sincronizar, timed from the
+/// file chosen to the report.
+async fn import_bundle(driver: &WebDriver, origin: &str, signed: bool, what: &str) {
     let bundle = std::env::temp_dir().join(format!("cobranza-bench-{}.json", std::process::id()));
-    std::fs::write(&bundle, office_bundle(50_000)).expect("bundle written");
+    std::fs::write(&bundle, office_bundle(50_000, signed)).expect("bundle written");
     driver
-        .goto(format!("{}/sincronizar", server.origin))
+        .goto(format!("{origin}/sincronizar"))
         .await
         .expect("Sincronizar");
     wait_for(&driver, "document.querySelector('input[name=bundle]')").await;
@@ -246,12 +265,10 @@ async fn main() {
         "return document.querySelector('.import-report') ? performance.now() - window.__bench.importing : NaN;",
     )
     .await;
-    row("import a 50,000-operation bundle", imported);
-    let shown = number(&driver, "return window.__bench.progress || 0;").await;
+    row(what, imported);
+    let shown = number(driver, "return window.__bench.progress || 0;").await;
     println!("  the progress bar showed up to {shown} operations written");
     let _ = std::fs::remove_file(&bundle);
-
-    driver.quit().await.expect("quit");
 }
 
 /// With `COBRANZA_BENCH_PROFILE` set, the CPU profile of what `step` does is summarized: the
@@ -370,15 +387,46 @@ async fn click_until(driver: &WebDriver, target: &str, until: &str) -> f64 {
     serde_json::from_value(clicked.json().clone()).unwrap_or(f64::NAN)
 }
 
-/// Another device's full bundle of `count` operations about the same customers.
-fn office_bundle(count: usize) -> String {
+/// Another device's full bundle of `count` operations about the same customers; `signed`
+/// as this version's devices write (its key first, a signature per 1,000 operations), or as
+/// an older app's.
+fn office_bundle(count: usize, signed: bool) -> String {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date");
-    let mut office = Author::resume(DeviceId("bench-office".into()), []);
-    let mut ops = sample_ops(PortfolioSize::M, 7, today, &mut office, 1_700_000_000_000);
+    let device = DeviceId(
+        if signed {
+            "bench-office"
+        } else {
+            "bench-old-office"
+        }
+        .into(),
+    );
+    let mut office = Author::resume(device.clone(), []);
+    let signer = Signer::new(1);
+    let mut ops = Vec::new();
+    if signed {
+        ops.push(office.record(
+            Event::DeviceKeyPublished {
+                key: signer.public(),
+            },
+            1_700_000_000_000,
+        ));
+    }
+    ops.extend(sample_ops(
+        PortfolioSize::M,
+        7,
+        today,
+        &mut office,
+        1_700_000_000_000,
+    ));
     ops.truncate(count);
+    if signed {
+        let mut author = Author::resume(device.clone(), &ops);
+        let signatures = signer.sign(&mut author, &ops, 1_700_000_000_000);
+        ops.extend(signatures);
+    }
     Bundle {
         sender: Sender {
-            device: DeviceId("bench-office".into()),
+            device,
             label: "Oficina central".into(),
         },
         created_ms: 1_700_000_000_000,

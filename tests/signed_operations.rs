@@ -207,6 +207,30 @@ fn a_route_carries_the_signatures_of_the_work_it_carries() {
     assert_eq!(names, ["Ana Gómez", "Rosa Díaz"]);
 }
 
+#[test]
+fn once_the_office_accepts_a_device_its_work_under_another_key_is_refused() {
+    let phone = DeviceLog::signing("phone", 2);
+    let mut office = office();
+    office.append(vec![Event::DeviceAccepted {
+        device: DeviceId("phone".into()),
+        key: Signer::new(2).public(),
+    }]);
+    let held = import(&bundle(&office, "Oficina", &office.ops), "tablet", &[])
+        .expect("the office's work")
+        .new_ops;
+    assert!(import(&bundle(&phone, "Juan", &phone.ops), "tablet", &held).is_ok());
+
+    // Someone makes up the phone's history with a key of their own: the office's word on
+    // the phone's key refuses it, wherever it comes from.
+    let impostor = DeviceLog::signing("phone", 7);
+    assert!(matches!(
+        import(&bundle(&impostor, "Juan", &impostor.ops), "tablet", &held),
+        Err(BundleProblem::NotSigned { seq: 1, .. })
+    ));
+    let together: Vec<Op> = office.ops.iter().chain(&impostor.ops).cloned().collect();
+    assert!(import(&bundle(&office, "Oficina", &together), "tablet", &[]).is_err());
+}
+
 /// One change to an operation of a signed bundle: what a forger can do without the key.
 #[derive(Clone, Debug)]
 enum Forgery {

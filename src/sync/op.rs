@@ -196,6 +196,12 @@ pub enum Event {
     DeviceKeyPublished {
         key: PublicKey,
     },
+    /// The office takes `device`, with the key it published, as one of the company's: every
+    /// device then holds that device to that key.
+    DeviceAccepted {
+        device: DeviceId,
+        key: PublicKey,
+    },
     /// The device's signature over the run of its operations just before this one
     /// (`sync::signed_run`).
     OperationsSigned {

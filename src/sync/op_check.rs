@@ -218,6 +218,13 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
             Some(_) => Ok(()),
             None => field("key", FieldProblem::NotAKey),
         },
+        Event::DeviceAccepted { device, key } => {
+            line("device", &device.0)?;
+            match key.raw() {
+                Some(_) => Ok(()),
+                None => field("key", FieldProblem::NotAKey),
+            }
+        }
         Event::OperationsSigned { run } => match (run.hashes(), run.signature()) {
             (Some(_), Some(_)) => Ok(()),
             _ => field("run", FieldProblem::NotASignedRun),

@@ -160,6 +160,15 @@ impl InvoiceRegisters {
 }
 
 /// Serializable so that a snapshot of it can stand in for replaying the whole log at start-up.
+/// The office's word that a device, with this key, is one of the company's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub key: PublicKey,
+    /// The device that accepted it.
+    pub by: DeviceId,
+    pub at: Hlc,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Projection {
     #[serde(deserialize_with = "packed_map::deserialize")]
@@ -192,6 +201,8 @@ pub struct Projection {
     /// Each device's public key and the operation that published it: the first one wins,
     /// whatever order they arrive in.
     keys: BTreeMap<DeviceId, (u64, PublicKey)>,
+    /// Each device the office accepted: the first acceptance by timestamp wins.
+    accepted: BTreeMap<DeviceId, Acceptance>,
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
     versions: VersionVector,
@@ -306,6 +317,21 @@ impl Projection {
                     })
                     .or_insert(published);
             }
+            Event::DeviceAccepted { device, key } => {
+                let acceptance = Acceptance {
+                    key: key.clone(),
+                    by: op.id.device.clone(),
+                    at: op.hlc.clone(),
+                };
+                self.accepted
+                    .entry(device.clone())
+                    .and_modify(|first| {
+                        if acceptance.at < first.at {
+                            *first = acceptance.clone();
+                        }
+                    })
+                    .or_insert(acceptance);
+            }
             // Checked on the way in; what it vouches for is already folded in.
             Event::OperationsSigned { .. } => {}
         }
@@ -338,6 +364,11 @@ impl Projection {
     /// The public key `device` published, if it did.
     pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
         self.keys.get(device).map(|(_, key)| key)
+    }
+
+    /// Whether, and by whom, `device` was accepted into the company.
+    pub fn acceptance(&self, device: &DeviceId) -> Option<&Acceptance> {
+        self.accepted.get(device)
     }
 
     /// The public key `device` published, and the sequence number of the operation that did.
@@ -565,7 +596,9 @@ impl Projection {
                 };
                 one(customer)
             }
-            Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. } => Vec::new(),
+            Event::DeviceKeyPublished { .. }
+            | Event::DeviceAccepted { .. }
+            | Event::OperationsSigned { .. } => Vec::new(),
         }
     }
 

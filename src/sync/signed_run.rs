@@ -149,13 +149,32 @@ pub fn vouch(
             }
         }
     }
+    let mut accepted: BTreeMap<&DeviceId, (&Hlc, &PublicKey)> = BTreeMap::new();
+    for op in new_ops {
+        if let Event::DeviceAccepted { device, key } = &op.event {
+            let first = accepted.entry(device).or_insert((&op.hlc, key));
+            if op.hlc < *first.0 {
+                *first = (&op.hlc, key);
+            }
+        }
+    }
+    let accepted_key = |device: &DeviceId| {
+        let incoming = accepted.get(device).copied();
+        let held = stored.acceptance(device).map(|a| (&a.at, &a.key));
+        match (incoming, held) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|(_, key)| key),
+        }
+    };
+    // A device's key is the first it published; one the office accepted holds it to that.
     let key_of = |device: &DeviceId| {
         let incoming = keys.get(device).copied();
         let held = stored.key_published(device);
-        match (incoming, held) {
+        let published = match (incoming, held) {
             (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
             (a, b) => a.or(b),
-        }
+        };
+        published.map(|(seq, key)| (seq, key, accepted_key(device).is_none_or(|a| a == key)))
     };
     // Each device's runs by their first operation.
     let mut runs: BTreeMap<&DeviceId, BTreeMap<u64, Vec<u8>>> = BTreeMap::new();
@@ -172,7 +191,7 @@ pub fn vouch(
     let mut unvouched = Vec::new();
     for op in new_ops {
         let signs = matches!(op.event, Event::OperationsSigned { .. });
-        let Some((key_seq, key)) = key_of(&op.id.device) else {
+        let Some((key_seq, key, as_accepted)) = key_of(&op.id.device) else {
             // A signature with no key to check it against: the key's publication was left
             // out or altered to pass the device off as one that never signed.
             if signs {
@@ -184,6 +203,10 @@ pub fn vouch(
             if signs {
                 unvouched.push(op.id.clone());
             }
+            continue;
+        }
+        if !as_accepted {
+            unvouched.push(op.id.clone());
             continue;
         }
         if let Event::OperationsSigned { run } = &op.event {

@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 5;
+pub const FORMAT: u16 = 6;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -91,10 +91,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 5);
+        assert_eq!(FORMAT, 6);
         assert_eq!(
             digest,
-            "02abd60269927a68daf5b245b2e089cf7a3c7123b9be8bd45ea034f37a8afe59"
+            "65e54c19cd4b5f4d389bf6e85edab4b021ea61dd51a2b7562457985219fa898d"
         );
     }
 }

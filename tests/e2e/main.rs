@@ -1215,6 +1215,109 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
     office.finish().await;
 }
 
+#[tokio::test]
+async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() {
+    use cobranza::sync::bundle::export::compose;
+    use cobranza::sync::bundle::format::{BundleKind, Sender};
+    use cobranza::sync::bundle::read::{read, Incoming};
+    use cobranza::sync::hlc::{DeviceId, Hlc};
+    use cobranza::sync::op::{CustomerPatch, Event, Op, OpId};
+    use cobranza::sync::peer::Peers;
+    use cobranza::sync::projection::Projection;
+
+    let files = std::env::temp_dir().join(format!("cobranza-forged-{}", std::process::id()));
+    let office = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &phone.driver;
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    let full = make_bundle(&office.driver, &files.join("full"), FULL, None).await;
+
+    // Someone takes everything the office sent and adds a change in the office's name, the
+    // number after its last: a customer's name, as if the office had renamed them.
+    let bytes = std::fs::read(&full).expect("the office's file");
+    let Ok(Incoming::Plain(sent)) = read(&bytes) else {
+        panic!("a full bundle is plain");
+    };
+    let office_id = sent.sender.device.clone();
+    let (customer, last) = sent.ops.iter().filter(|op| op.id.device == office_id).fold(
+        (None, 0),
+        |(customer, last), op| match &op.event {
+            Event::CustomerUpserted { customer, .. } => {
+                (Some(customer.clone()), op.id.seq.max(last))
+            }
+            _ => (customer, op.id.seq.max(last)),
+        },
+    );
+    let mut ops = sent.ops.clone();
+    ops.push(Op {
+        id: OpId {
+            device: office_id.clone(),
+            seq: last + 1,
+        },
+        hlc: Hlc {
+            wall_ms: sent.created_ms,
+            counter: 0,
+            device: office_id,
+        },
+        event: Event::CustomerUpserted {
+            customer: customer.expect("the demo has customers"),
+            patch: CustomerPatch {
+                name: Some("Nombre Cambiado".into()),
+                ..CustomerPatch::default()
+            },
+        },
+    });
+    let forged = compose(
+        BundleKind::Full,
+        &ops,
+        &Projection::from_ops(&ops),
+        &Peers::default(),
+        Sender {
+            device: DeviceId("juan-otro-telefono".into()),
+            label: "Cobrador Juan".into(),
+        },
+        sent.created_ms,
+    );
+    let forged_file = files.join("forged.json");
+    std::fs::write(&forged_file, forged.to_json()).expect("written");
+
+    open_tab(driver, "Sincronizar").await;
+    choose_file(driver, &forged_file).await;
+    wait_for_text(
+        driver,
+        ".status.error",
+        &format!("la operación n.º {} a nombre de «Oficina»", last + 1),
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".integrity-alarm",
+        "sin la firma de ese dispositivo",
+    )
+    .await;
+    screenshot(driver, "operacion-sin-firma-phone").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+
+    // The office's own file, as it sent it, comes in.
+    import_bundle(driver, &full, "Oficina").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".customer a", "").await;
+    assert!(
+        script(
+            driver,
+            "return !document.body.innerText.includes('Nombre Cambiado')"
+        )
+        .await
+            == true,
+        "nothing of the forged file was kept"
+    );
+    phone.finish().await;
+    office.finish().await;
+}
+
 const FULL: &str = "Completo: todo lo que tiene este dispositivo";
 const DELTA: &str = "Solo lo nuevo para un dispositivo";
 const ROUTE: &str = "Ruta de un cobrador";

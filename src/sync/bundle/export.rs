@@ -47,12 +47,16 @@ pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
         .map(|(id, _)| id)
         .chain(ever_assigned)
         .collect();
-    // Every device's key goes too: whoever gets the route learns who wrote it.
+    // Every device's key, and the office's word on it, go too: whoever gets the route learns
+    // who wrote it.
     let chosen: Vec<&Op> = ops
         .iter()
         .filter(|op| match concerns(&op.event, portfolio) {
             Some(customer) => customers.contains(customer),
-            None => matches!(op.event, Event::DeviceKeyPublished { .. }),
+            None => matches!(
+                op.event,
+                Event::DeviceKeyPublished { .. } | Event::DeviceAccepted { .. }
+            ),
         })
         .collect();
     let runs = runs_for(chosen.iter().map(|op| &op.id), ops);
@@ -86,7 +90,9 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::ContactLogged { contact } => Some(&contact.customer),
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::PlanAgreed { plan } => Some(&plan.customer),
-        Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. } => None,
+        Event::DeviceKeyPublished { .. }
+        | Event::DeviceAccepted { .. }
+        | Event::OperationsSigned { .. } => None,
     }
 }
 

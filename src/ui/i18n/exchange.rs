@@ -62,6 +62,11 @@ pub struct ExchangeTexts {
     pub column_last_bundle: &'static str,
     pub column_held: &'static str,
     pub never: &'static str,
+    /// «Aceptado por «Oficina»».
+    pub accepted_by: fn(&str) -> String,
+    pub accept: &'static str,
+    pub accept_hint: &'static str,
+    pub not_accepted: &'static str,
     pub integrity_title: &'static str,
     /// Who wrote the operation, its number, how it came (`true`: through the server) and when.
     pub integrity_text: fn(&str, u64, bool, &str) -> String,

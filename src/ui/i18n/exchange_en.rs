@@ -74,6 +74,10 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     column_last_bundle: "Last bundle received",
     column_held: "Its operations here",
     never: "never",
+    accepted_by: |by| format!("Accepted by “{by}”"),
+    accept: "Accept into the company",
+    accept_hint: "First compare the key with the one that person sees in their Sync screen (by phone or in person). From then on, every device holds that device to that key.",
+    not_accepted: "Not accepted by the office",
     integrity_title: "Integrity alert",
     integrity_text: |who, seq, server, when| format!(
         "On {when}, another version of operation number {seq} of “{who}” arrived {}, different from the one this device keeps. An operation never changes: someone altered a file or a document, or that device reused its numbers (was a backup restored?). Nothing of what carried it was stored. Check with that person before going on.",

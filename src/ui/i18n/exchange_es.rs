@@ -74,6 +74,10 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     column_last_bundle: "Último paquete recibido",
     column_held: "Operaciones suyas aquí",
     never: "nunca",
+    accepted_by: |by| format!("Aceptado por «{by}»"),
+    accept: "Aceptar en la empresa",
+    accept_hint: "Antes, compara la clave con la que ve esa persona en su Sincronizar (por teléfono o en persona). Desde entonces, todos los dispositivos exigen esa clave a ese dispositivo.",
+    not_accepted: "Sin aceptar por la oficina",
     integrity_title: "Alerta de integridad",
     integrity_text: |who, seq, server, when| format!(
         "El {when} llegó {} otra versión de la operación n.º {seq} de «{who}», distinta de la que este dispositivo guarda. Una operación no cambia nunca: alguien alteró un archivo o un documento, o ese dispositivo repitió sus números (¿se restauró una copia de seguridad?). No se guardó nada de lo que la traía. Revisa con esa persona antes de seguir.",

@@ -1,11 +1,16 @@
 use leptos::prelude::*;
 
+use crate::sync::device_key::PublicKey;
+use crate::sync::hlc::DeviceId;
+use crate::sync::op::Event;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
-/// Every device heard of: its label, the fingerprint of the key it published, the last bundle
-/// received from it and when, and how many of its operations are held here.
+/// Every device heard of: its label, the fingerprint of the key it published and whether the
+/// office accepted it (with the button that does, once the fingerprint has been compared with
+/// the person's), the last bundle received from it and when, and how many of its operations
+/// are held here.
 #[component]
 pub fn DevicesPanel() -> impl IntoView {
     let i18n = use_i18n();
@@ -54,10 +59,34 @@ pub fn DevicesPanel() -> impl IntoView {
                             }
                         });
                     let short: String = device.0.chars().take(8).collect();
-                    let key = projection
-                        .key(&device)
+                    let key = projection.key(&device).cloned();
+                    let fingerprint = key
+                        .as_ref()
                         .map_or_else(|| x().no_key.to_owned(), |key| key.fingerprint());
-                    (label, short, key, last, held.count(&device))
+                    let standing = match (projection.acceptance(&device), key) {
+                        (Some(acceptance), _) => {
+                            let by = if me.as_ref() == Some(&acceptance.by) {
+                                session.device_label()
+                            } else {
+                                peers
+                                    .label(&acceptance.by)
+                                    .unwrap_or(&acceptance.by.0)
+                                    .to_owned()
+                            };
+                            Standing::Accepted((x().accepted_by)(&by))
+                        }
+                        (None, Some(key)) if !is_me => Standing::ToAccept(device.clone(), key),
+                        (None, Some(_)) => Standing::Waiting,
+                        (None, None) => Standing::NoKey,
+                    };
+                    (
+                        label,
+                        short,
+                        fingerprint,
+                        standing,
+                        last,
+                        held.count(&device),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -76,10 +105,35 @@ pub fn DevicesPanel() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(label, short, key, last, count)| view! {
+                        {move || rows().into_iter().map(|(label, short, key, standing, last, count)| view! {
                             <tr>
                                 <th scope="row">{label}<br/><span class="mono">{short}</span></th>
-                                <td class="mono key">{key}</td>
+                                <td>
+                                    <span class="mono key">{key}</span><br/>
+                                    {match standing {
+                                        Standing::Accepted(text) => view! {
+                                            <span class="accepted">{text}</span>
+                                        }.into_any(),
+                                        Standing::ToAccept(device, key) => view! {
+                                            <button type="button" class="link accept-device"
+                                                title=move || x().accept_hint
+                                                disabled=move || session.busy.get()
+                                                on:click=move |_| session.save_then(
+                                                    vec![Event::DeviceAccepted {
+                                                        device: device.clone(),
+                                                        key: key.clone(),
+                                                    }],
+                                                    || (),
+                                                )>
+                                                {move || x().accept}
+                                            </button>
+                                        }.into_any(),
+                                        Standing::Waiting => view! {
+                                            <span class="not-accepted">{x().not_accepted}</span>
+                                        }.into_any(),
+                                        Standing::NoKey => ().into_any(),
+                                    }}
+                                </td>
                                 <td>{last}</td>
                                 <td class="number">{count}</td>
                             </tr>
@@ -89,4 +143,15 @@ pub fn DevicesPanel() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Where a device stands with the company.
+enum Standing {
+    /// «Aceptado por «Oficina»».
+    Accepted(String),
+    /// Another device with a key nobody accepted yet: this one can.
+    ToAccept(DeviceId, PublicKey),
+    /// This device, not accepted yet: the office does it.
+    Waiting,
+    NoKey,
 }
