@@ -6,7 +6,6 @@
 //!
 //! `cargo xtask bench` builds `dist/` and runs it after the native benchmarks.
 
-#[allow(dead_code)]
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 #[path = "../tests/common/signer.rs"]
@@ -243,9 +242,9 @@ async fn import_bundle(driver: &WebDriver, origin: &str, signed: bool, what: &st
         .goto(format!("{origin}/sincronizar"))
         .await
         .expect("Sincronizar");
-    wait_for(&driver, "document.querySelector('input[name=bundle]')").await;
-    script(&driver, "window.__bench.importing = performance.now();").await;
-    profiled(&driver, async {
+    wait_for(driver, "document.querySelector('input[name=bundle]')").await;
+    script(driver, "window.__bench.importing = performance.now();").await;
+    profiled(driver, async {
         driver
             .find(By::Css("input[name=bundle]"))
             .await
@@ -254,14 +253,14 @@ async fn import_bundle(driver: &WebDriver, origin: &str, signed: bool, what: &st
             .await
             .expect("file chosen");
         wait_for(
-            &driver,
+            driver,
             "document.querySelector('.import-report, .status.error')",
         )
         .await;
     })
     .await;
     let imported = number(
-        &driver,
+        driver,
         "return document.querySelector('.import-report') ? performance.now() - window.__bench.importing : NaN;",
     )
     .await;

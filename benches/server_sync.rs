@@ -9,7 +9,6 @@
 
 #[path = "../tests/common/couch_server.rs"]
 mod couch_server;
-#[allow(dead_code)]
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::conflict::Conflict;
 use super::hlc::{DeviceId, HybridClock};
-use super::op::{Event, Op, OpId};
+use super::op::{Op, OpId};
 use super::op_check::{check_op, OpProblem};
 use super::op_digest::digest;
 use super::projection::Projection;
@@ -123,7 +123,7 @@ pub fn admit(
     let mut signatures = Vec::new();
     let mut places = BTreeMap::new();
     for (index, op) in (1..).zip(batch) {
-        if matches!(op.event, Event::OperationsSigned { .. }) {
+        if !op.event.is_change() {
             signatures.push(op.clone());
         }
         let why = if let Err(problem) = check_op(&op) {
@@ -139,11 +139,13 @@ pub fn admit(
             {
                 Some(Refused::OtherVersion)
             } else {
-                admitted
-                    .tallies
-                    .entry(op.id.device.clone())
-                    .or_default()
-                    .already += 1;
+                if op.event.is_change() {
+                    admitted
+                        .tallies
+                        .entry(op.id.device.clone())
+                        .or_default()
+                        .already += 1;
+                }
                 continue;
             }
         } else if op.id.device == *me {
@@ -159,11 +161,13 @@ pub fn admit(
             });
             continue;
         }
-        admitted
-            .tallies
-            .entry(op.id.device.clone())
-            .or_default()
-            .added += 1;
+        if op.event.is_change() {
+            admitted
+                .tallies
+                .entry(op.id.device.clone())
+                .or_default()
+                .added += 1;
+        }
         if HybridClock::is_far_future(&op.hlc, now_ms) {
             let flagged = admitted
                 .future

@@ -28,6 +28,14 @@ pub struct OpId {
     pub seq: u64,
 }
 
+impl Event {
+    /// Whether a person's work, rather than a device's signature over it: what a person is
+    /// told counts of changes sent, received or waiting.
+    pub fn is_change(&self) -> bool {
+        !matches!(self, Event::OperationsSigned { .. })
+    }
+}
+
 impl OpId {
     /// The id `Display` writes («device:seq»), which is also the id of the fact the
     /// operation recorded.

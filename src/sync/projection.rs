@@ -201,6 +201,8 @@ pub struct Projection {
     /// Each device's public key and the operation that published it: the first one wins,
     /// whatever order they arrive in.
     keys: BTreeMap<DeviceId, (u64, PublicKey)>,
+    /// Which held operations are signatures, not changes (`Event::is_change`).
+    signatures: VersionVector,
     /// Each device the office accepted: the first acceptance by timestamp wins.
     accepted: BTreeMap<DeviceId, Acceptance>,
     /// The devices the registers' stamps name.
@@ -333,7 +335,7 @@ impl Projection {
                     .or_insert(acceptance);
             }
             // Checked on the way in; what it vouches for is already folded in.
-            Event::OperationsSigned { .. } => {}
+            Event::OperationsSigned { .. } => self.signatures.observe(&op.id),
         }
     }
 
@@ -364,6 +366,11 @@ impl Projection {
     /// The public key `device` published, if it did.
     pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
         self.keys.get(device).map(|(_, key)| key)
+    }
+
+    /// How many changes held here `other` lacks: its operations but the signatures.
+    pub fn changes_missing_from(&self, other: &VersionVector) -> u64 {
+        self.versions.count_missing_from(other) - self.signatures.count_missing_from(other)
     }
 
     /// Whether, and by whom, `device` was accepted into the company.

@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(FORMAT, 6);
         assert_eq!(
             digest,
-            "65e54c19cd4b5f4d389bf6e85edab4b021ea61dd51a2b7562457985219fa898d"
+            "0f28220d8dff0e92604abdbc4a93e58bd8ed9fb7f9061c1b61deb80645c6f545"
         );
     }
 }

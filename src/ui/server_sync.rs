@@ -470,7 +470,7 @@ impl ServerSync {
         let on_server = session.checkpoint(&login.database).on_server;
         let unsent = session
             .projection
-            .with_untracked(|p| p.versions().count_missing_from(&on_server));
+            .with_untracked(|p| p.changes_missing_from(&on_server));
         self.unsent.set(unsent);
     }
 

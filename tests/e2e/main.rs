@@ -1217,12 +1217,10 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
 
 #[tokio::test]
 async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() {
-    use cobranza::sync::bundle::export::compose;
-    use cobranza::sync::bundle::format::{BundleKind, Sender};
+    use cobranza::sync::bundle::format::{Bundle, BundleKind, Sender};
     use cobranza::sync::bundle::read::{read, Incoming};
     use cobranza::sync::hlc::{DeviceId, Hlc};
     use cobranza::sync::op::{CustomerPatch, Event, Op, OpId};
-    use cobranza::sync::peer::Peers;
     use cobranza::sync::projection::Projection;
 
     let files = std::env::temp_dir().join(format!("cobranza-forged-{}", std::process::id()));
@@ -1233,6 +1231,7 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
     tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
     wait_for_text(driver, ".empty", "Aún no hay clientes").await;
     let full = make_bundle(&office.driver, &files.join("full"), FULL, None).await;
+    import_bundle(driver, &full, "Oficina").await;
 
     // Someone takes everything the office sent and adds a change in the office's name, the
     // number after its last: a customer's name, as if the office had renamed them.
@@ -1269,17 +1268,16 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
             },
         },
     });
-    let forged = compose(
-        BundleKind::Full,
-        &ops,
-        &Projection::from_ops(&ops),
-        &Peers::default(),
-        Sender {
+    let forged = Bundle {
+        sender: Sender {
             device: DeviceId("juan-otro-telefono".into()),
             label: "Cobrador Juan".into(),
         },
-        sent.created_ms,
-    );
+        kind: BundleKind::Full,
+        holds: Projection::from_ops(&ops).versions().clone(),
+        ops,
+        ..sent
+    };
     let forged_file = files.join("forged.json");
     std::fs::write(&forged_file, forged.to_json()).expect("written");
 
@@ -1294,15 +1292,10 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
     wait_for_text(
         driver,
         ".integrity-alarm",
-        "sin la firma de ese dispositivo",
+        "a nombre de «Oficina» sin la firma",
     )
     .await;
     screenshot(driver, "operacion-sin-firma-phone").await;
-    open_tab(driver, "Cartera").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
-
-    // The office's own file, as it sent it, comes in.
-    import_bundle(driver, &full, "Oficina").await;
     open_tab(driver, "Cartera").await;
     wait_for_text(driver, ".customer a", "").await;
     assert!(

@@ -103,7 +103,7 @@ pub fn ExportPanel() -> impl IntoView {
                         )
                     })
                 });
-                let count = bundle.ops.len();
+                let count = bundle.ops.iter().filter(|op| op.event.is_change()).count();
                 let mut words: Vec<&str> = kind_words.iter().map(String::as_str).collect();
                 let sealed = !secret.is_empty();
                 // Sealing first: when it fails, no plain file is written in its place.

@@ -34,7 +34,17 @@ pub fn ImportPanel() -> impl IntoView {
 
     // A file that breaks a rule is shown refused; one that carries an altered or forged
     // operation also raises the integrity alarm.
-    let refuse = move |problem: BundleProblem| {
+    let refuse = move |mut problem: BundleProblem| {
+        // A device the file does not name may be one this device knows.
+        if let BundleProblem::OtherVersion { device, label, .. }
+        | BundleProblem::NotSigned { device, label, .. } = &mut problem
+        {
+            if label.is_none() {
+                *label = session
+                    .peers
+                    .with_untracked(|p| p.label(device).map(str::to_owned));
+            }
+        }
         match &problem {
             BundleProblem::OtherVersion { device, seq, .. } => {
                 session.raise_integrity_alarm(device, *seq, Door::Bundle, false)
