@@ -846,11 +846,11 @@ async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_coll
             .await;
     }
     let admin = server.admin();
-    let mut office = Device::new("office");
+    let mut office = Device::signing("office", 1);
     office.routes.insert("route-juan".into(), "juan".into());
     office.routes.insert("route-ana".into(), "ana".into());
-    office.record(assign("c1", "juan"));
-    office.record(assign("c2", "ana"));
+    office.save(vec![assign("c1", "juan")]);
+    office.save(vec![assign("c2", "ana")]);
     for db in ["office", "route-juan", "route-ana"] {
         office
             .sync(&Database::new(&admin, db))
@@ -863,7 +863,7 @@ async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_coll
         .await
         .expect("juan");
     let juan_route = Database::new(&juan_login, "route-juan");
-    let mut juan = Device::new("phone-juan");
+    let mut juan = Device::signing("phone-juan", 2);
     juan.sync(&juan_route).await.expect("juan's route");
     assert_eq!(collector_of(&juan, "c1").as_deref(), Some("juan"));
     assert_eq!(collector_of(&juan, "c2"), None, "not his customer");
@@ -873,7 +873,7 @@ async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_coll
     if let Event::PaymentRecorded { payment } = &mut payment {
         payment.customer = CustomerId("c1".into());
     }
-    juan.record(payment);
+    juan.save(vec![payment]);
     juan.sync(&juan_route).await.expect("pushed");
     office
         .sync(&Database::new(&admin, "route-juan"))
@@ -882,7 +882,7 @@ async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_coll
     assert_eq!(office.payments(), 1);
 
     // The office hands c1 to Ana.
-    office.record(assign("c1", "ana"));
+    office.save(vec![assign("c1", "ana")]);
     for db in ["office", "route-juan", "route-ana"] {
         office
             .sync(&Database::new(&admin, db))
@@ -894,7 +894,7 @@ async fn the_office_feeds_each_route_and_a_reassigned_customer_reaches_both_coll
 
     let ana_login = server.anonymous();
     log_in(&ana_login, "ana", "clave-ana").await.expect("ana");
-    let mut ana = Device::new("phone-ana");
+    let mut ana = Device::signing("phone-ana", 3);
     ana.sync(&Database::new(&ana_login, "route-ana"))
         .await
         .expect("ana's route");

@@ -4,7 +4,7 @@
 //! has it. A round cut anywhere loses nothing and doubles nothing: a page is stored whole or
 //! not at all, and what was pushed but not checkpointed is found held by `_revs_diff` next time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 
 use super::checkpoint::{checkpoint_id, Checkpoint, Since};
@@ -176,7 +176,7 @@ async fn pull<T: Transport, L: Local>(
             checkpoint.on_server.observe(&op.id);
         }
         let mut admitted = local.admit(ops.clone());
-        if let Some(runs) = missing_runs(db, &admitted, page_size).await? {
+        if let Some(runs) = missing_runs(db, &admitted, &ops, page_size).await? {
             admitted = local.admit(ops.into_iter().chain(runs).collect());
         }
         let own_elsewhere = admitted.refused.iter().any(|refusal| {
@@ -225,8 +225,10 @@ async fn pull<T: Transport, L: Local>(
 async fn missing_runs<T: Transport, E>(
     db: &Database<'_, T>,
     admitted: &Admitted,
+    page: &[Op],
     page_size: usize,
 ) -> Result<Option<Vec<Op>>, ReplicationProblem<E>> {
+    let on_page: BTreeSet<&OpId> = page.iter().map(|op| &op.id).collect();
     let mut lacking: BTreeMap<&DeviceId, Vec<u64>> = BTreeMap::new();
     for refusal in &admitted.refused {
         if refusal.why != Refused::Unsigned {
@@ -247,13 +249,15 @@ async fn missing_runs<T: Transport, E>(
         loop {
             let docs = db.device_docs(device, from, page_size, page_size).await?;
             let exhausted = docs.len() < page_size;
-            let page = operations(docs)?;
-            from = page.last().map_or(from, |op| op.id.seq + 1);
-            for op in page {
+            let read = operations(docs)?;
+            from = read.last().map_or(from, |op| op.id.seq + 1);
+            for op in read {
                 if let Event::OperationsSigned { run } = &op.event {
                     let listed = run.from..run.from.saturating_add(run.length());
                     seqs.retain(|seq| !listed.contains(seq));
-                    runs.push(op);
+                    if !on_page.contains(&op.id) {
+                        runs.push(op);
+                    }
                 }
             }
             if seqs.is_empty() || exhausted {
