@@ -1102,6 +1102,9 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
                 .all(|group| group.len() == 4 && group.chars().all(|c| c.is_ascii_hexdigit())),
         "{fingerprint:?}"
     );
+    // Once the collector has read out the same fingerprint, the office accepts the phone.
+    tap(desk, ".devices button.accept-device", "Aceptar en la empresa").await;
+    wait_for_text(desk, ".devices .accepted", "Aceptado por «Oficina»").await;
     assert_eq!(
         balance_of(desk, &name).await,
         before - 100_000,
