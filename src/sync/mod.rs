@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod csv;
 pub mod demo;
 pub mod device_key;
+pub mod device_keys;
 pub mod edit;
 pub mod hlc;
 pub mod import;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
 use super::device_key::PublicKey;
+use super::device_keys::{Acceptance, DeviceKeys};
 use super::hlc::{DeviceId, Hlc};
 use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
 use super::op_digest::{digest, OpDigest, OpDigests};
@@ -160,15 +161,6 @@ impl InvoiceRegisters {
 }
 
 /// Serializable so that a snapshot of it can stand in for replaying the whole log at start-up.
-/// The office's word that a device, with this key, is one of the company's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Acceptance {
-    pub key: PublicKey,
-    /// The device that accepted it.
-    pub by: DeviceId,
-    pub at: Hlc,
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Projection {
     #[serde(deserialize_with = "packed_map::deserialize")]
@@ -198,13 +190,10 @@ pub struct Projection {
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
-    /// Each device's public key and the operation that published it: the first one wins,
-    /// whatever order they arrive in.
-    keys: BTreeMap<DeviceId, (u64, PublicKey)>,
     /// Which held operations are signatures, not changes (`Event::is_change`).
     signatures: VersionVector,
-    /// Each device the office accepted: the first acceptance by timestamp wins.
-    accepted: BTreeMap<DeviceId, Acceptance>,
+    /// Who signs as whom.
+    keys: DeviceKeys,
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
     versions: VersionVector,
@@ -308,32 +297,7 @@ impl Projection {
                 .entry((customer.clone(), *channel))
                 .or_default()
                 .merge(Some((*revoked, *on)), write),
-            Event::DeviceKeyPublished { key } => {
-                let published = (op.id.seq, key.clone());
-                self.keys
-                    .entry(op.id.device.clone())
-                    .and_modify(|first| {
-                        if published.0 < first.0 {
-                            *first = published.clone();
-                        }
-                    })
-                    .or_insert(published);
-            }
-            Event::DeviceAccepted { device, key } => {
-                let acceptance = Acceptance {
-                    key: key.clone(),
-                    by: op.id.device.clone(),
-                    at: op.hlc.clone(),
-                };
-                self.accepted
-                    .entry(device.clone())
-                    .and_modify(|first| {
-                        if acceptance.at < first.at {
-                            *first = acceptance.clone();
-                        }
-                    })
-                    .or_insert(acceptance);
-            }
+            Event::DeviceKeyPublished { .. } | Event::DeviceAccepted { .. } => self.keys.apply(op),
             // Checked on the way in; what it vouches for is already folded in.
             Event::OperationsSigned { .. } => self.signatures.observe(&op.id),
         }
@@ -365,7 +329,7 @@ impl Projection {
 
     /// The public key `device` published, if it did.
     pub fn key(&self, device: &DeviceId) -> Option<&PublicKey> {
-        self.keys.get(device).map(|(_, key)| key)
+        self.keys.published(device).map(|(_, key)| key)
     }
 
     /// How many changes held here `other` lacks: its operations but the signatures.
@@ -375,20 +339,20 @@ impl Projection {
 
     /// Whether, and by whom, `device` was accepted into the company.
     pub fn acceptance(&self, device: &DeviceId) -> Option<&Acceptance> {
-        self.accepted.get(device)
+        self.keys.acceptance(device)
     }
 
-    /// The public key `device` published, and the sequence number of the operation that did.
-    pub fn key_published(&self, device: &DeviceId) -> Option<(u64, &PublicKey)> {
-        self.keys.get(device).map(|(seq, key)| (*seq, key))
+    /// Who signs as whom, as the held operations say.
+    pub fn device_keys(&self) -> &DeviceKeys {
+        &self.keys
     }
 
     /// Whether the operation `id` was signed by its device: every operation from the one
     /// that published the device's key on is, and the intake took it only so.
     pub fn signed(&self, id: &OpId) -> bool {
         self.keys
-            .get(&id.device)
-            .is_some_and(|(seq, _)| id.seq >= *seq)
+            .published(&id.device)
+            .is_some_and(|(seq, _)| id.seq >= seq)
     }
 
     /// What the held operation `id` says, if it is held.

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::author::Author;
 use super::device_key::PublicKey;
+use super::device_keys::Signer;
 use super::hlc::{DeviceId, Hlc};
 use super::op::{Event, Op, OpId};
 use super::op_digest::hash;
@@ -140,42 +141,10 @@ pub fn vouch(
     carried: &[Op],
     stored: &Projection,
 ) -> (Vec<SignatureCheck>, Vec<OpId>) {
-    let mut keys: BTreeMap<&DeviceId, (u64, &PublicKey)> = BTreeMap::new();
+    let mut keys = stored.device_keys().clone();
     for op in new_ops {
-        if let Event::DeviceKeyPublished { key } = &op.event {
-            let first = keys.entry(&op.id.device).or_insert((op.id.seq, key));
-            if op.id.seq < first.0 {
-                *first = (op.id.seq, key);
-            }
-        }
+        keys.apply(op);
     }
-    let mut accepted: BTreeMap<&DeviceId, (&Hlc, &PublicKey)> = BTreeMap::new();
-    for op in new_ops {
-        if let Event::DeviceAccepted { device, key } = &op.event {
-            let first = accepted.entry(device).or_insert((&op.hlc, key));
-            if op.hlc < *first.0 {
-                *first = (&op.hlc, key);
-            }
-        }
-    }
-    let accepted_key = |device: &DeviceId| {
-        let incoming = accepted.get(device).copied();
-        let held = stored.acceptance(device).map(|a| (&a.at, &a.key));
-        match (incoming, held) {
-            (Some(a), Some(b)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|(_, key)| key),
-        }
-    };
-    // A device's key is the first it published; one the office accepted holds it to that.
-    let key_of = |device: &DeviceId| {
-        let incoming = keys.get(device).copied();
-        let held = stored.key_published(device);
-        let published = match (incoming, held) {
-            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
-            (a, b) => a.or(b),
-        };
-        published.map(|(seq, key)| (seq, key, accepted_key(device).is_none_or(|a| a == key)))
-    };
     // Each device's runs by their first operation.
     let mut runs: BTreeMap<&DeviceId, BTreeMap<u64, Vec<u8>>> = BTreeMap::new();
     for op in carried {
@@ -191,7 +160,12 @@ pub fn vouch(
     let mut unvouched = Vec::new();
     for op in new_ops {
         let signs = matches!(op.event, Event::OperationsSigned { .. });
-        let Some((key_seq, key, as_accepted)) = key_of(&op.id.device) else {
+        let Some(Signer {
+            from_seq: key_seq,
+            key,
+            as_accepted,
+        }) = keys.signer(&op.id.device)
+        else {
             // A signature with no key to check it against: the key's publication was left
             // out or altered to pass the device off as one that never signed.
             if signs {

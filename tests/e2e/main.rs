@@ -407,9 +407,7 @@ TOTAL,Total COP,1250000.5,500000.5,0,1000000,0,0,2750001\n";
 async fn an_administrator_imports_csv_files_and_downloads_the_aging_report() {
     let visit = Visit::first_start(dist(), TABLET, "Oficina").await;
     let driver = &visit.driver;
-    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
-    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    start_empty(driver).await;
 
     let files = std::env::temp_dir().join(format!("cobranza-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&files);
@@ -984,14 +982,7 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
     let mut phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
 
     // The collector's phone starts empty: the route is all it should hold.
-    tap(
-        &phone.driver,
-        ".demo-banner button",
-        "Borrar y empezar vacío",
-    )
-    .await;
-    tap(&phone.driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(&phone.driver, ".empty", "Aún no hay clientes").await;
+    start_empty(&phone.driver).await;
 
     // The office: Juan Pérez's route.
     let desk = &office.driver;
@@ -1103,7 +1094,12 @@ async fn a_route_goes_out_and_a_payment_comes_back_once() {
         "{fingerprint:?}"
     );
     // Once the collector has read out the same fingerprint, the office accepts the phone.
-    tap(desk, ".devices button.accept-device", "Aceptar en la empresa").await;
+    tap(
+        desk,
+        ".devices button.accept-device",
+        "Aceptar en la empresa",
+    )
+    .await;
     wait_for_text(desk, ".devices .accepted", "Aceptado por «Oficina»").await;
     assert_eq!(
         balance_of(desk, &name).await,
@@ -1154,9 +1150,7 @@ async fn a_phone_restored_from_an_older_copy_takes_a_new_id_and_loses_nothing() 
     let office = Visit::first_start(dist(), TABLET, "Oficina").await;
     let phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
     let driver = &phone.driver;
-    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
-    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    start_empty(driver).await;
     let desk = &office.driver;
     let route = make_bundle(desk, &files.join("route"), ROUTE, Some("Juan Pérez")).await;
     import_bundle(driver, &route, "Oficina").await;
@@ -1230,9 +1224,7 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
     let office = Visit::first_start(dist(), TABLET, "Oficina").await;
     let phone = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
     let driver = &phone.driver;
-    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
-    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
+    start_empty(driver).await;
     let full = make_bundle(&office.driver, &files.join("full"), FULL, None).await;
     import_bundle(driver, &full, "Oficina").await;
 
@@ -1312,6 +1304,13 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
     );
     phone.finish().await;
     office.finish().await;
+}
+
+/// «Borrar y empezar vacío»: a collector's phone holds only what it is sent.
+async fn start_empty(driver: &WebDriver) {
+    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
+    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
+    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
 }
 
 const FULL: &str = "Completo: todo lo que tiene este dispositivo";

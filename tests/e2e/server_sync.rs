@@ -222,13 +222,6 @@ async fn balance_becomes(driver: &WebDriver, name: &str, expected: i64) {
     .await;
 }
 
-/// «Borrar y empezar vacío»: a collector's phone holds only what their route brings.
-async fn start_empty(driver: &WebDriver) {
-    tap(driver, ".demo-banner button", "Borrar y empezar vacío").await;
-    tap(driver, ".demo-banner button.danger", "Sí, borrar").await;
-    wait_for_text(driver, ".empty", "Aún no hay clientes").await;
-}
-
 /// How many customers Cartera lists, once it lists some.
 async fn customers_shown(driver: &WebDriver) -> usize {
     let count = wait_for_text(driver, ".count", "clientes").await;
