@@ -200,6 +200,46 @@ async fn a_devices_signing_key_is_kept_and_its_private_half_never_leaves() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn what_a_device_signs_with_webcrypto_every_device_checks_and_a_forgery_fails() {
+    use cobranza::store::signature_check::first_forged;
+    use cobranza::sync::intake::admit;
+    use cobranza::sync::op::Event;
+    use cobranza::sync::signed_run::{signed, unsigned};
+
+    let me = device("dev-s");
+    let key = SigningKey::generate(&me.id)
+        .await
+        .expect("made by WebCrypto");
+    let mut author = Author::resume(me.id.clone(), []);
+    let mut ops = vec![author.record(
+        Event::DeviceKeyPublished {
+            key: key.public.clone(),
+        },
+        1,
+    )];
+    ops.extend(demo_ops(&mut author, today(), 1));
+    let mut signatures = unsigned(&mut author, &ops, 1);
+    key.sign_runs(&mut signatures).await.expect("signed");
+    ops.extend(signatures);
+
+    let other = DeviceId("another-device".into());
+    let admitted = admit(ops.clone(), None, &other, &Projection::default(), 1);
+    assert!(admitted.refused.is_empty());
+    assert_eq!(admitted.signatures.len(), 1, "the demo is one save");
+    assert_eq!(first_forged(&admitted.signatures).await, Ok(None));
+
+    // The same list of operations signed by another device's key is not this device's.
+    let impostor = SigningKey::generate(&other).await.expect("made");
+    let last = ops.pop().expect("the signature");
+    // Emptied, the signature is asked for again.
+    let mut again = vec![signed(last.clone(), &[])];
+    impostor.sign_runs(&mut again).await.expect("signed");
+    ops.extend(again);
+    let admitted = admit(ops, None, &other, &Projection::default(), 1);
+    assert_eq!(first_forged(&admitted.signatures).await, Ok(Some(last.id)));
+}
+
 const IMPORT_CSV: &str = "nit;cliente;factura;fecha_vencimiento;valor\n\
                           900100200;Ferretería Central;FV-10;01/08/2026;1.200.000\n\
                           800300400;Droguería Norte;FV-12;30/10/2026;750.000\n";
@@ -308,7 +348,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // Edited on the way: refused before anything is written.
     let edited = office_bundle(ops.clone())
         .to_json()
-        .replacen("\"version\":2", "\"version\":7", 1);
+        .replacen("\"version\":3", "\"version\":7", 1);
     assert!(read(edited.as_bytes()).is_err());
     let tampered = office_bundle(ops.clone())
         .to_json()
