@@ -3,6 +3,8 @@
 
 #[path = "../common/couch_server.rs"]
 mod couch_server;
+#[path = "../common/signer.rs"]
+mod signer;
 mod harness;
 mod reports;
 mod server_sync;
@@ -1234,6 +1236,16 @@ async fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() 
     let Ok(Incoming::Plain(sent)) = read(&bytes) else {
         panic!("a full bundle is plain");
     };
+    // What the office signed with WebCrypto checks with another implementation too.
+    let admitted = cobranza::sync::intake::admit(
+        sent.ops.clone(),
+        None,
+        &DeviceId("checker".into()),
+        &Projection::default(),
+        sent.created_ms,
+    );
+    assert!(admitted.refused.is_empty() && !admitted.signatures.is_empty());
+    assert_eq!(signer::first_forged(&admitted.signatures), None);
     let office_id = sent.sender.device.clone();
     let (customer, last) = sent.ops.iter().filter(|op| op.id.device == office_id).fold(
         (None, 0),
