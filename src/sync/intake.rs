@@ -9,7 +9,7 @@ use super::conflict::Conflict;
 use super::hlc::{DeviceId, HybridClock};
 use super::op::{Op, OpId};
 use super::op_check::{check_op, OpProblem};
-use super::op_digest::digest;
+use super::op_digest::{digest, hash};
 use super::projection::Projection;
 use super::signed_run::{vouch, SignatureCheck};
 use super::version_vector::VersionVector;
@@ -87,6 +87,9 @@ pub struct Gap {
 pub struct Admitted {
     /// In timestamp order.
     pub new_ops: Vec<Op>,
+    /// The SHA-256 of each new operation (`op_digest::hash`), in the same order: checking
+    /// the signatures worked them out, and storing the operations need not again.
+    pub hashes: Vec<[u8; 32]>,
     /// Per device that wrote operations in the batch.
     pub tallies: BTreeMap<DeviceId, Tally>,
     pub future: BTreeMap<DeviceId, FutureStamps>,
@@ -121,7 +124,8 @@ pub fn admit(
     let mut admitted = Admitted::default();
     let mut seen = BTreeSet::new();
     let mut signatures = Vec::new();
-    let mut places = BTreeMap::new();
+    // The batch index of each new operation.
+    let mut indices = Vec::new();
     for (index, op) in (1..).zip(batch) {
         if !op.event.is_change() {
             signatures.push(op.clone());
@@ -179,22 +183,27 @@ pub fn admit(
             flagged.count += 1;
             flagged.latest_ms = flagged.latest_ms.max(op.hlc.wall_ms);
         }
-        places.insert(op.id.clone(), index);
+        indices.push(index);
+        admitted.hashes.push(hash(&op));
         admitted.new_ops.push(op);
     }
-    let (checks, unsigned) = vouch(&admitted.new_ops, &signatures, stored);
+    let (checks, unsigned) = vouch(&admitted.new_ops, &admitted.hashes, &signatures, stored);
     admitted.signatures = checks;
     if !unsigned.is_empty() {
-        let unsigned: BTreeSet<OpId> = unsigned.into_iter().collect();
-        admitted.new_ops.retain(|op| !unsigned.contains(&op.id));
-        admitted
-            .refused
-            .extend(unsigned.into_iter().map(|id| Refusal {
-                index: places.get(&id).copied().unwrap_or_default(),
-                id,
+        let mut keep = vec![true; admitted.new_ops.len()];
+        for at in unsigned {
+            keep[at] = false;
+            admitted.refused.push(Refusal {
+                index: indices[at],
+                id: admitted.new_ops[at].id.clone(),
                 why: Refused::Unsigned,
-            }));
+            });
+        }
         admitted.refused.sort_by_key(|refusal| refusal.index);
+        let mut kept = keep.iter();
+        admitted.new_ops.retain(|_| kept.next() == Some(&true));
+        let mut kept = keep.iter();
+        admitted.hashes.retain(|_| kept.next() == Some(&true));
     }
     if let Some(claim) = claim.filter(|claim| claim.whole) {
         let mut after = held.clone();
@@ -211,7 +220,12 @@ pub fn admit(
             .filter(|gap| !gap.missing.is_empty())
             .collect();
     }
-    admitted.new_ops.sort_by(|a, b| a.hlc.cmp(&b.hlc));
+    let mut sorted: Vec<(Op, [u8; 32])> = std::mem::take(&mut admitted.new_ops)
+        .into_iter()
+        .zip(std::mem::take(&mut admitted.hashes))
+        .collect();
+    sorted.sort_by(|a, b| a.0.hlc.cmp(&b.0.hlc));
+    (admitted.new_ops, admitted.hashes) = sorted.into_iter().unzip();
     if let Some(claim) = claim.filter(|_| admitted.is_clean()) {
         admitted.conflicts = stored.conflicts(&admitted.new_ops, claim.holds);
     }

@@ -17,10 +17,16 @@ use super::op::{Op, OpId};
 pub struct OpDigest([u8; DIGEST_BYTES]);
 
 pub fn digest(op: &Op) -> OpDigest {
-    let hash = hash(op);
-    let mut start = [0; DIGEST_BYTES];
-    start.copy_from_slice(&hash[..DIGEST_BYTES]);
-    OpDigest(start)
+    OpDigest::of_hash(&hash(op))
+}
+
+impl OpDigest {
+    /// The digest of the operation whose `hash` this is.
+    pub fn of_hash(hash: &[u8; 32]) -> OpDigest {
+        let mut start = [0; DIGEST_BYTES];
+        start.copy_from_slice(&hash[..DIGEST_BYTES]);
+        OpDigest(start)
+    }
 }
 
 /// The whole SHA-256 of the operation in the snapshot's compact encoding; a seal

@@ -11,7 +11,7 @@ use super::device_key::PublicKey;
 use super::device_keys::{Acceptance, DeviceKeys};
 use super::hlc::{DeviceId, Hlc};
 use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
-use super::op_digest::{digest, OpDigest, OpDigests};
+use super::op_digest::{hash, OpDigest, OpDigests};
 use super::packed_map;
 use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
@@ -214,8 +214,14 @@ impl Projection {
     }
 
     pub fn apply(&mut self, op: &Op) {
+        self.apply_hashed(op, &hash(op));
+    }
+
+    /// `apply` for an operation whose `op_digest::hash` is already worked out (the intake
+    /// does, to check signatures).
+    pub fn apply_hashed(&mut self, op: &Op, hash: &[u8; 32]) {
         self.versions.observe(&op.id);
-        self.digests.record(&op.id, digest(op));
+        self.digests.record(&op.id, OpDigest::of_hash(hash));
         if self.latest.as_ref().is_none_or(|latest| op.hlc > *latest) {
             self.latest = Some(op.hlc.clone());
         }

@@ -133,14 +133,16 @@ pub struct SignatureCheck {
     pub signature: Vec<u8>,
 }
 
-/// Checks a batch's new operations against the signed runs it carries (`carried`: every
-/// signature operation in the batch, new or already held). Returns the signatures to check
-/// (those not stored yet) and the new operations no checked run vouches for.
+/// Checks a batch's new operations (with their `hashes`, `op_digest::hash`) against the
+/// signed runs it carries (`carried`: every signature operation in the batch, new or already
+/// held). Returns the signatures to check (those not stored yet) and where in `new_ops` are
+/// the operations no checked run vouches for.
 pub fn vouch(
     new_ops: &[Op],
+    hashes: &[[u8; 32]],
     carried: &[Op],
     stored: &Projection,
-) -> (Vec<SignatureCheck>, Vec<OpId>) {
+) -> (Vec<SignatureCheck>, Vec<usize>) {
     let mut keys = stored.device_keys().clone();
     for op in new_ops {
         keys.apply(op);
@@ -158,7 +160,7 @@ pub fn vouch(
     }
     let mut checks = Vec::new();
     let mut unvouched = Vec::new();
-    for op in new_ops {
+    for (at, (op, hash)) in new_ops.iter().zip(hashes).enumerate() {
         let signs = matches!(op.event, Event::OperationsSigned { .. });
         let Some(Signer {
             from_seq: key_seq,
@@ -169,18 +171,18 @@ pub fn vouch(
             // A signature with no key to check it against: the key's publication was left
             // out or altered to pass the device off as one that never signed.
             if signs {
-                unvouched.push(op.id.clone());
+                unvouched.push(at);
             }
             continue;
         };
         if op.id.seq < key_seq {
             if signs {
-                unvouched.push(op.id.clone());
+                unvouched.push(at);
             }
             continue;
         }
         if !as_accepted {
-            unvouched.push(op.id.clone());
+            unvouched.push(at);
             continue;
         }
         if let Event::OperationsSigned { run } = &op.event {
@@ -193,7 +195,7 @@ pub fn vouch(
                         signature,
                     })
                 }
-                _ => unvouched.push(op.id.clone()),
+                _ => unvouched.push(at),
             }
             continue;
         }
@@ -204,8 +206,8 @@ pub fn vouch(
                 let at = usize::try_from(op.id.seq - from).ok()? * HASH_BYTES;
                 hashes.get(at..at + HASH_BYTES)
             });
-        if listed != Some(&listed_hash(op)[..]) {
-            unvouched.push(op.id.clone());
+        if listed != Some(&hash[..HASH_BYTES]) {
+            unvouched.push(at);
         }
     }
     (checks, unvouched)

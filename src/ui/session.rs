@@ -453,8 +453,8 @@ impl Session {
             let bytes = self
                 .projection
                 .try_update_untracked(|projection| {
-                    for op in &plan.new_ops {
-                        projection.apply(op);
+                    for (op, hash) in plan.new_ops.iter().zip(&plan.hashes) {
+                        projection.apply_hashed(op, hash);
                     }
                     snapshot::encode(projection)
                 })

@@ -3,11 +3,11 @@
 
 #[path = "../common/couch_server.rs"]
 mod couch_server;
-#[path = "../common/signer.rs"]
-mod signer;
 mod harness;
 mod reports;
 mod server_sync;
+#[path = "../common/signer.rs"]
+mod signer;
 
 use harness::*;
 use serde_json::Value;

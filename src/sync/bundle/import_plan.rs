@@ -23,6 +23,8 @@ pub struct ImportPlan {
     pub labels: BTreeMap<DeviceId, String>,
     /// In timestamp order.
     pub new_ops: Vec<Op>,
+    /// Each new operation's `op_digest::hash`, in the same order.
+    pub hashes: Vec<[u8; 32]>,
     /// Per device that wrote operations in the bundle.
     pub tallies: BTreeMap<DeviceId, Tally>,
     pub conflicts: Vec<Conflict>,
@@ -78,6 +80,7 @@ pub fn plan(
         holds: bundle.holds,
         labels: bundle.labels,
         new_ops: admitted.new_ops,
+        hashes: admitted.hashes,
         tallies: admitted.tallies,
         conflicts: admitted.conflicts,
         future: admitted.future,

@@ -79,6 +79,7 @@ pub fn ImportPanel() -> impl IntoView {
                     // The report shows tallies and conflicts; the stored operations themselves
                     // need not stay in memory twice.
                     done.new_ops = Vec::new();
+                    done.hashes = Vec::new();
                     conflicts_shown.set(PAGE);
                     report.set(Some(done));
                 });
