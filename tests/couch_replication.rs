@@ -165,10 +165,11 @@ impl Local for Device {
         &mut self,
         db: &str,
         new_ops: Vec<Op>,
+        hashes: Vec<[u8; 32]>,
         checkpoint: Checkpoint,
     ) -> Result<(), Infallible> {
-        for op in &new_ops {
-            self.projection.apply(op);
+        for (op, hash) in new_ops.iter().zip(&hashes) {
+            self.projection.apply_hashed(op, hash);
             self.author.observe(&op.hlc);
         }
         self.ops.extend(new_ops);

@@ -591,10 +591,11 @@ impl Local for Replica {
         &mut self,
         db: &str,
         new_ops: Vec<Op>,
+        hashes: Vec<[u8; 32]>,
         checkpoint: Checkpoint,
     ) -> Result<(), StoreError> {
         self.session
-            .receive(db.to_owned(), new_ops, checkpoint)
+            .receive(db.to_owned(), new_ops, hashes, checkpoint)
             .await
     }
 }

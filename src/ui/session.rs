@@ -620,6 +620,7 @@ impl Session {
         self,
         db: String,
         new_ops: Vec<Op>,
+        hashes: Vec<[u8; 32]>,
         checkpoint: Checkpoint,
     ) -> impl Future<Output = Result<(), StoreError>> {
         self.queue(async move {
@@ -631,8 +632,8 @@ impl Session {
                 return Ok(());
             }
             self.projection.update_untracked(|projection| {
-                for op in &new_ops {
-                    projection.apply(op);
+                for (op, hash) in new_ops.iter().zip(&hashes) {
+                    projection.apply_hashed(op, hash);
                 }
             });
             self.show_received(&new_ops);

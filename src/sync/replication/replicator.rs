@@ -71,11 +71,13 @@ pub trait Local {
     /// many are pending).
     fn pulling(&mut self, db: &str, done: u64, total: Option<u64>);
 
-    /// Stores `new_ops` (already admitted) and `db`'s `checkpoint` in one transaction.
+    /// Stores `new_ops` (already admitted, with their `hashes` as the intake worked them
+    /// out) and `db`'s `checkpoint` in one transaction.
     fn store(
         &mut self,
         db: &str,
         new_ops: Vec<Op>,
+        hashes: Vec<[u8; 32]>,
         checkpoint: Checkpoint,
     ) -> impl Future<Output = Result<(), Self::Error>>;
 }
@@ -208,7 +210,12 @@ async fn pull<T: Transport, L: Local>(
         checkpoint.pulled = page.last_seq;
         received += admitted.new_ops.len();
         local
-            .store(db.name(), admitted.new_ops, checkpoint.clone())
+            .store(
+                db.name(),
+                admitted.new_ops,
+                admitted.hashes,
+                checkpoint.clone(),
+            )
             .await
             .map_err(ReplicationProblem::Local)?;
         local.pulling(db.name(), done, total);
@@ -324,7 +331,7 @@ async fn push<T: Transport, L: Local>(
             checkpoint.on_server.observe(&op.id);
         }
         local
-            .store(db.name(), Vec::new(), checkpoint.clone())
+            .store(db.name(), Vec::new(), Vec::new(), checkpoint.clone())
             .await
             .map_err(ReplicationProblem::Local)?;
         from += chunk.len();
