@@ -406,6 +406,7 @@ fn office_bundle(count: usize, signed: bool) -> String {
         ops.push(office.record(
             Event::DeviceKeyPublished {
                 key: signer.public(),
+                signs_from_here: true,
             },
             1_700_000_000_000,
         ));

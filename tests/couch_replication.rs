@@ -76,7 +76,10 @@ impl Device {
             signer: Some(signer),
             ..Device::new(name)
         };
-        device.save(vec![Event::DeviceKeyPublished { key }]);
+        device.save(vec![Event::DeviceKeyPublished {
+            key,
+            signs_from_here: true,
+        }]);
         device
     }
 

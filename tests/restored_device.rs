@@ -324,6 +324,7 @@ fn a_key_published_after_the_restore_point_does_not_move_to_the_new_id() {
     phone.record(payment(100));
     phone.record(Event::DeviceKeyPublished {
         key: PublicKey::from_raw(&[[4u8].as_slice(), &[1; 64]].concat()),
+        signs_from_here: false,
     });
     phone.record(payment(200));
     let new = DeviceId("phone-2".into());

@@ -161,19 +161,50 @@ fn a_signature_that_is_not_the_devices_refuses_the_file() {
 }
 
 #[test]
-fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after_a_key() {
+fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after() {
     let mut old = DeviceLog::new("old-phone");
     old.append(vec![customer("c1", "Ana Gómez", "Juan")]);
     let plan = import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).expect("taken");
     assert!(!Projection::from_ops(&plan.new_ops).signed(&old.ops[0].id));
 
-    // Once it publishes its key, its unsigned work is somebody else's.
-    let key = Signer::new(3).public();
-    old.append(vec![Event::DeviceKeyPublished { key }]);
+    // The version before published a key without signing, and the phone worked on.
+    let signer = Signer::new(3);
+    old.append(vec![Event::DeviceKeyPublished {
+        key: signer.public(),
+        signs_from_here: false,
+    }]);
+    old.append(vec![customer("c2", "Luis Pardo", "Juan")]);
+    assert!(import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).is_ok());
+
+    // Updated, it signs from its next save on: its earlier work stays unsigned and taken,
+    // and unsigned work after its first signature is somebody else's.
+    old.signer = Some(signer);
+    old.append(vec![customer("c3", "Rosa Díaz", "Juan")]);
+    let plan = import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).expect("taken");
+    let projection = Projection::from_ops(&plan.new_ops);
+    assert!(!projection.signed(&old.ops[2].id));
+    assert!(projection.signed(&old.ops[3].id));
+    old.signer = None;
     old.append(vec![customer("c1", "Ana María Gómez", "Juan")]);
+    let last = old.ops.last().expect("the unsigned edit").id.seq;
     assert!(matches!(
         import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]),
-        Err(BundleProblem::NotSigned { seq: 2, .. })
+        Err(BundleProblem::NotSigned { seq, .. }) if seq == last
+    ));
+
+    // A key published by this version signs from there: an operation after it that no
+    // signature lists is refused even when the device's signatures are left out.
+    let mut new = DeviceLog::signing("new-phone", 4);
+    new.append(vec![customer("c4", "Eva Ruiz", "Juan")]);
+    let stripped: Vec<Op> = new
+        .ops
+        .iter()
+        .filter(|op| op.event.is_change())
+        .cloned()
+        .collect();
+    assert!(matches!(
+        import(&bundle(&new, "Nuevo", &stripped), "tablet", &[]),
+        Err(BundleProblem::NotSigned { seq: 1, .. })
     ));
 }
 

@@ -215,6 +215,7 @@ async fn what_a_device_signs_with_webcrypto_every_device_checks_and_a_forgery_fa
     let mut ops = vec![author.record(
         Event::DeviceKeyPublished {
             key: key.public.clone(),
+            signs_from_here: true,
         },
         1,
     )];

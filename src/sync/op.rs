@@ -203,6 +203,11 @@ pub enum Event {
     /// The public key of the device that wrote this operation, published once.
     DeviceKeyPublished {
         key: PublicKey,
+        /// Every device of this version says it: its work from this operation on is signed.
+        /// A key published by the version before, which did not sign yet, does not; that
+        /// device's signed work starts with its first signature.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        signs_from_here: bool,
     },
     /// The office takes `device`, with the key it published, as one of the company's: every
     /// device then holds that device to that key.

@@ -214,7 +214,7 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
             line("customer", &customer.0)?;
             date("on", *on)
         }
-        Event::DeviceKeyPublished { key } => match key.raw() {
+        Event::DeviceKeyPublished { key, .. } => match key.raw() {
             Some(_) => Ok(()),
             None => field("key", FieldProblem::NotAKey),
         },

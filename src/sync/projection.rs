@@ -305,7 +305,10 @@ impl Projection {
                 .merge(Some((*revoked, *on)), write),
             Event::DeviceKeyPublished { .. } | Event::DeviceAccepted { .. } => self.keys.apply(op),
             // Checked on the way in; what it vouches for is already folded in.
-            Event::OperationsSigned { .. } => self.signatures.observe(&op.id),
+            Event::OperationsSigned { .. } => {
+                self.signatures.observe(&op.id);
+                self.keys.apply(op);
+            }
         }
     }
 
@@ -353,12 +356,9 @@ impl Projection {
         &self.keys
     }
 
-    /// Whether the operation `id` was signed by its device: every operation from the one
-    /// that published the device's key on is, and the intake took it only so.
+    /// Whether the operation `id` was signed by its device.
     pub fn signed(&self, id: &OpId) -> bool {
-        self.keys
-            .published(&id.device)
-            .is_some_and(|(seq, _)| id.seq >= seq)
+        self.keys.signed(&id.device, id.seq)
     }
 
     /// What the held operation `id` says, if it is held.

@@ -6,9 +6,10 @@
 //! list, which needs no other operation of the run: a route, which carries only a part of
 //! each device's work, carries the signed runs its operations are in.
 //!
-//! A device's operations from the one that published its key on must each be in a signed
-//! run; the ones before were written before devices signed, are taken as they are, and are
-//! shown as unsigned.
+//! A device's operations from its earliest signed run on must each be in a signed run, and
+//! a signature counts only with the key the device published before it; the operations
+//! before were written before the device signed (an older version of the app), are taken as
+//! they are, and are shown as unsigned.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -163,7 +164,8 @@ pub fn vouch(
     for (at, (op, hash)) in new_ops.iter().zip(hashes).enumerate() {
         let signs = matches!(op.event, Event::OperationsSigned { .. });
         let Some(Signer {
-            from_seq: key_seq,
+            published_at,
+            signs_from,
             key,
             as_accepted,
         }) = keys.signer(&op.id.device)
@@ -175,19 +177,13 @@ pub fn vouch(
             }
             continue;
         };
-        if op.id.seq < key_seq {
-            if signs {
-                unvouched.push(at);
-            }
-            continue;
-        }
-        if !as_accepted {
+        if !as_accepted && op.id.seq >= published_at {
             unvouched.push(at);
             continue;
         }
         if let Event::OperationsSigned { run } = &op.event {
             match (message(op), run.signature()) {
-                (Some(message), Some(signature)) if run.from >= key_seq => {
+                (Some(message), Some(signature)) if run.from >= published_at => {
                     checks.push(SignatureCheck {
                         id: op.id.clone(),
                         key: key.clone(),
@@ -197,6 +193,10 @@ pub fn vouch(
                 }
                 _ => unvouched.push(at),
             }
+            continue;
+        }
+        if signs_from.is_none_or(|from| op.id.seq < from) {
+            // Written before the device signed: taken as it is, shown as unsigned.
             continue;
         }
         let listed = runs

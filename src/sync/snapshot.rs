@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(FORMAT, 6);
         assert_eq!(
             digest,
-            "0f28220d8dff0e92604abdbc4a93e58bd8ed9fb7f9061c1b61deb80645c6f545"
+            "227fdccceabf76b06e152f4a27c4f96dc0b66c6054aad3c64b610df26be25ea9"
         );
     }
 }

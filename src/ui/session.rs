@@ -421,8 +421,11 @@ impl Session {
                 return Ok(());
             }
             let key = self.signing_key(&device.id).await?;
-            self.append_own(vec![Event::DeviceKeyPublished { key: key.public }])
-                .await
+            self.append_own(vec![Event::DeviceKeyPublished {
+                key: key.public,
+                signs_from_here: true,
+            }])
+            .await
         });
     }
 
@@ -545,6 +548,7 @@ impl Session {
             let published = Author::resume(device.id.clone(), []).record(
                 Event::DeviceKeyPublished {
                     key: key.public.clone(),
+                    signs_from_here: true,
                 },
                 now,
             );
@@ -713,6 +717,7 @@ async fn first_ops(
     let published = author.record(
         Event::DeviceKeyPublished {
             key: key.public.clone(),
+            signs_from_here: true,
         },
         now,
     );

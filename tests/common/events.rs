@@ -217,6 +217,7 @@ pub fn account_event() -> impl Strategy<Value = Event> {
         // A device may publish its key more than once (a bug, a forger): the first counts.
         (1..4u8).prop_map(|k| Event::DeviceKeyPublished {
             key: PublicKey::from_raw(&[[4u8].as_slice(), &[k; 64]].concat()),
+            signs_from_here: false,
         }),
         (customer, 0..120u32, 1..2_000_000i64, 1..6u32).prop_map(
             |(customer, agreed, balance, installments)| Event::PlanAgreed {

@@ -36,7 +36,10 @@ impl DeviceLog {
             signer: Some(signer),
             ..DeviceLog::new(device)
         };
-        log.append(vec![Event::DeviceKeyPublished { key }]);
+        log.append(vec![Event::DeviceKeyPublished {
+            key,
+            signs_from_here: true,
+        }]);
         log
     }
 
