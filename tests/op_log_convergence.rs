@@ -6,17 +6,18 @@
 mod events;
 
 use cobranza::domain::allocation::{Allocation, Settlement};
+use cobranza::domain::company_settings::CompanySettings;
 use cobranza::sync::author::Author;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::Op;
 use cobranza::sync::projection::Projection;
-use events::{account_event, day, event};
+use events::{account_event, company_event, day, event};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 /// Operations as three devices would author them, each with its own (possibly wrong) clock.
 fn ops_of_three_devices() -> impl Strategy<Value = Vec<Op>> {
-    let edit = prop_oneof![3 => event(), 1 => account_event()];
+    let edit = prop_oneof![3 => event(), 1 => account_event(), 1 => company_event()];
     prop::collection::vec((0..3usize, edit, 0..5_000u64), 1..40).prop_map(|steps| {
         let mut authors: Vec<Author> = (0..3)
             .map(|d| Author::resume(DeviceId(format!("d{d}")), []))
@@ -49,6 +50,8 @@ proptest! {
         let a = Projection::from_ops(&original);
         let b = Projection::from_ops(&delivered);
         prop_assert_eq!(a.portfolio(), b.portfolio());
+        let base = CompanySettings::default();
+        prop_assert_eq!(a.company().resolve(&base), b.company().resolve(&base));
         prop_assert_eq!(a, b);
     }
 

@@ -20,9 +20,24 @@ pub enum AgingBasis {
 
 /// Bucket limits in days: an amount falls in the first bucket whose limit its age does not
 /// exceed; the last bucket has no limit. The first limit is 0: not yet due ("por vencer").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Vec<i64>", into = "Vec<i64>")]
 pub struct AgingBuckets {
     limits: Vec<i64>,
+}
+
+impl TryFrom<Vec<i64>> for AgingBuckets {
+    type Error = &'static str;
+
+    fn try_from(limits: Vec<i64>) -> Result<Self, Self::Error> {
+        AgingBuckets::new(limits).ok_or("bucket limits must rise from 0")
+    }
+}
+
+impl From<AgingBuckets> for Vec<i64> {
+    fn from(buckets: AgingBuckets) -> Self {
+        buckets.limits
+    }
 }
 
 impl Default for AgingBuckets {
@@ -34,11 +49,23 @@ impl Default for AgingBuckets {
 }
 
 impl AgingBuckets {
-    /// Limits must rise strictly from 0; anything else is refused.
+    /// More columns than any aging report a person reads.
+    pub const MAX_LIMITS: usize = 12;
+    /// Ten years: an older debt is long past any bucket's meaning.
+    pub const MAX_DAYS: i64 = 3650;
+
+    /// Limits must rise strictly from 0, at most `MAX_LIMITS` of them up to `MAX_DAYS`;
+    /// anything else is refused.
     pub fn new(limits: Vec<i64>) -> Option<Self> {
         let starts_at_zero = limits.first() == Some(&0);
         let rising = limits.windows(2).all(|w| w[0] < w[1]);
-        (starts_at_zero && rising).then_some(AgingBuckets { limits })
+        let readable = limits.len() <= Self::MAX_LIMITS
+            && limits.last().is_some_and(|last| *last <= Self::MAX_DAYS);
+        (starts_at_zero && rising && readable).then_some(AgingBuckets { limits })
+    }
+
+    pub fn limits(&self) -> &[i64] {
+        &self.limits
     }
 
     pub fn count(&self) -> usize {

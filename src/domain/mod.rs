@@ -7,6 +7,7 @@ pub mod agenda_skip;
 pub mod aging;
 pub mod allocation;
 pub mod cash_close;
+pub mod company_settings;
 pub mod contact;
 pub mod contact_policy;
 pub mod credit_note;

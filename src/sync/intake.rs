@@ -22,6 +22,8 @@ pub struct Claim<'a> {
     /// Whether the batch, with what this device stores, must leave nothing of `holds`
     /// missing: a full or delta bundle must; a route is a part by design.
     pub whole: bool,
+    /// The device that sent it.
+    pub sender: &'a DeviceId,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,6 +57,9 @@ pub enum Refused {
     Unsigned,
     /// A signed run whose signature is not its device's.
     BadSignature,
+    /// A change to the company's settings, or to what a device is, by a device that is not
+    /// an office (a collector's); or another company's office naming itself.
+    NotOffice,
 }
 
 impl Refused {
@@ -189,22 +194,11 @@ pub fn admit(
     }
     let (checks, unsigned) = vouch(&admitted.new_ops, &admitted.hashes, &signatures, stored);
     admitted.signatures = checks;
-    if !unsigned.is_empty() {
-        let mut keep = vec![true; admitted.new_ops.len()];
-        for at in unsigned {
-            keep[at] = false;
-            admitted.refused.push(Refusal {
-                index: indices[at],
-                id: admitted.new_ops[at].id.clone(),
-                why: Refused::Unsigned,
-            });
-        }
-        admitted.refused.sort_by_key(|refusal| refusal.index);
-        let mut kept = keep.iter();
-        admitted.new_ops.retain(|_| kept.next() == Some(&true));
-        let mut kept = keep.iter();
-        admitted.hashes.retain(|_| kept.next() == Some(&true));
-    }
+    drop_new(&mut admitted, &mut indices, &unsigned, Refused::Unsigned);
+    let not_office = stored
+        .company()
+        .refused(&admitted.new_ops, claim.map(|claim| claim.sender));
+    drop_new(&mut admitted, &mut indices, &not_office, Refused::NotOffice);
     if let Some(claim) = claim.filter(|claim| claim.whole) {
         let mut after = held.clone();
         for op in &admitted.new_ops {
@@ -230,4 +224,28 @@ pub fn admit(
         admitted.conflicts = stored.conflicts(&admitted.new_ops, claim.holds);
     }
     admitted
+}
+
+/// Refuses the new operations at `positions` (in `admitted.new_ops`, whose batch indices
+/// are `indices`, kept in step) for `why`.
+fn drop_new(admitted: &mut Admitted, indices: &mut Vec<usize>, positions: &[usize], why: Refused) {
+    if positions.is_empty() {
+        return;
+    }
+    let mut keep = vec![true; admitted.new_ops.len()];
+    for &at in positions {
+        keep[at] = false;
+        admitted.refused.push(Refusal {
+            index: indices[at],
+            id: admitted.new_ops[at].id.clone(),
+            why: why.clone(),
+        });
+    }
+    admitted.refused.sort_by_key(|refusal| refusal.index);
+    let mut kept = keep.iter();
+    admitted.new_ops.retain(|_| kept.next() == Some(&true));
+    let mut kept = keep.iter();
+    admitted.hashes.retain(|_| kept.next() == Some(&true));
+    let mut kept = keep.iter();
+    indices.retain(|_| kept.next() == Some(&true));
 }

@@ -4,6 +4,7 @@
 pub mod author;
 pub mod bundle;
 pub mod collection_edit;
+pub mod company_settings;
 pub mod conflict;
 pub mod csv;
 pub mod demo;
@@ -21,6 +22,7 @@ pub mod peer;
 pub mod projection;
 pub mod replication;
 pub mod restore;
+pub mod role;
 pub mod sample_portfolio;
 pub mod signed_run;
 pub mod snapshot;

@@ -7,8 +7,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::company_settings::SettingsPatch;
 use super::device_key::PublicKey;
 use super::hlc::{DeviceId, Hlc};
+use super::role::Role;
 use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
@@ -33,6 +35,14 @@ impl Event {
     /// told counts of changes sent, received or waiting.
     pub fn is_change(&self) -> bool {
         !matches!(self, Event::OperationsSigned { .. })
+    }
+
+    /// Whether only an office may write it (`sync::role`).
+    pub fn is_company(&self) -> bool {
+        matches!(
+            self,
+            Event::CompanySettingsChanged { .. } | Event::DeviceRoleSet { .. }
+        )
     }
 }
 
@@ -219,5 +229,14 @@ pub enum Event {
     /// (`sync::signed_run`).
     OperationsSigned {
         run: SignedRun,
+    },
+    /// A change to the company's settings, field by field (`sync::company_settings`).
+    CompanySettingsChanged {
+        change: SettingsPatch,
+    },
+    /// An office says what `device` is (`sync::role`).
+    DeviceRoleSet {
+        device: DeviceId,
+        role: Role,
     },
 }

@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
+use super::company_settings::SettingsPatch;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::customer::GeoPoint;
 use crate::domain::invoice::{Terms, TermsProblem};
@@ -229,7 +230,51 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
             (Some(_), Some(_)) => Ok(()),
             _ => field("run", FieldProblem::NotASignedRun),
         },
+        Event::CompanySettingsChanged { change } => settings_patch(change),
+        Event::DeviceRoleSet { device, .. } => line("device", &device.0),
     }
+}
+
+/// More than any contact policy, reminder cadence, calendar or set of templates a company
+/// keeps: a file cannot make every device carry an endless list.
+const MAX_SETTINGS_LIST: usize = 400;
+
+fn settings_patch(patch: &SettingsPatch) -> Result<(), OpProblem> {
+    fn bounded<T>(name: &'static str, list: &[T]) -> Result<(), OpProblem> {
+        if list.len() > MAX_SETTINGS_LIST {
+            return field(name, FieldProblem::TooLarge);
+        }
+        Ok(())
+    }
+    if let Some(policy) = &patch.policy {
+        line("policy.time_zone", &policy.time_zone)?;
+        bounded("policy.rules", &policy.rules)?;
+        for rule in &policy.rules {
+            optional_line("policy.rules.source", &rule.source)?;
+        }
+    }
+    if let Some(days_off) = &patch.days_off {
+        bounded("days_off", days_off)?;
+        for day in days_off {
+            date("days_off", *day)?;
+        }
+    }
+    if let Some(reminders) = &patch.reminders {
+        bounded("reminders", &reminders.steps)?;
+    }
+    bounded("templates", &patch.templates)?;
+    for (_, text) in &patch.templates {
+        text.as_deref()
+            .map_or(Ok(()), |text| optional_note("templates", text))?;
+    }
+    patch
+        .company
+        .as_deref()
+        .map_or(Ok(()), |name| optional_line("company", name))?;
+    patch
+        .payment_methods
+        .as_deref()
+        .map_or(Ok(()), |methods| optional_note("payment_methods", methods))
 }
 
 fn customer_patch(patch: &CustomerPatch) -> Result<(), OpProblem> {

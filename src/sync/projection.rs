@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
+use super::company_settings::CompanyLog;
 use super::device_key::PublicKey;
 use super::device_keys::{Acceptance, DeviceKeys};
 use super::hlc::{DeviceId, Hlc};
@@ -194,6 +195,8 @@ pub struct Projection {
     signatures: VersionVector,
     /// Who signs as whom.
     keys: DeviceKeys,
+    /// The company's settings and who may set them.
+    company: CompanyLog,
     /// The devices the registers' stamps name.
     pub(super) devices: Devices,
     versions: VersionVector,
@@ -309,6 +312,9 @@ impl Projection {
                 self.signatures.observe(&op.id);
                 self.keys.apply(op);
             }
+            Event::CompanySettingsChanged { .. } | Event::DeviceRoleSet { .. } => {
+                self.company.apply(op)
+            }
         }
     }
 
@@ -352,6 +358,11 @@ impl Projection {
     }
 
     /// Who signs as whom, as the held operations say.
+    /// The company's settings operations and role marks.
+    pub fn company(&self) -> &CompanyLog {
+        &self.company
+    }
+
     pub fn device_keys(&self) -> &DeviceKeys {
         &self.keys
     }
@@ -575,7 +586,9 @@ impl Projection {
             }
             Event::DeviceKeyPublished { .. }
             | Event::DeviceAccepted { .. }
-            | Event::OperationsSigned { .. } => Vec::new(),
+            | Event::OperationsSigned { .. }
+            | Event::CompanySettingsChanged { .. }
+            | Event::DeviceRoleSet { .. } => Vec::new(),
         }
     }
 

@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 6;
+pub const FORMAT: u16 = 7;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -40,10 +40,13 @@ mod tests {
     use sha2::{Digest, Sha256};
 
     use super::*;
+    use crate::domain::company_settings::CompanySettings;
     use crate::sync::author::Author;
+    use crate::sync::company_settings::SettingsPatch;
     use crate::sync::demo::demo_ops;
     use crate::sync::hlc::DeviceId;
-    use crate::sync::op::Op;
+    use crate::sync::op::{Event, Op};
+    use crate::sync::role::Role;
 
     fn demo() -> Vec<Op> {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
@@ -53,9 +56,31 @@ mod tests {
 
     #[test]
     fn a_snapshot_gives_back_the_projection_it_was_taken_of() {
-        let projection = Projection::from_ops(&demo());
+        let mut ops = demo();
+        let mut office = Author::resume(DeviceId("office".into()), []);
+        ops.push(office.record(
+            Event::DeviceRoleSet {
+                device: DeviceId("office".into()),
+                role: Role::Office,
+            },
+            1_700_000_000_000,
+        ));
+        let mut settings = CompanySettings::default();
+        settings.outreach.company = "Distribuidora Andina".into();
+        ops.push(office.record(
+            Event::CompanySettingsChanged {
+                change: SettingsPatch::whole(&settings),
+            },
+            1_700_000_000_001,
+        ));
+        let projection = Projection::from_ops(&ops);
         let bytes = encode(&projection).expect("serializable");
-        assert_eq!(decode(&bytes), Some(projection));
+        let read = decode(&bytes).expect("read back");
+        assert_eq!(
+            read.company().resolve(&CompanySettings::default()).settings,
+            settings
+        );
+        assert_eq!(read, projection);
     }
 
     #[test]
@@ -91,10 +116,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 6);
+        assert_eq!(FORMAT, 7);
         assert_eq!(
             digest,
-            "227fdccceabf76b06e152f4a27c4f96dc0b66c6054aad3c64b610df26be25ea9"
+            "684626c39341e455496cd5fc1d83b265bd766bf512ae10f91989c31ec840a3c4"
         );
     }
 }

@@ -4,18 +4,24 @@
 
 use chrono::NaiveDate;
 use cobranza::domain::agenda_skip::{AgendaSkip, SkipReason};
+use cobranza::domain::aging::AgingBuckets;
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
 use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
+use cobranza::domain::message_template::MessageKind;
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
 use cobranza::domain::payment_plan::{Frequency, PaymentPlan, PlanTerms};
 use cobranza::domain::promise::Promise;
+use cobranza::domain::reminder::ReminderSchedule;
 use cobranza::domain::typification::{Risk, Typification};
+use cobranza::sync::company_settings::SettingsPatch;
 use cobranza::sync::device_key::PublicKey;
+use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::{CustomerPatch, Event, InvoicePatch};
+use cobranza::sync::role::Role;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -251,4 +257,41 @@ pub fn payment_event() -> Event {
             receipt: None,
         },
     }
+}
+
+/// A company operation among three devices `d0`–`d2`: a device naming itself or another an
+/// office or a collector, or a change to some of the settings. Most have no right to be
+/// written; the projection must agree on which, whatever the order.
+pub fn company_event() -> impl Strategy<Value = Event> {
+    let device = (0..3u8).prop_map(|d| DeviceId(format!("d{d}")));
+    let role = prop_oneof![Just(Role::Office), Just(Role::Collector)];
+    let patch = (
+        prop::option::of("[A-Z][a-z]{2,8}"),
+        prop::option::of(prop::collection::vec(0..365u32, 0..3)),
+        prop::option::of(prop::collection::vec(-5..6i32, 1..4)),
+        prop::option::of(prop::option::of("[a-z ]{1,12}")),
+        prop::option::of(prop::sample::select(vec![
+            vec![0, 30, 60],
+            vec![0, 15, 45, 90],
+        ])),
+    )
+        .prop_map(
+            |(company, days_off, steps, first_reminder, aging)| SettingsPatch {
+                company,
+                days_off: days_off.map(|days| days.into_iter().map(day).collect()),
+                reminders: steps.map(|steps| ReminderSchedule {
+                    steps,
+                    consolidated: false,
+                }),
+                templates: first_reminder
+                    .map(|text| vec![(MessageKind::Reminder(-3), text)])
+                    .unwrap_or_default(),
+                aging: aging.and_then(AgingBuckets::new),
+                ..SettingsPatch::default()
+            },
+        );
+    prop_oneof![
+        (device, role).prop_map(|(device, role)| Event::DeviceRoleSet { device, role }),
+        patch.prop_map(|change| Event::CompanySettingsChanged { change }),
+    ]
 }

@@ -48,15 +48,19 @@ pub fn route(ops: &[Op], portfolio: &Portfolio, collector: &str) -> Vec<Op> {
         .chain(ever_assigned)
         .collect();
     // Every device's key, and the office's word on it, go too: whoever gets the route learns
-    // who wrote it.
+    // who wrote it. So do the company's settings and who may set them: every phone follows
+    // the office's rules.
     let chosen: Vec<&Op> = ops
         .iter()
         .filter(|op| match concerns(&op.event, portfolio) {
             Some(customer) => customers.contains(customer),
-            None => matches!(
-                op.event,
-                Event::DeviceKeyPublished { .. } | Event::DeviceAccepted { .. }
-            ),
+            None => {
+                op.event.is_company()
+                    || matches!(
+                        op.event,
+                        Event::DeviceKeyPublished { .. } | Event::DeviceAccepted { .. }
+                    )
+            }
         })
         .collect();
     let runs = runs_for(chosen.iter().map(|op| &op.id), ops);
@@ -92,7 +96,9 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::PlanAgreed { plan } => Some(&plan.customer),
         Event::DeviceKeyPublished { .. }
         | Event::DeviceAccepted { .. }
-        | Event::OperationsSigned { .. } => None,
+        | Event::OperationsSigned { .. }
+        | Event::CompanySettingsChanged { .. }
+        | Event::DeviceRoleSet { .. } => None,
     }
 }
 

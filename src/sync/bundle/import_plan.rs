@@ -68,6 +68,7 @@ pub fn plan(
     let claim = Claim {
         holds: &bundle.holds,
         whole: !matches!(bundle.kind, BundleKind::Route { .. }),
+        sender: &bundle.sender.device,
     };
     let admitted = admit(bundle.ops, Some(claim), me, stored, now_ms);
     if let Some(problem) = refusal(&admitted, &bundle.sender, &bundle.labels) {
@@ -127,6 +128,10 @@ fn refusal(
             Refused::Unsigned | Refused::BadSignature => BundleProblem::NotSigned {
                 label: label_of(&id.device),
                 seq: id.seq,
+                device: id.device,
+            },
+            Refused::NotOffice => BundleProblem::NotOffice {
+                label: label_of(&id.device),
                 device: id.device,
             },
         });

@@ -86,6 +86,12 @@ pub enum BundleProblem {
         label: Option<String>,
         seq: u64,
     },
+    /// A change to the company's settings, or to what a device is, written by a device that
+    /// is not an office of this company: a collector's, or another company's office.
+    NotOffice {
+        device: DeviceId,
+        label: Option<String>,
+    },
     /// Operations are missing between what is stored and what the file continues from: an
     /// earlier bundle was not imported, or this one was made for another device.
     Gap {

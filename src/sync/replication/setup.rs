@@ -33,6 +33,10 @@ pub const VALIDATE_DOC_UPDATE: &str = r#"function (newDoc, oldDoc, userCtx, secO
   if (typeof owner === 'string' && owner !== userCtx.name) {
     throw({forbidden: 'Cobranza: device ' + op.id.device + ' writes as ' + owner + ', not as ' + userCtx.name});
   }
+  var type = op.event && op.event.type;
+  if (type === 'company_settings_changed' || type === 'device_role_set') {
+    throw({forbidden: 'Cobranza: only the office changes the company settings and roles'});
+  }
 }"#;
 
 /// The office's database, which holds everything.

@@ -156,6 +156,10 @@ fn problem(problem: &BundleProblem) -> String {
             "Integrity alert: the bundle carries operation number {seq} in the name of “{}” ({device}) without that device's signature. Someone wrote it in its name, or altered it after it was signed. Nothing was imported; check with whoever sent it.",
             label.as_deref().unwrap_or(&device.0)
         ),
+        BundleProblem::NotOffice { device, label } => format!(
+            "This bundle changes the company's settings, or says what a device is, in the name of “{}” ({device}), which is not an office of this company. Only the office changes settings and roles. Nothing was imported.",
+            label.as_deref().unwrap_or(&device.0)
+        ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
             format!(

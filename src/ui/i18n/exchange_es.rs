@@ -156,6 +156,10 @@ fn problem(problem: &BundleProblem) -> String {
             "Alerta de integridad: el paquete trae la operación n.º {seq} a nombre de «{}» ({device}) sin la firma de ese dispositivo. Alguien la escribió en su nombre o la alteró después de firmada. No se importó nada; revisa con quien lo envió.",
             label.as_deref().unwrap_or(&device.0)
         ),
+        BundleProblem::NotOffice { device, label } => format!(
+            "Este paquete cambia los ajustes de la empresa, o dice qué es un dispositivo, en nombre de «{}» ({device}), que no es oficina de esta empresa. Solo la oficina cambia los ajustes y los roles. No se importó nada.",
+            label.as_deref().unwrap_or(&device.0)
+        ),
         BundleProblem::Gap { device, label, missing } => {
             let who = label.clone().unwrap_or_else(|| device.0.clone());
             format!(

@@ -70,6 +70,7 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::Undeclared => "the server does not claim it",
                 Refused::OwnUnknown => "it is this device's and this device does not hold it (was a backup restored?)",
                 Refused::OtherVersion => "it is another version of an operation already stored here (integrity alert: the document was altered or its device reused its numbers)",
+                Refused::NotOffice => "it changes the company's settings or a device's role, and its writer is not an office of this company",
                 Refused::Unsigned | Refused::BadSignature => "it does not carry the signature of the device it names (integrity alert: someone wrote it in that device's name, or altered it)",
             }
         ),

@@ -76,6 +76,7 @@ pub static SERVER: ServerTexts = ServerTexts {
                 Refused::Undeclared => "el servidor no dice tenerla",
                 Refused::OwnUnknown => "es de este dispositivo y este no la tiene (¿se restauró una copia de seguridad?)",
                 Refused::OtherVersion => "es otra versión de una operación ya guardada aquí (alerta de integridad: el documento fue alterado o su dispositivo repitió sus números)",
+                Refused::NotOffice => "cambia los ajustes de la empresa o el rol de un dispositivo, y quien la escribió no es oficina de esta empresa",
                 Refused::Unsigned | Refused::BadSignature => "no lleva la firma del dispositivo a cuyo nombre está (alerta de integridad: alguien la escribió en su nombre o la alteró)",
             }
         ),

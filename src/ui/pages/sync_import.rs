@@ -37,7 +37,8 @@ pub fn ImportPanel() -> impl IntoView {
     let refuse = move |mut problem: BundleProblem| {
         // A device the file does not name may be one this device knows.
         if let BundleProblem::OtherVersion { device, label, .. }
-        | BundleProblem::NotSigned { device, label, .. } = &mut problem
+        | BundleProblem::NotSigned { device, label, .. }
+        | BundleProblem::NotOffice { device, label } = &mut problem
         {
             if label.is_none() {
                 *label = session
