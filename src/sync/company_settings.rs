@@ -165,7 +165,7 @@ impl SettingsPatch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Entry {
     Mark { device: DeviceId, role: Role },
-    Settings(SettingsPatch),
+    Settings(Box<SettingsPatch>),
 }
 
 impl Entry {
@@ -175,7 +175,9 @@ impl Entry {
                 device: device.clone(),
                 role: *role,
             }),
-            Event::CompanySettingsChanged { change } => Some(Entry::Settings(change.clone())),
+            Event::CompanySettingsChanged { change } => {
+                Some(Entry::Settings(Box::new(change.clone())))
+            }
             _ => None,
         }
     }
