@@ -15,7 +15,7 @@ use cobranza::sync::bundle::format::{BundleKind, Sender};
 use cobranza::sync::bundle::import_plan::ImportPlan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::receive::{receive, Received};
-use cobranza::sync::company_settings::{Company, SettingField, SettingsPatch};
+use cobranza::sync::company_settings::{Company, MovingIn, SettingField, SettingsPatch};
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::intake::{admit, Refused};
 use cobranza::sync::op::{CustomerPatch, Event, Op};
@@ -99,7 +99,7 @@ fn import(file: &str, me: &str, stored: &[Op]) -> Result<ImportPlan, BundleProbl
     }
 }
 
-fn company(ops: &[Op]) -> Company {
+fn company_of(ops: &[Op]) -> Company {
     Projection::from_ops(ops)
         .company()
         .resolve(&CompanySettings::default())
@@ -113,7 +113,7 @@ fn a_collectors_phone_takes_the_offices_rules_from_its_route_and_cannot_change_t
     };
     let plan = import(&bundle(&office, "Oficina", route, &office.ops), "juan", &[])
         .expect("the route is taken");
-    let company = company(&plan.new_ops);
+    let company = company_of(&plan.new_ops);
     assert_eq!(company.settings, offices_rules());
     let hours_end = company
         .settings
@@ -225,7 +225,7 @@ fn the_office_names_a_second_office_and_each_field_keeps_its_latest_change() {
     let file = bundle(&tablet, "Tablet", BundleKind::Full, &tablet.ops);
     let plan = import(&file, "office", &office.ops).expect("an office's change is taken");
     let all: Vec<Op> = office.ops.iter().chain(&plan.new_ops).cloned().collect();
-    let company = company(&all);
+    let company = company_of(&all);
     assert_eq!(
         company.settings.outreach.policy.extra_holidays,
         vec![day_off]
@@ -279,5 +279,40 @@ fn a_server_page_with_another_companys_office_is_refused_and_a_collectors_change
         .chain(&admitted.new_ops)
         .cloned()
         .collect();
-    assert_eq!(company(&all).settings, offices_rules());
+    assert_eq!(company_of(&all).settings, offices_rules());
+}
+
+/// Settings an older version kept in a browser, as the company's settings resolved over them.
+fn kept_on(ops: &[Op]) -> (CompanySettings, Company) {
+    let mut kept = CompanySettings::default();
+    kept.outreach.company = "Lo que tenía este teléfono".into();
+    let company = Projection::from_ops(ops).company().resolve(&kept);
+    (kept, company)
+}
+
+#[test]
+fn kept_settings_move_in_once_on_the_office_and_wait_on_a_collectors_phone() {
+    // The office's tablet, before any company operation: its settings become the company's,
+    // and it the company's office.
+    let (kept, company) = kept_on(&[]);
+    let MovingIn::Write(events) = company.moving_in(&id("office"), true) else {
+        panic!("the office writes its settings");
+    };
+    let mut office = DeviceLog::new("office");
+    office.append(events);
+    let written = company_of(&office.ops);
+    assert_eq!(written.settings, kept);
+    assert!(written.roles.is_office(&id("office")));
+    // Written once: with the company's settings in the log, what was kept is dropped.
+    assert_eq!(
+        kept_on(&office.ops).1.moving_in(&id("office"), true),
+        MovingIn::Drop
+    );
+    // A collector's phone (it shows one collector's agenda) keeps its own until the
+    // office's arrive, and writes nothing.
+    assert_eq!(kept_on(&[]).1.moving_in(&id("juan"), false), MovingIn::Keep);
+    assert_eq!(
+        kept_on(&office.ops).1.moving_in(&id("juan"), false),
+        MovingIn::Drop
+    );
 }

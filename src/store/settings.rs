@@ -1,4 +1,6 @@
-//! Small preferences that belong to this browser, not to the shared operation log.
+//! What belongs to this browser, not to the company's operation log: the interface
+//! language, whose agenda it shows, the server login and what it exchanged, and the notices
+//! it shows until someone reads them.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -29,15 +31,14 @@ pub fn set_collector(name: &str) {
 
 const OUTREACH_KEY: &str = "cobranza.outreach";
 
-/// The business's contact policy, reminder steps and wording; the law's defaults until someone
-/// changes them.
-pub fn outreach() -> OutreachSettings {
-    LocalStorage::get(OUTREACH_KEY).unwrap_or_default()
+/// The contact policy, reminder steps and wording an older version kept in this browser;
+/// they are the company's now, in the operation log (`ui::session::move_settings_in`).
+pub fn kept_outreach() -> Option<OutreachSettings> {
+    LocalStorage::get(OUTREACH_KEY).ok()
 }
 
-/// `false` when the browser refused to keep them (storage full or blocked).
-pub fn set_outreach(settings: &OutreachSettings) -> bool {
-    LocalStorage::set(OUTREACH_KEY, settings).is_ok()
+pub fn forget_kept_outreach() {
+    LocalStorage::delete(OUTREACH_KEY);
 }
 
 const SERVER_KEY: &str = "cobranza.server";

@@ -221,6 +221,50 @@ impl Company {
     }
 }
 
+/// What becomes of settings an older version kept in one browser, once the log holds the
+/// company's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MovingIn {
+    /// This device may set the company's settings: the kept ones become the company's, with
+    /// this device as its first office if it has none.
+    Write(Vec<Event>),
+    /// The office's settings have arrived: the kept ones are dropped.
+    Drop,
+    /// A collector's phone before its office's settings arrive: it goes on with the kept
+    /// ones, as the base under whatever arrives.
+    Keep,
+}
+
+impl Company {
+    /// What `me` does with `kept`, settings an older version kept in this browser, given
+    /// whether it shows everyone's agenda. `self` must be resolved over `kept`.
+    pub fn moving_in(&self, me: &DeviceId, shows_everyone: bool) -> MovingIn {
+        if !self.history.is_empty() {
+            return MovingIn::Drop;
+        }
+        if !self.may_change(me, shows_everyone) {
+            return MovingIn::Keep;
+        }
+        let mut events = self.as_office(me);
+        events.push(Event::CompanySettingsChanged {
+            change: SettingsPatch::whole(&self.settings),
+        });
+        MovingIn::Write(events)
+    }
+
+    /// The events that make `me` the company's first office, when it has none: to go first
+    /// in a save that only an office may make.
+    pub fn as_office(&self, me: &DeviceId) -> Vec<Event> {
+        if self.roles.any_office() {
+            return Vec::new();
+        }
+        vec![Event::DeviceRoleSet {
+            device: me.clone(),
+            role: Role::Office,
+        }]
+    }
+}
+
 /// Every company operation held, by timestamp (which names its author).
 ///
 /// A snapshot keeps it as JSON text: the contact policy's rules are tagged by name, which

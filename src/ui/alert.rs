@@ -21,13 +21,16 @@ pub enum Alert {
     /// The office could not list on a route's database who writes which device (its user is
     /// not an admin of it: the server was set up by an older version); sync goes on.
     OwnersNotListed(String),
+    /// This device's settings, kept in the browser by an older version, became the
+    /// company's (operations that travel); not a failure, said once.
+    SettingsMovedIn,
 }
 
 impl Alert {
     pub fn detail(&self) -> Option<String> {
         match self {
             Alert::NotSaved(error) => Some(error.to_string()),
-            Alert::SettingNotKept => None,
+            Alert::SettingNotKept | Alert::SettingsMovedIn => None,
             Alert::NotDownloaded(detail)
             | Alert::NotShared(detail)
             | Alert::NoPosition(detail)

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::alert::Alert;
 use super::browser;
+use crate::domain::company_settings::CompanySettings;
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::standing::OpenAccounts;
@@ -21,6 +22,7 @@ use crate::store::signing_key::SigningKey;
 use crate::store::write_queue::WriteQueue;
 use crate::sync::author::Author;
 use crate::sync::bundle::import_plan::ImportPlan;
+use crate::sync::company_settings::{Company, MovingIn, SettingsPatch};
 use crate::sync::demo::demo_ops;
 use crate::sync::hlc::DeviceId;
 use crate::sync::op::{Event, Op};
@@ -69,8 +71,13 @@ pub struct Session {
     pub accounts: ReadSignal<OpenAccounts>,
     write_accounts: WriteSignal<OpenAccounts>,
     pub today: RwSignal<NaiveDate>,
-    /// The business's contact policy, reminder steps and wording.
-    pub outreach: RwSignal<OutreachSettings>,
+    /// The company's settings and who may change them, as the log says.
+    pub company: Memo<Company>,
+    /// The company's contact policy, reminder steps and wording.
+    pub outreach: Memo<OutreachSettings>,
+    /// Settings an older version kept in this browser, which a collector's phone follows
+    /// until its office's arrive.
+    kept_settings: RwSignal<Option<OutreachSettings>>,
     /// The debtors' local time under the policy's time zone; `None` if the browser does not
     /// know the zone.
     pub debtor_now: Memo<Option<NaiveDateTime>>,
@@ -101,8 +108,26 @@ impl Session {
         // This device's clock, moved on every half minute so that what the contact policy
         // allows follows the time of day.
         let now_ms = RwSignal::new(browser::now_ms());
-        let outreach = RwSignal::new(settings::outreach());
         let queued = RwSignal::new(0);
+        let projection = RwSignal::new(Projection::default());
+        let kept_settings = RwSignal::new(settings::kept_outreach());
+        let company = Memo::new(move |_| {
+            projection.with(|p: &Projection| {
+                let log = p.company();
+                let base = CompanySettings {
+                    outreach: kept_settings.get().unwrap_or_default(),
+                    ..CompanySettings::default()
+                };
+                let company = log.resolve(&base);
+                if company.history.is_empty() {
+                    company
+                } else {
+                    // The office's settings arrived: they are the company's, whole.
+                    log.resolve(&CompanySettings::default())
+                }
+            })
+        });
+        let outreach = Memo::new(move |_| company.with(|c| c.settings.outreach.clone()));
         let session = Session {
             store: StoredValue::new_local(None),
             writes: StoredValue::new_local(WriteQueue::new()),
@@ -113,13 +138,15 @@ impl Session {
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
             checkpoints: StoredValue::new(Checkpoints::default()),
-            projection: RwSignal::new(Projection::default()),
+            projection,
             portfolio,
             write_portfolio,
             accounts,
             write_accounts,
             today,
+            company,
             outreach,
+            kept_settings,
             debtor_now: Memo::new(move |_| {
                 now_ms.track();
                 outreach.with(|o| browser::now_in(&o.policy.time_zone))
@@ -161,6 +188,7 @@ impl Session {
                     self.run(self.save_snapshot());
                 }
                 self.publish_key();
+                self.move_settings_in();
             }
             Ok(None) => self.phase.set(Phase::Welcome),
             Err(error) => self.phase.set(Phase::Failed(error)),
@@ -429,6 +457,73 @@ impl Session {
         });
     }
 
+    /// Settings an older version kept in this browser become the company's, once: written as
+    /// operations where this device may set them (the office, or a device alone); dropped
+    /// on a collector's phone once its office's have arrived.
+    fn move_settings_in(self) {
+        if self.kept_settings.with_untracked(Option::is_none) {
+            return;
+        }
+        let Some(me) = self
+            .device
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            return;
+        };
+        let shows_everyone = settings::collector().is_empty();
+        let forget = move || {
+            settings::forget_kept_outreach();
+            self.kept_settings.set(None);
+        };
+        match self
+            .company
+            .with_untracked(|c| c.moving_in(&me, shows_everyone))
+        {
+            MovingIn::Drop => forget(),
+            MovingIn::Keep => {}
+            MovingIn::Write(events) => self.save_then(events, move || {
+                forget();
+                self.alert.set(Some(Alert::SettingsMovedIn));
+            }),
+        }
+    }
+
+    /// Whether this device may change the company's settings: an office, or, while the
+    /// company has none, a device that shows everyone's agenda.
+    pub fn may_change_company(self) -> bool {
+        let Some(me) = self
+            .device
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            return false;
+        };
+        self.company
+            .with(|c| c.may_change(&me, settings::collector().is_empty()))
+    }
+
+    /// The events that make this device the company's first office, when it has none: to go
+    /// first in a save that only an office may make.
+    pub fn as_office(self, company: &Company) -> Vec<Event> {
+        self.device
+            .with_untracked(|d| d.as_ref().map(|d| company.as_office(&d.id)))
+            .unwrap_or_default()
+    }
+
+    /// Saves a change to the company's settings made on `change`; nothing when it changes
+    /// nothing.
+    pub fn change_company(self, change: impl FnOnce(&mut CompanySettings)) {
+        let company = self.company.get_untracked();
+        let mut next = company.settings.clone();
+        change(&mut next);
+        let patch = SettingsPatch::between(&company.settings, &next);
+        if patch.is_empty() {
+            return;
+        }
+        let mut events = self.as_office(&company);
+        events.push(Event::CompanySettingsChanged { change: patch });
+        self.save_then(events, || {});
+    }
+
     /// Saves `events`, then runs `then`; a failure shows in the banner under the header. For
     /// where the person acted has no place of its own to say it.
     pub fn save_then(self, events: Vec<Event>, then: impl FnOnce() + 'static) {
@@ -655,6 +750,19 @@ impl Session {
         self.device
             .with(|d| d.as_ref().map(|d| d.label.clone()))
             .unwrap_or_default()
+    }
+
+    /// What a person calls `device`: this device's label, a peer's, or the start of its id.
+    pub fn label_of(&self, device: &DeviceId) -> String {
+        if self
+            .device
+            .with(|d| d.as_ref().is_some_and(|d| d.id == *device))
+        {
+            return self.device_label();
+        }
+        self.peers
+            .with(|p| p.label(device).map(str::to_owned))
+            .unwrap_or_else(|| device.0.chars().take(8).collect())
     }
 
     fn device_label_untracked(&self) -> String {

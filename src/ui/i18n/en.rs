@@ -33,6 +33,7 @@ pub static TEXTS: Texts = Texts {
     alert: |a| match a {
         Alert::NotSaved(e) => (TEXTS.not_saved)(e),
         Alert::SettingNotKept => "The browser did not let this device keep the setting; it will be lost when Cobranza closes.",
+        Alert::SettingsMovedIn => "This device's contact, reminder and wording settings are now the company's: they travel in every bundle and through the server to every device.",
         Alert::NotDownloaded(_) => "The file could not be downloaded.",
         Alert::NotShared(_) => "Could not share.",
         Alert::NoPosition(_) => "The location could not be read; the contact was saved without it.",

@@ -33,6 +33,7 @@ pub static TEXTS: Texts = Texts {
     alert: |a| match a {
         Alert::NotSaved(e) => (TEXTS.not_saved)(e),
         Alert::SettingNotKept => "El navegador no dejó guardar el ajuste en este dispositivo; se perderá al cerrar Cobranza.",
+        Alert::SettingsMovedIn => "Los ajustes de contacto, recordatorios y textos de este dispositivo son ahora los de la empresa: viajan en cada paquete y por el servidor a todos los dispositivos.",
         Alert::NotDownloaded(_) => "No se pudo descargar el archivo.",
         Alert::NotShared(_) => "No se pudo compartir.",
         Alert::NoPosition(_) => "No se pudo leer la ubicación; la gestión se guardó sin ella.",

@@ -4,8 +4,29 @@ use crate::domain::contact_policy::{Detail, Preset, Rule, Scope, Window};
 use crate::domain::holiday::Country;
 use crate::domain::message_template::{MessageKind, TemplateProblem};
 use crate::domain::number_format::NumberFormat;
+use crate::sync::company_settings::SettingField;
+use crate::sync::role::Role;
 
 pub struct OutreachTexts {
+    /// Who sets the company's settings, said where they are shown read-only: who changed
+    /// them last, and when.
+    pub company_set_by_office: fn(&str, &str) -> String,
+    /// A collector's phone whose office has not sent its settings yet.
+    pub company_awaits_office: &'static str,
+    pub company_will_be_office: &'static str,
+    pub company_is_office: &'static str,
+    pub settings_history: &'static str,
+    pub settings_history_empty: &'static str,
+    /// «Oficina, 3 dic 2026 14:05: política de contacto, texto: recordatorio 3 días antes».
+    pub settings_change: fn(&str, &str, &str) -> String,
+    pub setting_field: fn(SettingField) -> String,
+    pub role_name: fn(Option<Role>) -> &'static str,
+    pub make_role: fn(Role) -> &'static str,
+    pub column_role: &'static str,
+    pub this_device_role: &'static str,
+    pub aging_buckets: &'static str,
+    pub aging_buckets_hint: &'static str,
+    pub aging_buckets_invalid: &'static str,
     pub timeline_channel_revoked: fn(&str) -> String,
     pub channels_title: &'static str,
     pub channel_revoked_since: fn(&str) -> String,

@@ -3,6 +3,8 @@ use crate::domain::contact::Objective;
 use crate::domain::contact_policy::{Detail, Preset, Rule};
 use crate::domain::holiday::Country;
 use crate::domain::message_template::{MessageKind, TemplateProblem};
+use crate::sync::company_settings::SettingField;
+use crate::sync::role::Role;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const SCOPES: [&str; 4] = [
@@ -173,5 +175,36 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
     threat_warning: |words| format!(
         "Avoid threats or legal claims that are not true ({words}): a respectful message collects more and avoids fines."
     ),
+    company_set_by_office: |who, when| format!(
+        "The company's settings are set by the office; here they are read only. Last change: “{who}”, {when}."
+    ),
+    company_awaits_office: "The company's settings are set by the office; this phone keeps the ones it had until the office's arrive in its bundle or through the server.",
+    company_will_be_office: "Saving a setting makes this device the company's office: its settings reach every device, and collectors' phones only read them.",
+    company_is_office: "This device is an office of the company: its changes reach every device with the next bundle or through the server.",
+    settings_history: "Settings history",
+    settings_history_empty: "No one has changed the company's settings yet.",
+    settings_change: |who, when, what| format!("“{who}”, {when}: {what}"),
+    setting_field: |field| match field {
+        SettingField::Policy => "contact policy".to_owned(),
+        SettingField::DaysOff => "extra days off".to_owned(),
+        SettingField::Reminders => "reminder steps".to_owned(),
+        SettingField::Template(kind) => format!("wording of “{}”", (OUTREACH.kind_name)(kind)),
+        SettingField::Company => "company name".to_owned(),
+        SettingField::PaymentMethods => "payment methods".to_owned(),
+        SettingField::Aging => "aging buckets".to_owned(),
+    },
+    role_name: |role| match role {
+        Some(Role::Office) => "Office",
+        Some(Role::Collector) | None => "Collector",
+    },
+    make_role: |role| match role {
+        Role::Office => "Make office",
+        Role::Collector => "Make collector",
+    },
+    column_role: "Role",
+    this_device_role: "This device's role",
+    aging_buckets: "Aging buckets (days)",
+    aging_buckets_hint: "Each bucket's limit, from 0 (not yet due), separated by commas: 0, 30, 60, 90, 120.",
+    aging_buckets_invalid: "Write limits rising from 0, separated by commas (up to 12, of at most 3650 days).",
     restore_default: "Back to the original text",
 };

@@ -3,6 +3,8 @@ use crate::domain::contact::Objective;
 use crate::domain::contact_policy::{Detail, Preset, Rule};
 use crate::domain::holiday::Country;
 use crate::domain::message_template::{MessageKind, TemplateProblem};
+use crate::sync::company_settings::SettingField;
+use crate::sync::role::Role;
 
 const WEEKDAYS: [&str; 7] = ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"];
 const SCOPES: [&str; 4] = [
@@ -178,4 +180,35 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         "Evite amenazas o afirmaciones legales que no sean ciertas ({words}): un mensaje respetuoso cobra más y evita sanciones."
     ),
     restore_default: "Volver al texto original",
+    company_set_by_office: |who, when| format!(
+        "Los ajustes de la empresa los pone la oficina; aquí solo se consultan. Último cambio: «{who}», {when}."
+    ),
+    company_awaits_office: "Los ajustes de la empresa los pone la oficina; este teléfono usa los que tenía hasta que lleguen los de la oficina con su paquete o por el servidor.",
+    company_will_be_office: "Al guardar un ajuste, este dispositivo queda como la oficina de la empresa: sus ajustes llegan a todos los dispositivos, y los de los cobradores solo se consultan.",
+    company_is_office: "Este dispositivo es una oficina de la empresa: sus cambios llegan a todos los dispositivos con el próximo paquete o por el servidor.",
+    settings_history: "Historial de ajustes",
+    settings_history_empty: "Nadie ha cambiado aún los ajustes de la empresa.",
+    settings_change: |who, when, what| format!("«{who}», {when}: {what}"),
+    setting_field: |field| match field {
+        SettingField::Policy => "política de contacto".to_owned(),
+        SettingField::DaysOff => "días no hábiles adicionales".to_owned(),
+        SettingField::Reminders => "pasos de recordatorio".to_owned(),
+        SettingField::Template(kind) => format!("texto «{}»", (OUTREACH.kind_name)(kind)),
+        SettingField::Company => "nombre de la empresa".to_owned(),
+        SettingField::PaymentMethods => "formas de pago".to_owned(),
+        SettingField::Aging => "tramos de antigüedad".to_owned(),
+    },
+    role_name: |role| match role {
+        Some(Role::Office) => "Oficina",
+        Some(Role::Collector) | None => "Cobrador",
+    },
+    make_role: |role| match role {
+        Role::Office => "Hacer oficina",
+        Role::Collector => "Hacer cobrador",
+    },
+    column_role: "Rol",
+    this_device_role: "Rol de este dispositivo",
+    aging_buckets: "Tramos de antigüedad (días)",
+    aging_buckets_hint: "Límites de cada tramo, desde 0 (por vencer), separados por comas: 0, 30, 60, 90, 120.",
+    aging_buckets_invalid: "Escriba límites que suban desde 0, separados por comas (hasta 12, de no más de 3650 días).",
 };

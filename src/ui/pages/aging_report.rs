@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::dispute_report::DisputeReport;
-use crate::domain::aging::{age, AgingBasis, AgingBuckets};
+use crate::domain::aging::{age, AgingBasis};
 use crate::domain::money::{Currency, Money};
 use crate::sync::csv::aging_export::{aging_csv, AgingCsvLabels};
 use crate::ui::alert::Alert;
@@ -24,7 +24,7 @@ pub fn AgingReportPage() -> impl IntoView {
     let cutoff = RwSignal::new(session.today.get_untracked());
     let basis = RwSignal::new(AgingBasis::DueDate);
     let paper = RwSignal::new(Paper::default());
-    let buckets = AgingBuckets::default();
+    let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let ranges = StoredValue::new(buckets.ranges());
     let report =
         Memo::new(move |_| portfolio.with(|p| age(p, cutoff.get(), basis.get(), &buckets)));

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::aging_report::{bucket_label, AgingBars};
 use super::kpi_cards::{KpiCards, KpiDefinitions};
 use super::segment_comparison::SegmentComparison;
-use crate::domain::aging::{age, AgingBasis, AgingBuckets};
+use crate::domain::aging::{age, AgingBasis};
 use crate::domain::kpi::figures::breakdown;
 use crate::domain::kpi::headline::Kpi;
 use crate::domain::kpi::period::{PeriodLength, Step};
@@ -156,7 +156,7 @@ fn segment_label(segment: &Segment, r: &ReportTexts) -> String {
 fn SegmentAging(cutoff: RwSignal<chrono::NaiveDate>, segment: RwSignal<Segment>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let buckets = AgingBuckets::default();
+    let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let ranges = StoredValue::new(buckets.ranges());
     let totals = Memo::new(move |_| {
         session.portfolio.with(|p| {

@@ -1,5 +1,6 @@
 mod aging_report;
 mod cash_close;
+mod company_standing;
 mod customer;
 mod customer_consent;
 mod customer_history;

@@ -3,22 +3,18 @@
 
 use leptos::prelude::*;
 
+use super::company_standing::{AgingBucketsSetting, CompanyStanding, SettingsHistory};
 use super::policy_settings::PolicySettings;
 use crate::domain::contact::Objective;
 use crate::domain::message_template::{render, threatening_words, MessageKind, MessageValues};
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::reminder::open_items;
-use crate::store::settings;
-use crate::ui::alert::Alert;
 use crate::ui::i18n::{use_i18n, OutreachTexts};
 use crate::ui::session::{use_session, Session};
 
-/// Changes the business's outreach settings and keeps them on this device at once.
+/// Saves a change to the company's outreach settings, for every device.
 pub fn change_outreach(session: Session, change: impl FnOnce(&mut OutreachSettings)) {
-    session.outreach.update(change);
-    if !session.outreach.with_untracked(settings::set_outreach) {
-        session.alert.set(Some(Alert::SettingNotKept));
-    }
+    session.change_company(|company| change(&mut company.outreach));
 }
 
 #[component]
@@ -62,6 +58,8 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
     view! {
         <section class="outreach-settings">
             <h2>{move || o().outreach_title}</h2>
+            <CompanyStanding/>
+            <fieldset class="company-settings" disabled=move || !session.may_change_company()>
             {text_setting(|o| o.company, "company", |s| s.company.clone(), |s, v| s.company = v)}
             {text_setting(|o| o.payment_methods, "payment_methods", |s| s.payment_methods.clone(), |s, v| s.payment_methods = v)}
             <h3>{move || o().reminder_steps}</h3>
@@ -108,8 +106,11 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 kinds.extend(Objective::ALL.map(MessageKind::Objective));
                 kinds.into_iter().map(|kind| view! { <TemplateEditor kind=kind sample=sample/> }).collect_view()
             }}
+            <AgingBucketsSetting/>
+            </fieldset>
         </section>
         <PolicySettings/>
+        <SettingsHistory/>
     }
 }
 
@@ -119,11 +120,15 @@ fn TemplateEditor(kind: MessageKind, sample: Memo<Option<MessageValues>>) -> imp
     let i18n = use_i18n();
     let session = use_session();
     let o = move || i18n.outreach();
+    // What is being typed, previewed before it is saved on leaving the field.
+    let draft: RwSignal<Option<String>> = RwSignal::new(None);
     let text = Memo::new(move |_| {
-        session
-            .outreach
-            .with(|s| s.template(kind).map(str::to_owned))
-            .unwrap_or_else(|| (o().default_template)(kind).to_owned())
+        draft.get().unwrap_or_else(|| {
+            session
+                .outreach
+                .with(|s| s.template(kind).map(str::to_owned))
+                .unwrap_or_else(|| (o().default_template)(kind).to_owned())
+        })
     });
     let preview = move || {
         let values = sample.get().unwrap_or_default();
@@ -139,12 +144,10 @@ fn TemplateEditor(kind: MessageKind, sample: Memo<Option<MessageValues>>) -> imp
             <textarea rows="4" name="template" prop:value=move || text.get()
                 on:change=move |ev| {
                     let wanted = event_target_value(&ev);
+                    draft.set(None);
                     change_outreach(session, |s| s.set_template(kind, Some(wanted)));
                 }
-                on:input=move |ev| {
-                    let wanted = event_target_value(&ev);
-                    session.outreach.update(|s| s.set_template(kind, Some(wanted)));
-                }></textarea>
+                on:input=move |ev| draft.set(Some(event_target_value(&ev)))></textarea>
             <p class="preview-label">{move || o().preview}</p>
             {move || match preview() {
                 Ok(message) => view! { <p class="message-preview">{message}</p> }.into_any(),

@@ -17,11 +17,8 @@ pub fn PolicySettings() -> impl IntoView {
     let session = use_session();
     let o = move || i18n.outreach();
     let policy = move || session.outreach.with(|s| s.policy.clone());
-    let zone = RwSignal::new(
-        session
-            .outreach
-            .with_untracked(|s| s.policy.time_zone.clone()),
-    );
+    // A zone being typed that the browser does not know, shown as typed with its error.
+    let zone: RwSignal<Option<String>> = RwSignal::new(None);
     let zone_error = RwSignal::new(false);
     let new_holiday = RwSignal::new(String::new());
     let choose_preset = move |ev| {
@@ -32,20 +29,19 @@ pub fn PolicySettings() -> impl IntoView {
                 s.policy = preset.policy();
                 s.policy.extra_holidays = extra;
             });
-            zone.set(
-                session
-                    .outreach
-                    .with_untracked(|s| s.policy.time_zone.clone()),
-            );
+            zone.set(None);
+            zone_error.set(false);
         }
     };
     let set_zone = move |ev| {
         let wanted = event_target_value(&ev).trim().to_owned();
-        zone.set(wanted.clone());
         let known = browser::now_in(&wanted).is_some();
         zone_error.set(!known);
         if known {
+            zone.set(None);
             change_outreach(session, |s| s.policy.time_zone = wanted);
+        } else {
+            zone.set(Some(wanted));
         }
     };
     let choose_country = move |ev| {
@@ -78,6 +74,7 @@ pub fn PolicySettings() -> impl IntoView {
     view! {
         <section class="policy-settings">
             <h2>{move || o().policy_title}</h2>
+            <fieldset class="company-settings" disabled=move || !session.may_change_company()>
             <label class="field">
                 <span>{move || o().preset}</span>
                 <select name="policy_preset" on:change=choose_preset>
@@ -88,7 +85,7 @@ pub fn PolicySettings() -> impl IntoView {
             </label>
             <label class="field">
                 <span>{move || o().time_zone}</span>
-                <input type="text" name="time_zone" prop:value=move || zone.get() on:change=set_zone/>
+                <input type="text" name="time_zone" prop:value=move || zone.get().unwrap_or_else(|| policy().time_zone) on:change=set_zone/>
             </label>
             <Show when=move || zone_error.get()>
                 <p class="status error" role="alert">{move || o().time_zone_unknown}</p>
@@ -131,8 +128,10 @@ pub fn PolicySettings() -> impl IntoView {
             <button type="button" class="link" on:click=move |_| {
                 let preset = session.outreach.with_untracked(|s| s.policy.preset);
                 change_outreach(session, |s| s.policy = preset.policy());
-                zone.set(session.outreach.with_untracked(|s| s.policy.time_zone.clone()));
+                zone.set(None);
+                zone_error.set(false);
             }>{move || o().restore_law}</button>
+            </fieldset>
         </section>
     }
 }

@@ -6,7 +6,6 @@ use leptos_router::components::A;
 
 use super::aging_report::bucket_label;
 use super::{customer_href, totals_text};
-use crate::domain::aging::AgingBuckets;
 use crate::domain::customer_filter::CustomerFilter;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -27,7 +26,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let bucket: RwSignal<Option<usize>> = RwSignal::new(None);
     let city: RwSignal<Option<String>> = RwSignal::new(None);
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
-    let buckets = AgingBuckets::default();
+    let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let bucket_names = StoredValue::new(buckets.ranges());
     let accounts = session.accounts;
     let choices = Memo::new(move |_| {

@@ -4,7 +4,6 @@ use leptos_router::components::A;
 use super::aging_report::bucket_label;
 use super::statement_text::{movement_name, statement_text};
 use super::{customer_href, customer_in_query};
-use crate::domain::aging::AgingBuckets;
 use crate::domain::kpi::period::PeriodLength;
 use crate::domain::money::{Currency, Money};
 use crate::domain::statement::{statement, CurrencyStatement, Movement, Statement};
@@ -28,7 +27,7 @@ pub fn StatementPage() -> impl IntoView {
     let to = RwSignal::new(today);
     let from = RwSignal::new(PeriodLength::Days90.ending(today).first());
     let paper = RwSignal::new(Paper::default());
-    let buckets = AgingBuckets::default();
+    let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let ranges = StoredValue::new(buckets.ranges());
     let found = Memo::new(move |_| {
         let id = id.get()?;

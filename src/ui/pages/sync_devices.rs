@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::sync::device_key::PublicKey;
 use crate::sync::hlc::DeviceId;
 use crate::sync::op::Event;
+use crate::sync::role::Role;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -79,6 +80,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         (None, Some(_)) => Standing::Waiting,
                         (None, None) => Standing::NoKey,
                     };
+                    let role = session.company.with(|c| c.roles.of(&device));
                     (
                         label,
                         short,
@@ -86,6 +88,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         standing,
                         last,
                         held.count(&device),
+                        (device, role),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -100,12 +103,13 @@ pub fn DevicesPanel() -> impl IntoView {
                         <tr>
                             <th scope="col">{move || x().column_device}</th>
                             <th scope="col">{move || x().column_key}</th>
+                            <th scope="col">{move || i18n.outreach().column_role}</th>
                             <th scope="col">{move || x().column_last_bundle}</th>
                             <th scope="col" class="number">{move || x().column_held}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(label, short, key, standing, last, count)| view! {
+                        {move || rows().into_iter().map(|(label, short, key, standing, last, count, (device, role))| view! {
                             <tr>
                                 <th scope="row">{label}<br/><span class="mono">{short}</span></th>
                                 <td>
@@ -134,6 +138,7 @@ pub fn DevicesPanel() -> impl IntoView {
                                         Standing::NoKey => ().into_any(),
                                     }}
                                 </td>
+                                <td><RoleCell device=device role=role/></td>
                                 <td>{last}</td>
                                 <td class="number">{count}</td>
                             </tr>
@@ -154,4 +159,40 @@ enum Standing {
     /// This device, not accepted yet: the office does it.
     Waiting,
     NoKey,
+}
+
+/// A device's role, and on an office the button that changes it. The first office of a
+/// company names itself as it names another.
+#[component]
+fn RoleCell(device: DeviceId, role: Option<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let o = move || i18n.outreach();
+    let other = if role == Some(Role::Office) {
+        Role::Collector
+    } else {
+        Role::Office
+    };
+    let is_me = session
+        .device
+        .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == device));
+    let may_mark = move || !is_me && session.may_change_company();
+    let mark = move |_| {
+        let mut events = session.company.with_untracked(|c| session.as_office(c));
+        events.push(Event::DeviceRoleSet {
+            device: device.clone(),
+            role: other,
+        });
+        session.save_then(events, || ());
+    };
+    view! {
+        <span class="role">{move || (o().role_name)(role)}</span>
+        <Show when=may_mark>
+            <br/>
+            <button type="button" class="link mark-role" disabled=move || session.busy.get()
+                on:click=mark.clone()>
+                {move || (o().make_role)(other)}
+            </button>
+        </Show>
+    }
 }
