@@ -907,6 +907,101 @@ async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
     visit.finish().await;
 }
 
+/// The office shortens Colombia's calling hours to 18:00 and rewrites the first reminder; the
+/// collector's phone, after one route bundle, holds a call at 18:30 under the office's rule,
+/// prefills the office's words, and can only read the settings.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_offices_rules_reach_the_collectors_phone_in_its_route() {
+    const MONDAY_EVENING: &str = "2026-11-23T18:30:00-05:00";
+    let files = std::env::temp_dir().join(format!("cobranza-rules-{}", std::process::id()));
+    let office = Visit::first_start_at(dist(), TABLET, "Oficina", MONDAY_EVENING).await;
+    let phone = Visit::first_start_at(dist(), PHONE, "Cobrador Juan", MONDAY_EVENING).await;
+    start_empty(&phone.driver).await;
+
+    let desk = &office.driver;
+    open_tab(desk, "Ajustes").await;
+    wait_for_text(
+        desk,
+        ".company-standing",
+        "este dispositivo queda como la oficina",
+    )
+    .await;
+    for day in 0..5 {
+        fill(
+            desk,
+            &format!(".week-hours input[name=until_{day}]"),
+            "18:00",
+        )
+        .await;
+    }
+    wait_for_text(desk, ".policy-rules", "lun–vie 7:00–18:00").await;
+    let words = "Hola {cliente}, Distribuidora Andina le recuerda que su factura {facturas} vence el {vence}.";
+    fill(
+        desk,
+        "details.template[data-kind='Reminder(-3)'] textarea",
+        words,
+    )
+    .await;
+    wait_for_text(desk, ".company-standing", "Este dispositivo es una oficina").await;
+    tap(desk, ".settings-history summary", "Historial de ajustes").await;
+    wait_for_text(desk, ".settings-history", "«Oficina»").await;
+    wait_for_text(
+        desk,
+        ".settings-history",
+        "texto «Recordatorio: 3 días antes»",
+    )
+    .await;
+    let route = make_bundle(desk, &files.join("office"), ROUTE, Some("Juan Pérez")).await;
+
+    let driver = &phone.driver;
+    import_bundle(driver, &route, "Oficina").await;
+    open_tab(driver, "Hoy").await;
+    let block = wait_for_text(
+        driver,
+        "ol.agenda > li.agenda-entry .policy-block",
+        "No permitido ahora",
+    )
+    .await
+    .text()
+    .await
+    .expect("block text");
+    assert!(
+        block.contains("fuera del horario permitido (7:00–18:00)"),
+        "{block}"
+    );
+    assert!(block.contains("Ley 2300 de 2023, art. 3"), "{block}");
+    wait_for_text(
+        driver,
+        "li.reminder[data-customer=CLI-010] .message-preview",
+        "Distribuidora Andina le recuerda que su factura FV-1091 vence el 26/11/2026",
+    )
+    .await;
+
+    open_tab(driver, "Ajustes").await;
+    wait_for_text(
+        driver,
+        ".company-standing",
+        "Los ajustes de la empresa los pone la oficina; aquí solo se consultan. Último cambio: «Oficina»",
+    )
+    .await;
+    wait_for_text(driver, ".company-role", "Cobrador").await;
+    let editable = script(
+        driver,
+        "return [...document.querySelectorAll('fieldset.company-settings')]
+            .filter((set) => !set.disabled).length;",
+    )
+    .await;
+    assert_eq!(
+        editable,
+        Value::from(0),
+        "every company setting is read only"
+    );
+    screenshot(driver, "ajustes-de-la-oficina-phone").await;
+    assert_fits_the_screen(driver).await;
+    office.finish().await;
+    phone.finish().await;
+}
+
 /// Waits for the one finished `.{extension}` file in `folder`. Chromium reserves the final
 /// name with an empty file at once and writes into a `.crdownload` beside it until done, so
 /// a file that merely exists may still be empty.
