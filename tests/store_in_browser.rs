@@ -349,7 +349,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // Edited on the way: refused before anything is written.
     let edited = office_bundle(ops.clone())
         .to_json()
-        .replacen("\"version\":3", "\"version\":7", 1);
+        .replacen("\"version\":4", "\"version\":7", 1);
     assert!(read(edited.as_bytes()).is_err());
     let tampered = office_bundle(ops.clone())
         .to_json()
@@ -623,4 +623,59 @@ async fn a_write_asked_for_while_another_runs_is_stored_after_it() {
     assert_eq!(after_failure.await, Ok(5));
     assert_eq!(*order.borrow(), ["first", "second"]);
     assert_eq!(store.ops().await.expect("readable"), ops[..5].to_vec());
+}
+
+/// What an older version kept in this browser's localStorage becomes the company's settings,
+/// as operations in IndexedDB, once: after that nothing is kept in localStorage to move in
+/// again, and reopening shows the same one change.
+#[wasm_bindgen_test]
+async fn settings_kept_in_the_browser_become_operations_once() {
+    use cobranza::domain::company_settings::CompanySettings;
+    use cobranza::domain::outreach::OutreachSettings;
+    use cobranza::store::settings;
+    use cobranza::sync::company_settings::MovingIn;
+    use gloo_storage::{LocalStorage, Storage};
+
+    let kept = OutreachSettings {
+        company: "Distribuidora Andina".into(),
+        payment_methods: "Nequi 300 123 4567".into(),
+        ..OutreachSettings::default()
+    };
+    LocalStorage::set("cobranza.outreach", &kept).expect("kept as an older version kept it");
+
+    let name = "test-settings-move-in";
+    let me = device("office-tablet");
+    let store = Store::open_named(name).await.expect("database opens");
+    store
+        .start_over(&me, None, &[], None, &|_| ())
+        .await
+        .expect("an empty device");
+    let read = settings::kept_outreach().expect("read back from localStorage");
+    assert_eq!(read, kept);
+    let base = CompanySettings {
+        outreach: read,
+        ..CompanySettings::default()
+    };
+    let company = Projection::default().company().resolve(&base);
+    let MovingIn::Write(events) = company.moving_in(&me.id, true) else {
+        panic!("a device alone moves its settings in");
+    };
+    let mut author = Author::resume(me.id.clone(), []);
+    let ops: Vec<_> = events
+        .into_iter()
+        .map(|event| author.record(event, 1_790_000_000_000))
+        .collect();
+    store.append(&ops).await.expect("stored");
+    settings::forget_kept_outreach();
+    drop(store);
+
+    assert_eq!(settings::kept_outreach(), None, "nothing left to move in");
+    let reopened = Store::open_named(name).await.expect("database reopens");
+    let stored = reopened.ops().await.expect("readable");
+    let company = Projection::from_ops(&stored)
+        .company()
+        .resolve(&CompanySettings::default());
+    assert_eq!(company.settings.outreach, kept);
+    assert_eq!(company.history.len(), 1);
+    assert!(company.roles.is_office(&me.id));
 }

@@ -377,16 +377,6 @@ impl ServerSync {
         let Some(login) = self.login.get_untracked() else {
             return Ok(0);
         };
-        // Setting up collectors is the office's work: a company without an office yet gets
-        // this device as its office, and every route carries it.
-        if session.may_change_company() {
-            let founding = session.company.with_untracked(|c| session.as_office(c));
-            if !founding.is_empty() {
-                if let Err(error) = session.save(founding, || ()).await {
-                    session.alert.set(Some(Alert::NotSaved(error)));
-                }
-            }
-        }
         let admin = Fetch::as_administrator(&login.url, administrator.0, administrator.1);
         // The office's database exists: this device is logged in to it.
         setup::secure_database(
@@ -431,6 +421,17 @@ impl ServerSync {
             session.alert.set(Some(Alert::SettingNotKept));
         }
         self.login.set(Some(login));
+        // Setting up collectors is the office's work: a company without an office yet gets
+        // this device as its office, and every route carries it. Saved once the routes are
+        // there, so that the round the save starts does not meet them half made.
+        if session.may_change_company() {
+            let founding = session.company.with_untracked(|c| session.as_office(c));
+            if !founding.is_empty() {
+                if let Err(error) = session.save(founding, || ()).await {
+                    session.alert.set(Some(Alert::NotSaved(error)));
+                }
+            }
+        }
         self.run(session);
         Ok(created)
     }
