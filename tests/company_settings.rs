@@ -34,6 +34,7 @@ fn founding(device: &str) -> Event {
     Event::DeviceRoleSet {
         device: id(device),
         role: Role::Office,
+        label: format!("Dispositivo {device}"),
     }
 }
 
@@ -134,6 +135,11 @@ fn a_collectors_phone_takes_the_offices_rules_from_its_route_and_cannot_change_t
     );
     let last = company.last_change().expect("the office's change");
     assert_eq!(last.at.device, id("office"));
+    assert_eq!(
+        company.labels.get(&id("office")).map(String::as_str),
+        Some("Dispositivo office"),
+        "who set the rules is named even where no bundle of theirs ever came"
+    );
 }
 
 #[test]
@@ -207,6 +213,7 @@ fn the_office_names_a_second_office_and_each_field_keeps_its_latest_change() {
     office.append(vec![Event::DeviceRoleSet {
         device: id("tablet"),
         role: Role::Office,
+        label: String::new(),
     }]);
     let mut tablet = DeviceLog::new("tablet");
     tablet.ops = office.ops.clone();
@@ -295,7 +302,7 @@ fn kept_settings_move_in_once_on_the_office_and_wait_on_a_collectors_phone() {
     // The office's tablet, before any company operation: its settings become the company's,
     // and it the company's office.
     let (kept, company) = kept_on(&[]);
-    let MovingIn::Write(events) = company.moving_in(&id("office"), true) else {
+    let MovingIn::Write(events) = company.moving_in(&id("office"), "Oficina", true) else {
         panic!("the office writes its settings");
     };
     let mut office = DeviceLog::new("office");
@@ -305,14 +312,19 @@ fn kept_settings_move_in_once_on_the_office_and_wait_on_a_collectors_phone() {
     assert!(written.roles.is_office(&id("office")));
     // Written once: with the company's settings in the log, what was kept is dropped.
     assert_eq!(
-        kept_on(&office.ops).1.moving_in(&id("office"), true),
+        kept_on(&office.ops)
+            .1
+            .moving_in(&id("office"), "Oficina", true),
         MovingIn::Drop
     );
     // A collector's phone (it shows one collector's agenda) keeps its own until the
     // office's arrive, and writes nothing.
-    assert_eq!(kept_on(&[]).1.moving_in(&id("juan"), false), MovingIn::Keep);
     assert_eq!(
-        kept_on(&office.ops).1.moving_in(&id("juan"), false),
+        kept_on(&[]).1.moving_in(&id("juan"), "Juan", false),
+        MovingIn::Keep
+    );
+    assert_eq!(
+        kept_on(&office.ops).1.moving_in(&id("juan"), "Juan", false),
         MovingIn::Drop
     );
 }

@@ -17,6 +17,7 @@ use std::convert::Infallible;
 use cobranza::domain::customer::CustomerId;
 use cobranza::sync::author::Author;
 use cobranza::sync::bundle::export::route;
+use cobranza::sync::company_settings::SettingsPatch;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::intake::{admit, Admitted, Refused};
 use cobranza::sync::op::{CustomerPatch, Event, Op, OpId};
@@ -31,6 +32,7 @@ use cobranza::sync::replication::doc::{doc_id, DocProblem, OpDoc};
 use cobranza::sync::replication::replicator::{replicate, Local, ReplicationProblem, Round, Sizes};
 use cobranza::sync::replication::setup::{Access, DESIGN};
 use cobranza::sync::restore::{judge, take_new_id, OwnHistory};
+use cobranza::sync::role::Role;
 use cobranza::sync::signed_run::SignatureCheck;
 use cobranza::sync::version_vector::VersionVector;
 use couch_server::{CouchServer, Http};
@@ -758,12 +760,52 @@ async fn a_collectors_login_cannot_write_in_the_offices_name_nor_another_collect
             "{device}: {refused:?}"
         );
     }
+    // Juan's login cannot change the company's settings, nor name his phone the office,
+    // even as his own phone's next operations; the office's login can.
+    for event in [
+        Event::DeviceRoleSet {
+            device: DeviceId("phone-juan".into()),
+            role: Role::Office,
+            label: String::new(),
+        },
+        Event::CompanySettingsChanged {
+            change: SettingsPatch {
+                company: Some("Cobros Juan".into()),
+                ..SettingsPatch::default()
+            },
+        },
+    ] {
+        let mut attempt = Device::new("phone-juan");
+        attempt.author = Author::resume(DeviceId("phone-juan".into()), &phone.ops);
+        attempt.record(event);
+        let doc = OpDoc::of(&attempt.ops[0]).expect("doc");
+        let refused = as_juan.store(&[doc]).await;
+        assert!(
+            matches!(&refused, Err(ServerProblem::Forbidden(reason)) if reason.contains("only the office")),
+            "{refused:?}"
+        );
+    }
+    office.record(Event::CompanySettingsChanged {
+        change: SettingsPatch {
+            company: Some("Distribuidora Andina".into()),
+            ..SettingsPatch::default()
+        },
+    });
+    office
+        .sync(&as_office)
+        .await
+        .expect("the office's change is stored");
     let mut office_after = Device::new("office-2");
     office_after.sync(&as_office).await.expect("pulled");
     assert_eq!(
         office_after.payments(),
-        office.payments() + 1,
+        office.payments(),
         "the route holds the office's and Ana's work and Juan's two payments, nothing forged"
+    );
+    assert_eq!(
+        office_after.ops.len(),
+        office.ops.len(),
+        "and the office's change"
     );
 }
 

@@ -657,7 +657,7 @@ async fn settings_kept_in_the_browser_become_operations_once() {
         ..CompanySettings::default()
     };
     let company = Projection::default().company().resolve(&base);
-    let MovingIn::Write(events) = company.moving_in(&me.id, true) else {
+    let MovingIn::Write(events) = company.moving_in(&me.id, &me.label, true) else {
         panic!("a device alone moves its settings in");
     };
     let mut author = Author::resume(me.id.clone(), []);

@@ -164,16 +164,25 @@ impl SettingsPatch {
 /// A company operation, as the log keeps it for the walk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Entry {
-    Mark { device: DeviceId, role: Role },
+    Mark {
+        device: DeviceId,
+        role: Role,
+        label: String,
+    },
     Settings(Box<SettingsPatch>),
 }
 
 impl Entry {
     fn of(event: &Event) -> Option<Entry> {
         match event {
-            Event::DeviceRoleSet { device, role } => Some(Entry::Mark {
+            Event::DeviceRoleSet {
+                device,
+                role,
+                label,
+            } => Some(Entry::Mark {
                 device: device.clone(),
                 role: *role,
+                label: label.clone(),
             }),
             Event::CompanySettingsChanged { change } => {
                 Some(Entry::Settings(Box::new(change.clone())))
@@ -185,7 +194,7 @@ impl Entry {
     /// Takes the entry by `author` into `roles` if it had the right; says whether it did.
     fn take(&self, author: &DeviceId, roles: &mut Roles) -> bool {
         match self {
-            Entry::Mark { device, role } => roles.mark(author, device, *role),
+            Entry::Mark { device, role, .. } => roles.mark(author, device, *role),
             Entry::Settings(_) => roles.is_office(author),
         }
     }
@@ -203,6 +212,8 @@ pub struct SettingsChange {
 pub struct Company {
     pub settings: CompanySettings,
     pub roles: Roles,
+    /// What the office calls each device it marked.
+    pub labels: BTreeMap<DeviceId, String>,
     /// Oldest first.
     pub history: Vec<SettingsChange>,
 }
@@ -236,31 +247,32 @@ pub enum MovingIn {
 }
 
 impl Company {
-    /// What `me` does with `kept`, settings an older version kept in this browser, given
-    /// whether it shows everyone's agenda. `self` must be resolved over `kept`.
-    pub fn moving_in(&self, me: &DeviceId, shows_everyone: bool) -> MovingIn {
+    /// What `me`, called `label`, does with `kept`, settings an older version kept in this
+    /// browser, given whether it shows everyone's agenda. `self` must be resolved over `kept`.
+    pub fn moving_in(&self, me: &DeviceId, label: &str, shows_everyone: bool) -> MovingIn {
         if !self.history.is_empty() {
             return MovingIn::Drop;
         }
         if !self.may_change(me, shows_everyone) {
             return MovingIn::Keep;
         }
-        let mut events = self.as_office(me);
+        let mut events = self.as_office(me, label);
         events.push(Event::CompanySettingsChanged {
             change: SettingsPatch::whole(&self.settings),
         });
         MovingIn::Write(events)
     }
 
-    /// The events that make `me` the company's first office, when it has none: to go first
-    /// in a save that only an office may make.
-    pub fn as_office(&self, me: &DeviceId) -> Vec<Event> {
+    /// The events that make `me`, called `label`, the company's first office, when it has
+    /// none: to go first in a save that only an office may make.
+    pub fn as_office(&self, me: &DeviceId, label: &str) -> Vec<Event> {
         if self.roles.any_office() {
             return Vec::new();
         }
         vec![Event::DeviceRoleSet {
             device: me.clone(),
             role: Role::Office,
+            label: label.to_owned(),
         }]
     }
 }
@@ -309,14 +321,21 @@ impl CompanyLog {
             ..Company::default()
         };
         for (at, entry) in &self.0 {
-            if entry.take(&at.device, &mut company.roles) {
-                if let Entry::Settings(patch) = entry {
+            if !entry.take(&at.device, &mut company.roles) {
+                continue;
+            }
+            match entry {
+                Entry::Settings(patch) => {
                     patch.apply(&mut company.settings);
                     company.history.push(SettingsChange {
                         at: at.clone(),
                         fields: patch.fields(),
                     });
                 }
+                Entry::Mark { device, label, .. } if !label.is_empty() => {
+                    company.labels.insert(device.clone(), label.clone());
+                }
+                Entry::Mark { .. } => {}
             }
         }
         company
@@ -353,7 +372,7 @@ impl CompanyLog {
             let author = &stamp.device;
             // A device naming itself the office without being one: a company's first
             // office, or another company's.
-            let founding = matches!(entry, Entry::Mark { device, role: Role::Office }
+            let founding = matches!(entry, Entry::Mark { device, role: Role::Office, .. }
                 if device == author && !roles.is_office(author));
             let allowed = entry.take(author, &mut roles);
             let Some(at) = new_at.get(stamp) else {

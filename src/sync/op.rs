@@ -234,9 +234,12 @@ pub enum Event {
     CompanySettingsChanged {
         change: SettingsPatch,
     },
-    /// An office says what `device` is (`sync::role`).
+    /// An office says what `device` is (`sync::role`), and what it is called: a device that
+    /// hears of it only through the server still says who set the company's rules.
     DeviceRoleSet {
         device: DeviceId,
         role: Role,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        label: String,
     },
 }

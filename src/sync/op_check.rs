@@ -231,7 +231,10 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
             _ => field("run", FieldProblem::NotASignedRun),
         },
         Event::CompanySettingsChanged { change } => settings_patch(change),
-        Event::DeviceRoleSet { device, .. } => line("device", &device.0),
+        Event::DeviceRoleSet { device, label, .. } => {
+            line("device", &device.0)?;
+            optional_line("label", label)
+        }
     }
 }
 

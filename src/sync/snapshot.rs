@@ -62,6 +62,7 @@ mod tests {
             Event::DeviceRoleSet {
                 device: DeviceId("office".into()),
                 role: Role::Office,
+                label: "Oficina".into(),
             },
             1_700_000_000_000,
         ));

@@ -477,7 +477,7 @@ impl Session {
         };
         match self
             .company
-            .with_untracked(|c| c.moving_in(&me, shows_everyone))
+            .with_untracked(|c| c.moving_in(&me, &self.device_label_untracked(), shows_everyone))
         {
             MovingIn::Drop => forget(),
             MovingIn::Keep => {}
@@ -505,7 +505,7 @@ impl Session {
     /// first in a save that only an office may make.
     pub fn as_office(self, company: &Company) -> Vec<Event> {
         self.device
-            .with_untracked(|d| d.as_ref().map(|d| company.as_office(&d.id)))
+            .with_untracked(|d| d.as_ref().map(|d| company.as_office(&d.id, &d.label)))
             .unwrap_or_default()
     }
 
@@ -762,6 +762,7 @@ impl Session {
         }
         self.peers
             .with(|p| p.label(device).map(str::to_owned))
+            .or_else(|| self.company.with(|c| c.labels.get(device).cloned()))
             .unwrap_or_else(|| device.0.chars().take(8).collect())
     }
 

@@ -291,7 +291,11 @@ pub fn company_event() -> impl Strategy<Value = Event> {
             },
         );
     prop_oneof![
-        (device, role).prop_map(|(device, role)| Event::DeviceRoleSet { device, role }),
+        (device, role).prop_map(|(device, role)| Event::DeviceRoleSet {
+            device,
+            role,
+            label: String::new()
+        }),
         patch.prop_map(|change| Event::CompanySettingsChanged { change }),
     ]
 }

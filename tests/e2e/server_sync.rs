@@ -71,6 +71,9 @@ async fn collectors_get_their_routes_with_no_file_their_offline_work_reaches_the
     )
     .await;
     let first = next_round(desk, "").await;
+    // The office signs the messages with the company's name: every phone will.
+    fill(desk, "input[name=company]", "Distribuidora Andina").await;
+    wait_for_text(desk, ".company-standing", "Este dispositivo es una oficina").await;
 
     // The office's administrator creates the collectors' users and routes, once.
     fill(desk, "input[name=admin-user]", &couch.admin.0).await;
@@ -122,8 +125,19 @@ async fn collectors_get_their_routes_with_no_file_their_offline_work_reaches_the
     let name = name.lines().next().unwrap_or_default().to_owned();
     let before = balance_of(desk, &name).await;
 
-    // Another route is closed to Juan's login.
+    // The office's settings came with the route, with no file, and are Juan's to read only.
     open_tab(driver, "Ajustes").await;
+    wait_for_text(driver, ".company-standing", "Último cambio: «Oficina»").await;
+    let shown = script(
+        driver,
+        "return [document.querySelector('input[name=company]').value,
+                 [...document.querySelectorAll('fieldset.company-settings')]
+                    .filter((set) => !set.disabled).length];",
+    )
+    .await;
+    assert_eq!(shown, serde_json::json!(["Distribuidora Andina", 0]));
+
+    // Another route is closed to Juan's login.
     fill(driver, "input[name=server-password]", "clave-de-juan").await;
     fill(
         driver,

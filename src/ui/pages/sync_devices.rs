@@ -39,13 +39,23 @@ pub fn DevicesPanel() -> impl IntoView {
                 .into_iter()
                 .map(|device| {
                     let is_me = me.as_ref() == Some(&device);
-                    let label = if is_me {
-                        format!("{} {}", session.device_label(), x().this_device_mark)
+                    // What it is called, as a bundle from it or the office's mark said.
+                    let name = if is_me {
+                        session.device_label()
                     } else {
-                        peers
-                            .label(&device)
-                            .unwrap_or(x().unknown_device)
-                            .to_owned()
+                        peers.label(&device).map(str::to_owned).unwrap_or_else(|| {
+                            session
+                                .company
+                                .with(|c| c.labels.get(&device).cloned())
+                                .unwrap_or_default()
+                        })
+                    };
+                    let label = if is_me {
+                        format!("{name} {}", x().this_device_mark)
+                    } else if name.is_empty() {
+                        x().unknown_device.to_owned()
+                    } else {
+                        name.clone()
                     };
                     let last = peers
                         .0
@@ -88,7 +98,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         standing,
                         last,
                         held.count(&device),
-                        (device, role),
+                        (device, role, name),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -109,7 +119,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(label, short, key, standing, last, count, (device, role))| view! {
+                        {move || rows().into_iter().map(|(label, short, key, standing, last, count, (device, role, name))| view! {
                             <tr>
                                 <th scope="row">{label}<br/><span class="mono">{short}</span></th>
                                 <td>
@@ -138,7 +148,7 @@ pub fn DevicesPanel() -> impl IntoView {
                                         Standing::NoKey => ().into_any(),
                                     }}
                                 </td>
-                                <td><RoleCell device=device role=role/></td>
+                                <td><RoleCell device=device role=role name=name/></td>
                                 <td>{last}</td>
                                 <td class="number">{count}</td>
                             </tr>
@@ -164,7 +174,7 @@ enum Standing {
 /// A device's role, and on an office the button that changes it. The first office of a
 /// company names itself as it names another.
 #[component]
-fn RoleCell(device: DeviceId, role: Option<Role>) -> impl IntoView {
+fn RoleCell(device: DeviceId, role: Option<Role>, name: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let o = move || i18n.outreach();
@@ -182,6 +192,7 @@ fn RoleCell(device: DeviceId, role: Option<Role>) -> impl IntoView {
         events.push(Event::DeviceRoleSet {
             device: device.clone(),
             role: other,
+            label: name.clone(),
         });
         session.save_then(events, || ());
     };
