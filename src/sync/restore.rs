@@ -111,12 +111,14 @@ pub fn take_new_id(
         .into_iter()
         .partition(|op| op.id.device == *former && op.id.seq >= from_seq);
     // A key published after the restore point, and the signatures under it, belong to the
-    // former id: the new id makes, publishes and signs with its own.
+    // former id: the new id makes, publishes and signs with its own. So do the company's
+    // settings changes and role marks: an office's rights are its id's, and under a new id
+    // nobody has named an office they would have every device refuse the device's work.
     moving.retain(|op| {
         !matches!(
             op.event,
             Event::DeviceKeyPublished { .. } | Event::OperationsSigned { .. }
-        )
+        ) && !op.event.is_company()
     });
     moving.sort_by_key(|op| op.id.seq);
     let renamed: BTreeMap<SmolStr, SmolStr> = moving

@@ -510,18 +510,23 @@ impl Session {
     }
 
     /// Saves a change to the company's settings made on `change`; nothing when it changes
-    /// nothing.
-    pub fn change_company(self, change: impl FnOnce(&mut CompanySettings)) {
-        let company = self.company.get_untracked();
-        let mut next = company.settings.clone();
-        change(&mut next);
-        let patch = SettingsPatch::between(&company.settings, &next);
-        if patch.is_empty() {
-            return;
-        }
-        let mut events = self.as_office(&company);
-        events.push(Event::CompanySettingsChanged { change: patch });
-        self.save_then(events, || {});
+    /// nothing. Worked out in turn with the writes queued before it, so that quick edits of
+    /// the same setting (one weekday's hours, then the next) each start from the other's
+    /// result and none is lost.
+    pub fn change_company(self, change: impl FnOnce(&mut CompanySettings) + 'static) {
+        self.alert.set(None);
+        self.run(async move {
+            let company = self.company.get_untracked();
+            let mut next = company.settings.clone();
+            change(&mut next);
+            let patch = SettingsPatch::between(&company.settings, &next);
+            if patch.is_empty() {
+                return Ok(());
+            }
+            let mut events = self.as_office(&company);
+            events.push(Event::CompanySettingsChanged { change: patch });
+            self.append_own(events).await
+        });
     }
 
     /// Saves `events`, then runs `then`; a failure shows in the banner under the header. For

@@ -116,7 +116,7 @@ pub fn AgingBucketsSetting() -> impl IntoView {
         match limits.and_then(AgingBuckets::new) {
             Some(aging) => {
                 invalid.set(false);
-                session.change_company(|c| c.aging = aging);
+                session.change_company(move |c| c.aging = aging);
             }
             None => invalid.set(true),
         }

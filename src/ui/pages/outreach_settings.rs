@@ -13,8 +13,8 @@ use crate::ui::i18n::{use_i18n, OutreachTexts};
 use crate::ui::session::{use_session, Session};
 
 /// Saves a change to the company's outreach settings, for every device.
-pub fn change_outreach(session: Session, change: impl FnOnce(&mut OutreachSettings)) {
-    session.change_company(|company| change(&mut company.outreach));
+pub fn change_outreach(session: Session, change: impl FnOnce(&mut OutreachSettings) + 'static) {
+    session.change_company(move |company| change(&mut company.outreach));
 }
 
 #[component]
@@ -32,7 +32,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 <input type="text" name=name prop:value=move || session.outreach.with(read)
                     on:change=move |ev| {
                         let value = event_target_value(&ev).trim().to_owned();
-                        change_outreach(session, |s| write(s, value));
+                        change_outreach(session, move |s| write(s, value));
                     }/>
             </label>
         }
@@ -70,7 +70,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                             <span>{o().step_days}</span>
                             <input type="number" name="reminder_step" value=step.to_string() on:change=move |ev| {
                                 if let Ok(days) = event_target_value(&ev).parse::<i32>() {
-                                    change_outreach(session, |s| {
+                                    change_outreach(session, move |s| {
                                         s.reminders.steps.retain(|d| *d != step && *d != days);
                                         s.reminders.steps.push(days);
                                         if let Some(own) = s.template(MessageKind::Reminder(step)).map(str::to_owned) {
@@ -81,11 +81,11 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                                 }
                             }/>
                         </label>
-                        <button type="button" class="link" on:click=move |_| change_outreach(session, |s| s.reminders.steps.retain(|d| *d != step))>{o().remove}</button>
+                        <button type="button" class="link" on:click=move |_| change_outreach(session, move |s| s.reminders.steps.retain(|d| *d != step))>{o().remove}</button>
                     </li>
                 }).collect_view()}
             </ul>
-            <button type="button" on:click=move |_| change_outreach(session, |s| {
+            <button type="button" on:click=move |_| change_outreach(session, move |s| {
                 let next = s.reminders.steps.iter().max().map_or(0, |m| m + 7);
                 s.reminders.steps.push(next);
             })>{move || o().add_step}</button>
@@ -93,7 +93,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 <input type="checkbox" name="consolidated" prop:checked=move || session.outreach.with(|s| s.reminders.consolidated)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        change_outreach(session, |s| s.reminders.consolidated = on);
+                        change_outreach(session, move |s| s.reminders.consolidated = on);
                     }/>
                 <span>{move || o().consolidated}</span>
             </label>
@@ -145,7 +145,7 @@ fn TemplateEditor(kind: MessageKind, sample: Memo<Option<MessageValues>>) -> imp
                 on:change=move |ev| {
                     let wanted = event_target_value(&ev);
                     draft.set(None);
-                    change_outreach(session, |s| s.set_template(kind, Some(wanted)));
+                    change_outreach(session, move |s| s.set_template(kind, Some(wanted)));
                 }
                 on:input=move |ev| draft.set(Some(event_target_value(&ev)))></textarea>
             <p class="preview-label">{move || o().preview}</p>
@@ -154,7 +154,7 @@ fn TemplateEditor(kind: MessageKind, sample: Memo<Option<MessageValues>>) -> imp
                 Err(problem) => view! { <p class="status error" role="alert">{(o().template_problem)(&problem)}</p> }.into_any(),
             }}
             {move || threats().map(|w| view! { <p class="status warning" role="alert">{w}</p> })}
-            <button type="button" class="link" on:click=move |_| change_outreach(session, |s| s.set_template(kind, None))>{move || o().restore_default}</button>
+            <button type="button" class="link" on:click=move |_| change_outreach(session, move |s| s.set_template(kind, None))>{move || o().restore_default}</button>
         </details>
     }
 }

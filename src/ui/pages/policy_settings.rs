@@ -24,7 +24,7 @@ pub fn PolicySettings() -> impl IntoView {
     let choose_preset = move |ev| {
         let chosen = event_target_value(&ev).parse::<usize>().ok();
         if let Some(preset) = chosen.and_then(|i| Preset::ALL.get(i).copied()) {
-            change_outreach(session, |s| {
+            change_outreach(session, move |s| {
                 let extra = std::mem::take(&mut s.policy.extra_holidays);
                 s.policy = preset.policy();
                 s.policy.extra_holidays = extra;
@@ -39,7 +39,7 @@ pub fn PolicySettings() -> impl IntoView {
         zone_error.set(!known);
         if known {
             zone.set(None);
-            change_outreach(session, |s| s.policy.time_zone = wanted);
+            change_outreach(session, move |s| s.policy.time_zone = wanted);
         } else {
             zone.set(Some(wanted));
         }
@@ -47,11 +47,11 @@ pub fn PolicySettings() -> impl IntoView {
     let choose_country = move |ev| {
         let chosen = event_target_value(&ev).parse::<usize>().ok();
         let country = chosen.and_then(|i| Country::ALL.get(i).copied());
-        change_outreach(session, |s| s.policy.country = country);
+        change_outreach(session, move |s| s.policy.country = country);
     };
     let add_holiday = move |_| {
         if let Ok(day) = NaiveDate::parse_from_str(&new_holiday.get_untracked(), "%Y-%m-%d") {
-            change_outreach(session, |s| {
+            change_outreach(session, move |s| {
                 if !s.policy.extra_holidays.contains(&day) {
                     s.policy.extra_holidays.push(day);
                     s.policy.extra_holidays.sort();
@@ -113,7 +113,7 @@ pub fn PolicySettings() -> impl IntoView {
                 {move || policy().extra_holidays.into_iter().map(|day| view! {
                     <li>
                         {i18n.number_format().date(day)}
-                        <button type="button" class="link" on:click=move |_| change_outreach(session, |s| s.policy.extra_holidays.retain(|d| *d != day))>{o().remove}</button>
+                        <button type="button" class="link" on:click=move |_| change_outreach(session, move |s| s.policy.extra_holidays.retain(|d| *d != day))>{o().remove}</button>
                     </li>
                 }).collect_view()}
             </ul>
@@ -127,7 +127,7 @@ pub fn PolicySettings() -> impl IntoView {
             </details>
             <button type="button" class="link" on:click=move |_| {
                 let preset = session.outreach.with_untracked(|s| s.policy.preset);
-                change_outreach(session, |s| s.policy = preset.policy());
+                change_outreach(session, move |s| s.policy = preset.policy());
                 zone.set(None);
                 zone_error.set(false);
             }>{move || o().restore_law}</button>
@@ -143,7 +143,7 @@ fn RuleEditor(index: usize, rule: Rule) -> impl IntoView {
     let session = use_session();
     let o = i18n.outreach();
     let edit = move |f: Box<dyn FnOnce(&mut Rule)>| {
-        change_outreach(session, |s| {
+        change_outreach(session, move |s| {
             if let Some(rule) = s.policy.rules.get_mut(index) {
                 f(&mut rule.rule);
             }
