@@ -731,20 +731,7 @@ async fn reminders_and_contact_buttons_follow_the_law_of_the_debtors_country() {
     let driver = &visit.driver;
 
     // Hoy: the top row's buttons are closed, with the rule, its source and the next opening.
-    let block = wait_for_text(
-        driver,
-        "ol.agenda > li.agenda-entry .policy-block",
-        "No permitido ahora",
-    )
-    .await
-    .text()
-    .await
-    .expect("block text");
-    assert!(
-        block.contains("fuera del horario permitido (7:00–19:00)"),
-        "{block}"
-    );
-    assert!(block.contains("Ley 2300 de 2023, art. 3"), "{block}");
+    let block = outside_hours(driver, "7:00–19:00").await;
     assert!(
         block.contains("Permitido desde mar 24/11/2026 07:00"),
         "{block}"
@@ -956,20 +943,7 @@ async fn the_offices_rules_reach_the_collectors_phone_in_its_route() {
     let driver = &phone.driver;
     import_bundle(driver, &route, "Oficina").await;
     open_tab(driver, "Hoy").await;
-    let block = wait_for_text(
-        driver,
-        "ol.agenda > li.agenda-entry .policy-block",
-        "No permitido ahora",
-    )
-    .await
-    .text()
-    .await
-    .expect("block text");
-    assert!(
-        block.contains("fuera del horario permitido (7:00–18:00)"),
-        "{block}"
-    );
-    assert!(block.contains("Ley 2300 de 2023, art. 3"), "{block}");
+    outside_hours(driver, "7:00–18:00").await;
     wait_for_text(
         driver,
         "li.reminder[data-customer=CLI-010] .message-preview",
@@ -1000,6 +974,26 @@ async fn the_offices_rules_reach_the_collectors_phone_in_its_route() {
     assert_fits_the_screen(driver).await;
     office.finish().await;
     phone.finish().await;
+}
+
+/// The top agenda row's closed buttons: outside the allowed hours `window`, under Ley 2300's
+/// article 3; the block's whole text, for what else it says.
+async fn outside_hours(driver: &WebDriver, window: &str) -> String {
+    let block = wait_for_text(
+        driver,
+        "ol.agenda > li.agenda-entry .policy-block",
+        "No permitido ahora",
+    )
+    .await
+    .text()
+    .await
+    .expect("block text");
+    assert!(
+        block.contains(&format!("fuera del horario permitido ({window})")),
+        "{block}"
+    );
+    assert!(block.contains("Ley 2300 de 2023, art. 3"), "{block}");
+    block
 }
 
 /// Waits for the one finished `.{extension}` file in `folder`. Chromium reserves the final
