@@ -10,8 +10,7 @@ use cobranza::domain::company_settings::CompanySettings;
 use cobranza::domain::contact_policy::{Rule, Window};
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::message_template::MessageKind;
-use cobranza::sync::bundle::export::compose;
-use cobranza::sync::bundle::format::{BundleKind, Sender};
+use cobranza::sync::bundle::format::BundleKind;
 use cobranza::sync::bundle::import_plan::ImportPlan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::receive::{receive, Received};
@@ -19,12 +18,9 @@ use cobranza::sync::company_settings::{Company, MovingIn, SettingField, Settings
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::intake::{admit, Refused};
 use cobranza::sync::op::{CustomerPatch, Event, Op};
-use cobranza::sync::peer::Peers;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::role::Role;
-use common::DeviceLog;
-
-const NOW: u64 = 1_790_000_000_000;
+use common::{DeviceLog, NOW};
 
 fn id(name: &str) -> DeviceId {
     DeviceId(name.into())
@@ -78,21 +74,6 @@ fn office() -> DeviceLog {
     office
 }
 
-fn bundle(from: &DeviceLog, label: &str, kind: BundleKind, ops: &[Op]) -> String {
-    compose(
-        kind,
-        ops,
-        &Projection::from_ops(ops),
-        &Peers::default(),
-        Sender {
-            device: from.author.device().clone(),
-            label: label.into(),
-        },
-        NOW,
-    )
-    .to_json()
-}
-
 fn import(file: &str, me: &str, stored: &[Op]) -> Result<ImportPlan, BundleProblem> {
     match receive(file.as_bytes(), &id(me), &Projection::from_ops(stored), NOW)? {
         Received::Planned(plan) => Ok(plan),
@@ -112,7 +93,7 @@ fn a_collectors_phone_takes_the_offices_rules_from_its_route_and_cannot_change_t
     let route = BundleKind::Route {
         collector: "Juan".into(),
     };
-    let plan = import(&bundle(&office, "Oficina", route, &office.ops), "juan", &[])
+    let plan = import(&office.bundle("Oficina", route, &office.ops), "juan", &[])
         .expect("the route is taken");
     let company = company_of(&plan.new_ops);
     assert_eq!(company.settings, offices_rules());
@@ -154,7 +135,7 @@ fn a_collectors_bundle_that_changes_the_company_settings_is_refused_naming_the_c
         &offices_rules(),
         &looser,
     ))]);
-    let file = bundle(&juan, "Juan", BundleKind::Full, &juan.ops);
+    let file = juan.bundle("Juan", BundleKind::Full, &juan.ops);
     assert_eq!(
         import(&file, "office", &office.ops).map(|plan| plan.new_ops.len()),
         Err(BundleProblem::NotOffice {
@@ -177,7 +158,7 @@ fn a_collector_naming_itself_the_office_is_refused() {
     juan.ops = office.ops.clone();
     juan.now_ms = office.now_ms;
     juan.append(vec![founding("juan")]);
-    let file = bundle(&juan, "Juan", BundleKind::Full, &juan.ops);
+    let file = juan.bundle("Juan", BundleKind::Full, &juan.ops);
     assert!(matches!(
         import(&file, "office", &office.ops),
         Err(BundleProblem::NotOffice { device, .. }) if device == id("juan")
@@ -195,12 +176,12 @@ fn another_companys_office_is_refused_both_ways() {
         founding("other"),
         change(SettingsPatch::whole(&CompanySettings::default())),
     ]);
-    let theirs = bundle(&other, "Otra", BundleKind::Full, &other.ops);
+    let theirs = other.bundle("Otra", BundleKind::Full, &other.ops);
     assert!(matches!(
         import(&theirs, "office", &office.ops),
         Err(BundleProblem::NotOffice { device, .. }) if device == id("other")
     ));
-    let ours = bundle(&office, "Oficina", BundleKind::Full, &office.ops);
+    let ours = office.bundle("Oficina", BundleKind::Full, &office.ops);
     assert!(matches!(
         import(&ours, "other", &other.ops),
         Err(BundleProblem::NotOffice { device, .. }) if device == id("office")
@@ -229,7 +210,7 @@ fn the_office_names_a_second_office_and_each_field_keeps_its_latest_change() {
         company: Some("Andina S.A.S.".into()),
         ..SettingsPatch::default()
     })]);
-    let file = bundle(&tablet, "Tablet", BundleKind::Full, &tablet.ops);
+    let file = tablet.bundle("Tablet", BundleKind::Full, &tablet.ops);
     let plan = import(&file, "office", &office.ops).expect("an office's change is taken");
     let all: Vec<Op> = office.ops.iter().chain(&plan.new_ops).cloned().collect();
     let company = company_of(&all);

@@ -10,21 +10,18 @@ mod events;
 
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::payment::PaymentId;
-use cobranza::sync::bundle::export::{compose, route};
-use cobranza::sync::bundle::format::{BundleKind, Sender};
+use cobranza::sync::bundle::export::route;
+use cobranza::sync::bundle::format::BundleKind;
 use cobranza::sync::bundle::import_plan::ImportPlan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::receive::{receive, Received};
 use cobranza::sync::hlc::{DeviceId, Hlc};
 use cobranza::sync::op::{CustomerPatch, Event, Op, OpId};
-use cobranza::sync::peer::Peers;
 use cobranza::sync::projection::Projection;
 use cobranza::sync::signed_run::RUN_LENGTH;
 use common::signer::{first_forged, Signer};
-use common::DeviceLog;
+use common::{DeviceLog, NOW};
 use proptest::prelude::*;
-
-const NOW: u64 = 1_790_000_000_000;
 
 fn customer(id: &str, name: &str, collector: &str) -> Event {
     Event::CustomerUpserted {
@@ -47,21 +44,6 @@ fn office() -> DeviceLog {
     office
 }
 
-fn bundle(from: &DeviceLog, label: &str, ops: &[Op]) -> String {
-    compose(
-        BundleKind::Full,
-        ops,
-        &Projection::from_ops(ops),
-        &Peers::default(),
-        Sender {
-            device: from.author.device().clone(),
-            label: label.into(),
-        },
-        NOW,
-    )
-    .to_json()
-}
-
 /// What a device that holds `stored` makes of `file`, signatures checked as the browser does.
 fn import(file: &str, me: &str, stored: &[Op]) -> Result<ImportPlan, BundleProblem> {
     let plan = match receive(
@@ -82,7 +64,12 @@ fn import(file: &str, me: &str, stored: &[Op]) -> Result<ImportPlan, BundleProbl
 #[test]
 fn a_signing_devices_work_comes_in_with_one_signature_per_save() {
     let office = office();
-    let plan = import(&bundle(&office, "Oficina", &office.ops), "phone", &[]).expect("taken");
+    let plan = import(
+        &office.bundle("Oficina", BundleKind::Full, &office.ops),
+        "phone",
+        &[],
+    )
+    .expect("taken");
     assert_eq!(plan.new_ops.len(), office.ops.len());
     assert_eq!(
         plan.signatures.len(),
@@ -122,10 +109,14 @@ fn a_collectors_bundle_with_an_operation_in_the_offices_name_is_refused() {
             voided_on: None,
         },
     });
-    let file = bundle(&phone, "Juan", &carried);
-    let office_held = import(&bundle(&office, "Oficina", &office.ops), "tablet", &[])
-        .expect("the office's own work")
-        .new_ops;
+    let file = phone.bundle("Juan", BundleKind::Full, &carried);
+    let office_held = import(
+        &office.bundle("Oficina", BundleKind::Full, &office.ops),
+        "tablet",
+        &[],
+    )
+    .expect("the office's own work")
+    .new_ops;
     for stored in [Vec::new(), office_held] {
         assert_eq!(
             import(&file, "tablet", &stored).map(|plan| plan.new_ops.len()),
@@ -151,7 +142,12 @@ fn a_signature_that_is_not_the_devices_refuses_the_file() {
     assert_eq!(forged[0].id, last.id);
     ops.extend(forged);
     assert_eq!(
-        import(&bundle(&office, "Oficina", &ops), "phone", &[]).map(|p| p.new_ops.len()),
+        import(
+            &office.bundle("Oficina", BundleKind::Full, &ops),
+            "phone",
+            &[]
+        )
+        .map(|p| p.new_ops.len()),
         Err(BundleProblem::NotSigned {
             device: DeviceId("office".into()),
             label: Some("Oficina".into()),
@@ -164,7 +160,12 @@ fn a_signature_that_is_not_the_devices_refuses_the_file() {
 fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after() {
     let mut old = DeviceLog::new("old-phone");
     old.append(vec![customer("c1", "Ana Gómez", "Juan")]);
-    let plan = import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).expect("taken");
+    let plan = import(
+        &old.bundle("Viejo", BundleKind::Full, &old.ops),
+        "tablet",
+        &[],
+    )
+    .expect("taken");
     assert!(!Projection::from_ops(&plan.new_ops).signed(&old.ops[0].id));
 
     // The version before published a key without signing, and the phone worked on.
@@ -174,13 +175,23 @@ fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after() {
         signs_from_here: false,
     }]);
     old.append(vec![customer("c2", "Luis Pardo", "Juan")]);
-    assert!(import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).is_ok());
+    assert!(import(
+        &old.bundle("Viejo", BundleKind::Full, &old.ops),
+        "tablet",
+        &[]
+    )
+    .is_ok());
 
     // Updated, it signs from its next save on: its earlier work stays unsigned and taken,
     // and unsigned work after its first signature is somebody else's.
     old.signer = Some(signer);
     old.append(vec![customer("c3", "Rosa Díaz", "Juan")]);
-    let plan = import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]).expect("taken");
+    let plan = import(
+        &old.bundle("Viejo", BundleKind::Full, &old.ops),
+        "tablet",
+        &[],
+    )
+    .expect("taken");
     let projection = Projection::from_ops(&plan.new_ops);
     assert!(!projection.signed(&old.ops[2].id));
     assert!(projection.signed(&old.ops[3].id));
@@ -188,7 +199,7 @@ fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after() {
     old.append(vec![customer("c1", "Ana María Gómez", "Juan")]);
     let last = old.ops.last().expect("the unsigned edit").id.seq;
     assert!(matches!(
-        import(&bundle(&old, "Viejo", &old.ops), "tablet", &[]),
+        import(&old.bundle("Viejo", BundleKind::Full, &old.ops), "tablet", &[]),
         Err(BundleProblem::NotSigned { seq, .. }) if seq == last
     ));
 
@@ -203,7 +214,11 @@ fn work_from_before_devices_signed_is_taken_and_shown_unsigned_but_not_after() {
         .cloned()
         .collect();
     assert!(matches!(
-        import(&bundle(&new, "Nuevo", &stripped), "tablet", &[]),
+        import(
+            &new.bundle("Nuevo", BundleKind::Full, &stripped),
+            "tablet",
+            &[]
+        ),
         Err(BundleProblem::NotSigned { seq: 1, .. })
     ));
 }
@@ -227,7 +242,11 @@ fn a_route_carries_the_signatures_of_the_work_it_carries() {
         .filter(|op| matches!(op.event, Event::OperationsSigned { .. }))
         .count();
     assert_eq!(signatures, 3, "the key's, Ana's save's, and Rosa's run's");
-    let plan = import(&bundle(&office, "Oficina", &ops), "juan-phone", &[]);
+    let plan = import(
+        &office.bundle("Oficina", BundleKind::Full, &ops),
+        "juan-phone",
+        &[],
+    );
     let names: Vec<String> = plan
         .map(|plan| Projection::from_ops(&plan.new_ops).portfolio())
         .expect("taken")
@@ -246,20 +265,38 @@ fn once_the_office_accepts_a_device_its_work_under_another_key_is_refused() {
         device: DeviceId("phone".into()),
         key: Signer::new(2).public(),
     }]);
-    let held = import(&bundle(&office, "Oficina", &office.ops), "tablet", &[])
-        .expect("the office's work")
-        .new_ops;
-    assert!(import(&bundle(&phone, "Juan", &phone.ops), "tablet", &held).is_ok());
+    let held = import(
+        &office.bundle("Oficina", BundleKind::Full, &office.ops),
+        "tablet",
+        &[],
+    )
+    .expect("the office's work")
+    .new_ops;
+    assert!(import(
+        &phone.bundle("Juan", BundleKind::Full, &phone.ops),
+        "tablet",
+        &held
+    )
+    .is_ok());
 
     // Someone makes up the phone's history with a key of their own: the office's word on
     // the phone's key refuses it, wherever it comes from.
     let impostor = DeviceLog::signing("phone", 7);
     assert!(matches!(
-        import(&bundle(&impostor, "Juan", &impostor.ops), "tablet", &held),
+        import(
+            &impostor.bundle("Juan", BundleKind::Full, &impostor.ops),
+            "tablet",
+            &held
+        ),
         Err(BundleProblem::NotSigned { seq: 1, .. })
     ));
     let together: Vec<Op> = office.ops.iter().chain(&impostor.ops).cloned().collect();
-    assert!(import(&bundle(&office, "Oficina", &together), "tablet", &[]).is_err());
+    assert!(import(
+        &office.bundle("Oficina", BundleKind::Full, &together),
+        "tablet",
+        &[]
+    )
+    .is_err());
 }
 
 /// One change to an operation of a signed bundle: what a forger can do without the key.
@@ -295,7 +332,7 @@ proptest! {
             if n % 2 == 0 { office.append(save) } else { phone.append(save) }
         }
         let mut ops: Vec<Op> = office.ops.iter().chain(&phone.ops).cloned().collect();
-        let honest = bundle(&phone, "Juan", &ops);
+        let honest = phone.bundle("Juan", BundleKind::Full, &ops);
         prop_assert!(import(&honest, "tablet", &[]).is_ok());
 
         let at = pick.index(ops.len());
@@ -314,6 +351,6 @@ proptest! {
             Forgery::Sequence => op.id.seq += 10_000,
             Forgery::Clock => op.hlc.wall_ms += 1,
         }
-        prop_assert!(import(&bundle(&phone, "Juan", &ops), "tablet", &[]).is_err());
+        prop_assert!(import(&phone.bundle("Juan", BundleKind::Full, &ops), "tablet", &[]).is_err());
     }
 }

@@ -341,7 +341,7 @@ impl CompanyLog {
         company
     }
 
-    pub fn roles(&self) -> Roles {
+    fn roles(&self) -> Roles {
         let mut roles = Roles::default();
         for (at, entry) in &self.0 {
             entry.take(&at.device, &mut roles);
@@ -354,17 +354,22 @@ impl CompanyLog {
     /// and a company operation that `sender` wrote without the right, judged with the
     /// batch's own role marks (a collector's change to the company's settings).
     pub fn refused(&self, new_ops: &[Op], sender: Option<&DeviceId>) -> Vec<usize> {
+        // Every server page and bundle comes through here; nearly all carry no company
+        // operation, and then nothing is walked or copied.
+        let new: Vec<(usize, &Op, Entry)> = new_ops
+            .iter()
+            .enumerate()
+            .filter_map(|(at, op)| Some((at, op, Entry::of(&op.event)?)))
+            .collect();
+        if new.is_empty() {
+            return Vec::new();
+        }
         let known_office = self.roles().any_office();
         let mut merged = self.clone();
         let mut new_at = BTreeMap::new();
-        for (at, op) in new_ops.iter().enumerate() {
-            if let Some(entry) = Entry::of(&op.event) {
-                new_at.insert(op.hlc.clone(), at);
-                merged.0.insert(op.hlc.clone(), entry);
-            }
-        }
-        if new_at.is_empty() {
-            return Vec::new();
+        for (at, op, entry) in new {
+            new_at.insert(op.hlc.clone(), at);
+            merged.0.insert(op.hlc.clone(), entry);
         }
         let mut refused = Vec::new();
         let mut roles = Roles::default();

@@ -424,13 +424,8 @@ impl ServerSync {
         // Setting up collectors is the office's work: a company without an office yet gets
         // this device as its office, and every route carries it. Saved once the routes are
         // there, so that the round the save starts does not meet them half made.
-        if session.may_change_company() {
-            let founding = session.company.with_untracked(|c| session.as_office(c));
-            if !founding.is_empty() {
-                if let Err(error) = session.save(founding, || ()).await {
-                    session.alert.set(Some(Alert::NotSaved(error)));
-                }
-            }
+        if let Err(error) = session.become_office().await {
+            session.alert.set(Some(Alert::NotSaved(error)));
         }
         self.run(session);
         Ok(created)

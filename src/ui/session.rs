@@ -114,16 +114,15 @@ impl Session {
         let company = Memo::new(move |_| {
             projection.with(|p: &Projection| {
                 let log = p.company();
-                let base = CompanySettings {
-                    outreach: kept_settings.get().unwrap_or_default(),
-                    ..CompanySettings::default()
-                };
-                let company = log.resolve(&base);
-                if company.history.is_empty() {
-                    company
-                } else {
-                    // The office's settings arrived: they are the company's, whole.
-                    log.resolve(&CompanySettings::default())
+                let company = log.resolve(&CompanySettings::default());
+                // Until the office's settings arrive, a collector's phone goes on with what
+                // it kept; once they have, they are the company's, whole.
+                match kept_settings.get() {
+                    Some(kept) if company.history.is_empty() => log.resolve(&CompanySettings {
+                        outreach: kept,
+                        ..CompanySettings::default()
+                    }),
+                    _ => company,
                 }
             })
         });
@@ -464,10 +463,7 @@ impl Session {
         if self.kept_settings.with_untracked(Option::is_none) {
             return;
         }
-        let Some(me) = self
-            .device
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(me) = self.device.get_untracked().map(|d| d.id) else {
             return;
         };
         let shows_everyone = settings::collector().is_empty();
@@ -491,22 +487,36 @@ impl Session {
     /// Whether this device may change the company's settings: an office, or, while the
     /// company has none, a device that shows everyone's agenda.
     pub fn may_change_company(self) -> bool {
-        let Some(me) = self
-            .device
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(me) = self.device.get_untracked().map(|d| d.id) else {
             return false;
         };
         self.company
             .with(|c| c.may_change(&me, settings::collector().is_empty()))
     }
 
-    /// The events that make this device the company's first office, when it has none: to go
-    /// first in a save that only an office may make.
-    pub fn as_office(self, company: &Company) -> Vec<Event> {
-        self.device
-            .with_untracked(|d| d.as_ref().map(|d| company.as_office(&d.id, &d.label)))
-            .unwrap_or_default()
+    /// `events`, which only an office may write, after the mark that makes this device the
+    /// company's first office when the company has none and this device may be it.
+    pub fn as_office(self, events: Vec<Event>) -> Vec<Event> {
+        let founding = self
+            .device
+            .get_untracked()
+            .filter(|_| self.may_change_company())
+            .map(|d| {
+                self.company
+                    .with_untracked(|c| c.as_office(&d.id, &d.label))
+            })
+            .unwrap_or_default();
+        founding.into_iter().chain(events).collect()
+    }
+
+    /// Makes this device the company's first office, when the company has none and this
+    /// device may be it: before it sends a route or sets up the collectors' server.
+    pub async fn become_office(self) -> Result<(), StoreError> {
+        let founding = self.as_office(Vec::new());
+        if founding.is_empty() {
+            return Ok(());
+        }
+        self.save(founding, || ()).await
     }
 
     /// Saves a change to the company's settings made on `change`; nothing when it changes
@@ -523,8 +533,7 @@ impl Session {
             if patch.is_empty() {
                 return Ok(());
             }
-            let mut events = self.as_office(&company);
-            events.push(Event::CompanySettingsChanged { change: patch });
+            let events = self.as_office(vec![Event::CompanySettingsChanged { change: patch }]);
             self.append_own(events).await
         });
     }

@@ -3,11 +3,17 @@
 #![allow(dead_code)]
 
 use cobranza::sync::author::Author;
+use cobranza::sync::bundle::export::compose;
+use cobranza::sync::bundle::format::{BundleKind, Sender};
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::{Event, Op};
+use cobranza::sync::peer::Peers;
 use cobranza::sync::projection::Projection;
 
 pub mod signer;
+
+/// The time the tests read as now, and every device's clock at its start.
+pub const NOW: u64 = 1_790_000_000_000;
 
 pub struct DeviceLog {
     pub author: Author,
@@ -23,7 +29,7 @@ impl DeviceLog {
         DeviceLog {
             author: Author::resume(DeviceId(device.into()), []),
             ops: Vec::new(),
-            now_ms: 1_790_000_000_000,
+            now_ms: NOW,
             signer: None,
         }
     }
@@ -54,6 +60,22 @@ impl DeviceLog {
             let signatures = signer.sign(&mut self.author, &self.ops[first..], self.now_ms);
             self.ops.extend(signatures);
         }
+    }
+
+    /// `ops` as the file of a bundle of `kind` this device, called `label`, sends now.
+    pub fn bundle(&self, label: &str, kind: BundleKind, ops: &[Op]) -> String {
+        compose(
+            kind,
+            ops,
+            &Projection::from_ops(ops),
+            &Peers::default(),
+            Sender {
+                device: self.author.device().clone(),
+                label: label.into(),
+            },
+            NOW,
+        )
+        .to_json()
     }
 
     pub fn projection(&self) -> Projection {

@@ -188,13 +188,12 @@ fn RoleCell(device: DeviceId, role: Option<Role>, name: String) -> impl IntoView
         .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == device));
     let may_mark = move || !is_me && session.may_change_company();
     let mark = move |_| {
-        let mut events = session.company.with_untracked(|c| session.as_office(c));
-        events.push(Event::DeviceRoleSet {
+        let mark = Event::DeviceRoleSet {
             device: device.clone(),
             role: other,
             label: name.clone(),
-        });
-        session.save_then(events, || ());
+        };
+        session.save_then(session.as_office(vec![mark]), || ());
     };
     view! {
         <span class="role">{move || (o().role_name)(role)}</span>

@@ -89,15 +89,8 @@ pub fn ExportPanel() -> impl IntoView {
             let outcome = async {
                 // Sending a route is the office's work: a company without an office yet
                 // gets this device as its office, and the route carries it.
-                let routes = matches!(kind, BundleKind::Route { .. });
-                if routes && session.may_change_company() {
-                    let founding = session.company.with_untracked(|c| session.as_office(c));
-                    if !founding.is_empty() {
-                        session
-                            .save(founding, || ())
-                            .await
-                            .map_err(|e| e.to_string())?;
-                    }
+                if matches!(kind, BundleKind::Route { .. }) {
+                    session.become_office().await.map_err(|e| e.to_string())?;
                 }
                 let ops = session.stored_ops().await.map_err(|e| e.to_string())?;
                 let bundle = session.projection.with_untracked(|projection| {
