@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::credit_note::CreditNoteId;
 use super::customer::CustomerId;
 use super::invoice::{Due, Invoice, InvoiceId};
+use super::late_interest::Overdue;
 use super::money::Currency;
 use super::payment::PaymentId;
 use super::portfolio::Portfolio;
@@ -78,8 +79,8 @@ pub struct Allocation<'a> {
     dues: Vec<Due>,
     /// Amount settled on each of `dues`; never more than it.
     paid: Vec<Decimal>,
-    /// Each settlement and its part of `splits`, in the order they were applied.
-    applied: Vec<(Settlement<'a>, Range<usize>)>,
+    /// Each settlement, its day and its part of `splits`, in the order they were applied.
+    applied: Vec<(Settlement<'a>, NaiveDate, Range<usize>)>,
     /// What each settlement paid of which of `issued`, in the order it paid them.
     splits: Vec<(usize, Decimal)>,
     /// What a settlement left over once the customer's invoices in its currency were paid: a
@@ -115,6 +116,42 @@ impl<'s, 'a> Ledger<'s, 'a> {
         allocation.issued[self.invoices.clone()]
             .iter()
             .map(|issued| (&issued.id, issued.invoice, allocation.open_of(issued)))
+    }
+}
+
+impl Ledger<'_, '_> {
+    /// Each of the account's dues with what paid it and when: what late interest runs on.
+    /// Within an invoice money always pays the earliest instalment first, named or not, so the
+    /// invoice's share of each settlement is spread over its dues in that order.
+    pub fn overdue(&self) -> Vec<Overdue> {
+        let allocation = self.allocation;
+        let mut overdue: Vec<Overdue> = allocation.dues[self.dues.clone()]
+            .iter()
+            .map(|due| Overdue {
+                due_on: due.due_on,
+                amount: due.amount,
+                settled: Vec::new(),
+            })
+            .collect();
+        let mut filled = vec![Decimal::ZERO; overdue.len()];
+        for (_, on, splits) in &allocation.applied {
+            for (invoice, amount) in &allocation.splits[splits.clone()] {
+                if !self.invoices.contains(invoice) {
+                    continue;
+                }
+                let mut left = *amount;
+                for due in allocation.issued[*invoice].dues.clone() {
+                    let at = due - self.dues.start;
+                    let take = (overdue[at].amount - filled[at]).min(left);
+                    if take > Decimal::ZERO {
+                        filled[at] += take;
+                        left -= take;
+                        overdue[at].settled.push((*on, take));
+                    }
+                }
+            }
+        }
+        overdue
     }
 }
 
@@ -382,7 +419,7 @@ impl<'a> Allocation<'a> {
             if remaining > Decimal::ZERO {
                 unapplied.insert(credit.id, remaining);
             }
-            applied.push((credit.id, first_split..splits.len()));
+            applied.push((credit.id, credit.on, first_split..splits.len()));
         }
         Allocation {
             accounts,
@@ -442,8 +479,8 @@ impl<'a> Allocation<'a> {
     pub fn applied(&self, settlement: &Settlement) -> Option<Vec<(&InvoiceId, Decimal)>> {
         self.applied
             .iter()
-            .find(|(id, _)| id == settlement)
-            .map(|(_, splits)| {
+            .find(|(id, ..)| id == settlement)
+            .map(|(_, _, splits)| {
                 self.splits[splits.clone()]
                     .iter()
                     .map(|(invoice, amount)| (&self.issued[*invoice].id, *amount))
