@@ -13,8 +13,10 @@ use super::hlc::{DeviceId, Hlc};
 use super::op::{Event, Op};
 use super::role::{Role, Roles};
 use crate::domain::aging::AgingBuckets;
+use crate::domain::certified_rate::CertifiedRates;
 use crate::domain::company_settings::CompanySettings;
 use crate::domain::contact_policy::ContactPolicy;
+use crate::domain::late_interest::InterestBasis;
 use crate::domain::message_template::MessageKind;
 use crate::domain::reminder::ReminderSchedule;
 
@@ -38,6 +40,10 @@ pub struct SettingsPatch {
     pub payment_methods: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aging: Option<AgingBuckets>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<InterestBasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certified_rates: Option<CertifiedRates>,
 }
 
 /// What a change changed, to say so in the settings' history.
@@ -50,6 +56,8 @@ pub enum SettingField {
     Company,
     PaymentMethods,
     Aging,
+    Interest,
+    CertifiedRates,
 }
 
 fn without_days_off(policy: &ContactPolicy) -> ContactPolicy {
@@ -76,6 +84,8 @@ impl SettingsPatch {
             company: Some(outreach.company.clone()),
             payment_methods: Some(outreach.payment_methods.clone()),
             aging: Some(settings.aging.clone()),
+            interest: Some(settings.interest.clone()),
+            certified_rates: Some(settings.certified_rates.clone()),
         }
     }
 
@@ -104,6 +114,8 @@ impl SettingsPatch {
             company: differs(&o.company, &n.company),
             payment_methods: differs(&o.payment_methods, &n.payment_methods),
             aging: differs(&old.aging, &new.aging),
+            interest: differs(&old.interest, &new.interest),
+            certified_rates: differs(&old.certified_rates, &new.certified_rates),
         }
     }
 
@@ -127,6 +139,8 @@ impl SettingsPatch {
         add(self.company.is_some(), SettingField::Company);
         add(self.payment_methods.is_some(), SettingField::PaymentMethods);
         add(self.aging.is_some(), SettingField::Aging);
+        add(self.interest.is_some(), SettingField::Interest);
+        add(self.certified_rates.is_some(), SettingField::CertifiedRates);
         fields
     }
 
@@ -157,6 +171,12 @@ impl SettingsPatch {
         }
         if let Some(aging) = &self.aging {
             settings.aging = aging.clone();
+        }
+        if let Some(interest) = &self.interest {
+            settings.interest = interest.clone();
+        }
+        if let Some(rates) = &self.certified_rates {
+            settings.certified_rates = rates.clone();
         }
     }
 }

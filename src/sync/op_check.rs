@@ -10,6 +10,7 @@ use super::company_settings::SettingsPatch;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::customer::GeoPoint;
 use crate::domain::invoice::{Terms, TermsProblem};
+use crate::domain::late_interest::InterestBasis;
 use crate::domain::money::Money;
 use crate::domain::payment_plan::{schedule, PlanProblem};
 
@@ -277,7 +278,21 @@ fn settings_patch(patch: &SettingsPatch) -> Result<(), OpProblem> {
     patch
         .payment_methods
         .as_deref()
-        .map_or(Ok(()), |methods| optional_note("payment_methods", methods))
+        .map_or(Ok(()), |methods| optional_note("payment_methods", methods))?;
+    if let Some(InterestBasis::Agreed { annual_percent }) = &patch.interest {
+        amount("interest.annual_percent", *annual_percent)?;
+        if *annual_percent > Decimal::ONE_HUNDRED {
+            return field("interest.annual_percent", FieldProblem::TooLarge);
+        }
+    }
+    if let Some(rates) = &patch.certified_rates {
+        let rates: Vec<_> = rates.iter().collect();
+        bounded("certified_rates", &rates)?;
+        for rate in rates {
+            optional_line("certified_rates.resolution", &rate.resolution)?;
+        }
+    }
+    Ok(())
 }
 
 fn customer_patch(patch: &CustomerPatch) -> Result<(), OpProblem> {

@@ -10,6 +10,7 @@ use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
+use cobranza::domain::late_interest::InterestBasis;
 use cobranza::domain::message_template::MessageKind;
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
@@ -274,9 +275,16 @@ pub fn company_event() -> impl Strategy<Value = Event> {
             vec![0, 30, 60],
             vec![0, 15, 45, 90],
         ])),
+        prop::option::of(prop_oneof![
+            Just(InterestBasis::None),
+            Just(InterestBasis::LegalMaximum),
+            (1..3000i64).prop_map(|hundredths| InterestBasis::Agreed {
+                annual_percent: Decimal::new(hundredths, 2)
+            }),
+        ]),
     )
         .prop_map(
-            |(company, days_off, steps, first_reminder, aging)| SettingsPatch {
+            |(company, days_off, steps, first_reminder, aging, interest)| SettingsPatch {
                 company,
                 days_off: days_off.map(|days| days.into_iter().map(day).collect()),
                 reminders: steps.map(|steps| ReminderSchedule {
@@ -287,6 +295,7 @@ pub fn company_event() -> impl Strategy<Value = Event> {
                     .map(|text| vec![(MessageKind::Reminder(-3), text)])
                     .unwrap_or_default(),
                 aging: aging.and_then(AgingBuckets::new),
+                interest,
                 ..SettingsPatch::default()
             },
         );

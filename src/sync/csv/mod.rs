@@ -3,6 +3,7 @@
 
 pub mod aging_export;
 pub mod amount;
+pub mod certified_rates;
 pub mod column;
 pub mod date;
 pub mod payment_file;

@@ -192,6 +192,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Company => "company name".to_owned(),
         SettingField::PaymentMethods => "payment methods".to_owned(),
         SettingField::Aging => "aging buckets".to_owned(),
+        SettingField::Interest => "late interest".to_owned(),
+        SettingField::CertifiedRates => "certified rates".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Office",

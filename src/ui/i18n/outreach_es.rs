@@ -197,6 +197,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Company => "nombre de la empresa".to_owned(),
         SettingField::PaymentMethods => "formas de pago".to_owned(),
         SettingField::Aging => "tramos de antigüedad".to_owned(),
+        SettingField::Interest => "intereses de mora".to_owned(),
+        SettingField::CertifiedRates => "tasas certificadas".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Oficina",
