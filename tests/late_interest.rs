@@ -80,6 +80,7 @@ fn claim_with(
     claims(&allocation, &customer(), as_of, basis, rates)
         .remove(&Currency::COP)
         .expect("the customer owes in pesos")
+        .claim
 }
 
 /// One instalment of 1,000,000 COP due 14 February 2026, unpaid on 30 April: 75 days late.

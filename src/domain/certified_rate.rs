@@ -156,6 +156,17 @@ impl CertifiedRates {
         CertifiedRates::new(all)
     }
 
+    /// The table without `month`'s rate.
+    pub fn without(&self, month: Month) -> CertifiedRates {
+        CertifiedRates(
+            self.0
+                .iter()
+                .filter(|r| r.month != month)
+                .cloned()
+                .collect(),
+        )
+    }
+
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &CertifiedRate> {
         self.0.iter()
     }

@@ -184,27 +184,40 @@ pub fn late_interest(
     Ok(claim)
 }
 
-/// `customer`'s late interest in each currency they owe in, up to `as_of`; `allocation` is
-/// worked out as of that day.
+/// One currency's account of a customer: what they still owe of it and the interest on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountInterest {
+    /// Invoiced and not yet paid or credited: the principal.
+    pub owed: Decimal,
+    pub claim: Result<InterestClaim, InterestProblem>,
+}
+
+/// `customer`'s late interest in each currency they were invoiced in, up to `as_of`;
+/// `allocation` is worked out as of that day.
 pub fn claims(
     allocation: &Allocation<'_>,
     customer: &CustomerId,
     as_of: NaiveDate,
     basis: &InterestBasis,
     rates: &CertifiedRates,
-) -> BTreeMap<Currency, Result<InterestClaim, InterestProblem>> {
+) -> BTreeMap<Currency, AccountInterest> {
     allocation
         .ledgers()
         .filter(|ledger| ledger.customer == customer)
         .map(|ledger| {
+            let overdue = ledger.overdue();
             let claim = late_interest(
-                &ledger.overdue(),
+                &overdue,
                 as_of,
                 basis,
                 rates,
                 ledger.currency.minor_digits(),
             );
-            (ledger.currency, claim)
+            let owed = overdue
+                .iter()
+                .map(|due| due.amount - due.settled.iter().map(|(_, paid)| paid).sum::<Decimal>())
+                .sum();
+            (ledger.currency, AccountInterest { owed, claim })
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 #[path = "../common/couch_server.rs"]
 mod couch_server;
+mod credit;
 mod harness;
 mod reports;
 mod server_sync;

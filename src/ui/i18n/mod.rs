@@ -1,6 +1,9 @@
 //! Every word the interface shows, per language. A `Texts` table per language makes a missing
 //! translation a compile error rather than a blank on a collector's screen.
 
+mod credit;
+mod credit_en;
+mod credit_es;
 mod day;
 mod day_en;
 mod day_es;
@@ -19,6 +22,7 @@ mod server;
 mod server_en;
 mod server_es;
 
+pub use credit::CreditTexts;
 pub use day::DayTexts;
 pub use exchange::ExchangeTexts;
 pub use outreach::OutreachTexts;
@@ -61,6 +65,13 @@ impl Language {
         match self {
             Language::Es => &es::TEXTS,
             Language::En => &en::TEXTS,
+        }
+    }
+
+    pub fn credit(self) -> &'static CreditTexts {
+        match self {
+            Language::Es => &credit_es::CREDIT,
+            Language::En => &credit_en::CREDIT,
         }
     }
 
@@ -298,6 +309,10 @@ impl I18n {
 
     pub fn day(&self) -> &'static DayTexts {
         self.language.get().day()
+    }
+
+    pub fn credit(&self) -> &'static CreditTexts {
+        self.language.get().credit()
     }
 
     pub fn outreach(&self) -> &'static OutreachTexts {

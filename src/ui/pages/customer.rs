@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
+use super::interest_claim::InterestClaims;
 use super::{customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
@@ -221,6 +222,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        <InterestClaims customer=id.get_value() records=records.into() as_of=session.today.into()/>
         <CustomerHistory customer=id.get_value() records=records on_receipt=show_receipt/>
     }
 }

@@ -8,6 +8,8 @@ mod customer_standing;
 mod dashboard;
 mod dispute_report;
 mod import;
+mod interest_claim;
+mod interest_settings;
 mod kpi_cards;
 mod outreach_settings;
 mod policy_settings;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::company_standing::{AgingBucketsSetting, CompanyStanding, SettingsHistory};
+use super::interest_settings::LateInterestSettings;
 use super::policy_settings::PolicySettings;
 use crate::domain::contact::Objective;
 use crate::domain::message_template::{render, threatening_words, MessageKind, MessageValues};
@@ -107,6 +108,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 kinds.into_iter().map(|kind| view! { <TemplateEditor kind=kind sample=sample/> }).collect_view()
             }}
             <AgingBucketsSetting/>
+            <LateInterestSettings/>
             </fieldset>
         </section>
         <PolicySettings/>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::aging_report::bucket_label;
+use super::interest_claim::InterestClaims;
 use super::statement_text::{movement_name, statement_text};
 use super::{customer_href, customer_in_query};
 use crate::domain::kpi::period::PeriodLength;
@@ -125,6 +126,13 @@ pub fn StatementPage() -> impl IntoView {
                     }}
                 </p>
                 {move || found.get().map(|s| statement_view(s, ranges.get_value()))}
+                {id.get().map(|id| {
+                    let records = Memo::new({
+                        let id = id.clone();
+                        move |_| session.portfolio.with(|p| p.of_customer(&id))
+                    });
+                    view! { <InterestClaims customer=id records=records.into() as_of=to.into()/> }
+                })}
             </article>
             <div class="form-buttons no-print">
                 <button class="primary share" on:click=share>{r().share_text}</button>

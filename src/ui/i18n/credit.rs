@@ -1,0 +1,39 @@
+use crate::domain::certified_rate::{Month, RateProblem};
+use crate::sync::csv::certified_rates::RateLineProblem;
+
+/// Late interest: the company's choice in Ajustes and the claim on a customer's screens.
+pub struct CreditTexts {
+    pub interest_title: &'static str,
+    /// The rule and its articles, as the settings cite it.
+    pub interest_law: &'static str,
+    pub basis_none: &'static str,
+    pub basis_agreed: &'static str,
+    pub basis_legal: &'static str,
+    pub agreed_rate: &'static str,
+    pub agreed_rate_invalid: &'static str,
+    pub rates_title: &'static str,
+    pub rates_help: &'static str,
+    pub rates_empty: &'static str,
+    pub column_month: &'static str,
+    pub column_bank_rate: &'static str,
+    pub column_usury_rate: &'static str,
+    pub column_resolution: &'static str,
+    pub column_days: &'static str,
+    pub column_rate: &'static str,
+    pub column_interest: &'static str,
+    pub paste_rates: &'static str,
+    pub add_rates: &'static str,
+    pub rates_added: fn(usize) -> String,
+    pub remove: &'static str,
+    /// Line (from 1) of the pasted table and what is wrong with it.
+    pub rate_line_problem: fn(u64, &RateLineProblem) -> String,
+    pub rate_problem: fn(&RateProblem) -> String,
+    pub month_name: fn(Month) -> String,
+    pub interest_heading: &'static str,
+    pub interest_apart: &'static str,
+    pub cut_to_cap: &'static str,
+    pub interest_total: &'static str,
+    pub balance_with_interest: &'static str,
+    /// The months (already named) whose certified rate the table lacks.
+    pub missing_rates: fn(&[String]) -> String,
+}

@@ -1,0 +1,66 @@
+use super::credit::CreditTexts;
+use crate::domain::certified_rate::{Month, RateProblem};
+use crate::sync::csv::certified_rates::RateLineProblem;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: Month) -> String {
+    let name = MONTHS
+        .get(month.number() as usize - 1)
+        .copied()
+        .unwrap_or_default();
+    format!("{name} {}", month.year())
+}
+
+pub static CREDIT: CreditTexts = CreditTexts {
+    interest_title: "Late interest",
+    interest_law: "Late interest may not exceed one and a half times the bank rate the Superintendencia Financiera certifies for each month (Código de Comercio art. 884, as amended by Ley 510 de 1999 art. 111); charging more is usury (Código Penal art. 305) and forfeits the interest (Ley 45 de 1990 art. 72). It runs day by day on the overdue principal, never on interest.",
+    basis_none: "No interest",
+    basis_agreed: "A rate agreed with customers",
+    basis_legal: "Each month's legal maximum",
+    agreed_rate: "Agreed rate (% effective annual)",
+    agreed_rate_invalid: "Write a rate above 0 and up to 100 % effective annual, such as 24.5.",
+    rates_title: "Certified rates",
+    rates_help: "The bank rate for consumer and ordinary credit, from the Superintendencia Financiera's monthly resolution. Each month's cap on late interest is 1.5 times that rate. A missing month is never guessed: the app says which one is missing.",
+    rates_empty: "No rates yet.",
+    column_month: "Month",
+    column_bank_rate: "Bank rate (E.A.)",
+    column_usury_rate: "Late-interest cap (E.A.)",
+    column_resolution: "Resolution",
+    column_days: "Days",
+    column_rate: "Rate (E.A.)",
+    column_interest: "Interest",
+    paste_rates: "Paste or type rates, one per line: month; rate; resolution (2026-02; 17.21; Resolución 0101 de 2026)",
+    add_rates: "Add rates",
+    rates_added: |n| if n == 1 { "1 month added.".to_owned() } else { format!("{n} months added.") },
+    remove: "Remove",
+    rate_line_problem: |line, problem| match problem {
+        RateLineProblem::Month(text) => format!("Line {line}: “{text}” is not a month; write it as 2026-02. Nothing was added."),
+        RateLineProblem::Rate(text) => format!("Line {line}: “{text}” is not a rate; write it as 17.21. Nothing was added."),
+        RateLineProblem::TooManyCells => format!("Line {line}: it has more than month, rate and resolution; if the rate has a decimal comma, separate with semicolons. Nothing was added."),
+    },
+    rate_problem: |problem| match problem {
+        RateProblem::Repeated(month) => format!("{} appears twice. Nothing was added.", month_name(*month)),
+        RateProblem::OutOfRange(month) => format!("The rate for {} must be above 0 and up to 100 %. Nothing was added.", month_name(*month)),
+    },
+    month_name,
+    interest_heading: "Late interest",
+    interest_apart: "A claim apart from the balance: not added to receivables, aging or KPIs.",
+    cut_to_cap: "agreed, cut to the legal cap",
+    interest_total: "Total interest",
+    balance_with_interest: "Balance plus interest",
+    missing_rates: |months| format!("Interest cannot be worked out: the certified rate for {} is missing. The office adds it in Settings → Late interest.", months.join(", ")),
+};

@@ -1,0 +1,178 @@
+//! Late interest as the office sets it and a customer's screens show it: a claim apart from
+//! the balance, month by month, that anyone can check against the resolutions.
+
+use super::*;
+use chrono::NaiveDate;
+use cobranza::domain::allocation::Allocation;
+use cobranza::domain::certified_rate::{CertifiedRate, CertifiedRates};
+use cobranza::domain::late_interest::{claims, InterestBasis};
+use cobranza::domain::money::{Currency, Money};
+use cobranza::domain::number_format::NumberFormat;
+use cobranza::sync::author::Author;
+use cobranza::sync::demo::demo_ops;
+use cobranza::sync::hlc::DeviceId;
+use cobranza::sync::projection::Projection;
+use rust_decimal::Decimal;
+
+const CUSTOMER: &str = "Ferretería El Tornillo";
+
+/// Made-up certified rates for every month from January 2024 to November 2026, pasted as a
+/// spreadsheet in Spanish gives them: 16,00 %, 16,10 %, … one hundredth of a point more each
+/// month.
+fn pasted_rates() -> (String, CertifiedRates) {
+    let mut text = String::from("Mes;Tasa;Resolución\n");
+    let mut rates = Vec::new();
+    for n in 0..35u32 {
+        let (year, month) = (2024 + (n / 12) as i32, n % 12 + 1);
+        let percent = Decimal::new(1600 + i64::from(n) * 10, 2);
+        let resolution = format!("Resolución {:04} de {year}", 100 + n);
+        text.push_str(&format!(
+            "{year}-{month:02};{};{resolution}\n",
+            percent.to_string().replace('.', ",")
+        ));
+        rates.push(CertifiedRate {
+            month: format!("{year}-{month:02}").parse().expect("a month"),
+            annual_percent: percent,
+            resolution,
+        });
+    }
+    (text, CertifiedRates::new(rates).expect("a table"))
+}
+
+/// The customer's interest at the legal maximum on 24 November 2026, worked out here from
+/// the demo portfolio by the same rules.
+fn expected_interest(rates: &CertifiedRates) -> Decimal {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date");
+    let mut author = Author::resume(DeviceId("e2e".into()), []);
+    let portfolio = Projection::from_ops(&demo_ops(&mut author, today, 1)).portfolio();
+    let (id, _) = portfolio
+        .customers
+        .iter()
+        .find(|(_, c)| c.name == CUSTOMER)
+        .expect("the demo's customer");
+    let allocation = Allocation::compute(&portfolio, today);
+    let account = claims(&allocation, id, today, &InterestBasis::LegalMaximum, rates)
+        .remove(&Currency::COP)
+        .expect("an account in pesos");
+    account.claim.expect("every month has its rate").total
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn late_interest_shows_month_by_month_apart_from_the_balance() {
+    let visit = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let driver = &visit.driver;
+    let balance = balance_of(driver, CUSTOMER).await;
+
+    open_tab(driver, "Ajustes").await;
+    wait_for_text(
+        driver,
+        ".late-interest .legal-source",
+        "Código de Comercio art. 884",
+    )
+    .await;
+    tap(
+        driver,
+        ".late-interest label",
+        "La máxima legal de cada mes",
+    )
+    .await;
+    wait_for_text(driver, ".rates-empty", "Aún no hay tasas").await;
+
+    // Without the table the customer's screen says which months are missing, and guesses none.
+    assert_eq!(balance_of(driver, CUSTOMER).await, balance);
+    wait_for_text(
+        driver,
+        "[data-figure=interest-missing]",
+        "falta la tasa certificada de",
+    )
+    .await;
+
+    // A line that cannot be read adds nothing and says where it is.
+    open_tab(driver, "Ajustes").await;
+    fill(
+        driver,
+        "textarea[name=certified_rates]",
+        "2026-10;17,2\noctubre;17,3",
+    )
+    .await;
+    tap(driver, "button.add-rates", "Añadir tasas").await;
+    wait_for_text(
+        driver,
+        ".late-interest [role=alert]",
+        "Línea 2: «octubre» no es un mes",
+    )
+    .await;
+    wait_for_text(driver, ".rates-empty", "Aún no hay tasas").await;
+
+    let (text, rates) = pasted_rates();
+    fill(driver, "textarea[name=certified_rates]", &text).await;
+    tap(driver, "button.add-rates", "Añadir tasas").await;
+    wait_for_text(
+        driver,
+        ".late-interest [role=status]",
+        "Se añadieron 35 meses.",
+    )
+    .await;
+    // November 2026: 16 % + 34 hundredths of a point, and its cap one and a half times it.
+    wait_for_text(
+        driver,
+        "table.certified-rates tr[data-month='2026-11']",
+        "noviembre de 2026 19,4 % 29,1 % Resolución 0134 de 2026",
+    )
+    .await;
+
+    let expected = expected_interest(&rates);
+    assert!(expected > Decimal::ZERO, "the demo's customer pays late");
+    let shown = |amount: Decimal| {
+        NumberFormat::ES_CO
+            .money(Money::new(amount, Currency::COP))
+            .replace('\u{a0}', " ")
+    };
+    let statement_shows = |driver: &WebDriver| {
+        let driver = driver.clone();
+        async move {
+            let total = wait_for_text(&driver, "[data-figure=interest-total]", "$").await;
+            let with_interest = driver
+                .find(By::Css("[data-figure=balance-with-interest]"))
+                .await
+                .expect("balance plus interest");
+            (
+                total.text().await.expect("total"),
+                with_interest.text().await.expect("with interest"),
+            )
+        }
+    };
+    assert_eq!(
+        balance_of(driver, CUSTOMER).await,
+        balance,
+        "interest is not added to the balance"
+    );
+    let (total, with_interest) = statement_shows(driver).await;
+    assert_eq!(total, shown(expected));
+    assert_eq!(with_interest, shown(Decimal::from(balance) + expected));
+
+    tap(driver, "a.statement-link", "Estado de cuenta").await;
+    wait_for_text(driver, "h1", "Estado de cuenta").await;
+    wait_for_text(driver, "table.interest-months", "Resolución").await;
+    let closing = pesos(
+        &wait_for_text(driver, "table.statement tfoot .amount", "")
+            .await
+            .text()
+            .await
+            .expect("closing"),
+    );
+    assert_eq!(
+        closing, balance,
+        "the statement's balance leaves the interest out"
+    );
+    assert_eq!(statement_shows(driver).await.0, shown(expected));
+    full_page_screenshot(driver, "estado-de-cuenta-intereses").await;
+
+    driver.refresh().await.expect("reload");
+    assert_eq!(
+        statement_shows(driver).await.0,
+        shown(expected),
+        "the choice and the table are kept"
+    );
+    visit.finish().await;
+}
