@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::allocation::Allocation;
 use super::certified_rate::{CertifiedRates, Month};
 use super::customer::CustomerId;
-use super::money::Currency;
+use super::money::{Currency, Money};
+use super::portfolio::Portfolio;
 
 /// How many times the certified bank rate the late interest may reach (Código de Comercio
 /// art. 884).
@@ -218,6 +219,29 @@ pub fn claims(
                 .map(|due| due.amount - due.settled.iter().map(|(_, paid)| paid).sum::<Decimal>())
                 .sum();
             (ledger.currency, AccountInterest { owed, claim })
+        })
+        .collect()
+}
+
+/// What `customer` owes in late interest in each currency on `as_of`, each rounded, as a
+/// message names it; empty when the company charges none, `None` when a month's rate is
+/// missing.
+pub fn interest_owed(
+    portfolio: &Portfolio,
+    customer: &CustomerId,
+    as_of: NaiveDate,
+    basis: &InterestBasis,
+    rates: &CertifiedRates,
+) -> Option<Vec<Money>> {
+    if *basis == InterestBasis::None {
+        return Some(Vec::new());
+    }
+    let allocation = Allocation::compute(portfolio, as_of);
+    claims(&allocation, customer, as_of, basis, rates)
+        .into_iter()
+        .map(|(currency, account)| {
+            let claim = account.claim.ok()?;
+            Some(Money::new(claim.total, currency))
         })
         .collect()
 }

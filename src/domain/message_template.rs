@@ -34,10 +34,14 @@ pub enum Placeholder {
     PaymentMethods,
     Company,
     Collector,
+    /// The late interest owed, apart from the amount.
+    Interest,
+    /// The amount plus the late interest.
+    TotalWithInterest,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 10] = [
+    pub const ALL: [Placeholder; 12] = [
         Placeholder::Customer,
         Placeholder::Amount,
         Placeholder::Currency,
@@ -48,6 +52,8 @@ impl Placeholder {
         Placeholder::PaymentMethods,
         Placeholder::Company,
         Placeholder::Collector,
+        Placeholder::Interest,
+        Placeholder::TotalWithInterest,
     ];
 
     /// The Spanish and the English name.
@@ -63,6 +69,8 @@ impl Placeholder {
             Placeholder::PaymentMethods => ("medios_pago", "payment_methods"),
             Placeholder::Company => ("empresa", "company"),
             Placeholder::Collector => ("cobrador", "collector"),
+            Placeholder::Interest => ("intereses", "interest"),
+            Placeholder::TotalWithInterest => ("total_con_intereses", "total_with_interest"),
         }
     }
 
@@ -95,6 +103,9 @@ pub struct MessageValues {
     pub payment_methods: String,
     pub company: String,
     pub collector: String,
+    /// The late interest owed per currency (none when the company charges none); `None` when
+    /// it is not known, as when a month's certified rate is missing.
+    pub interest: Option<Vec<Money>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +113,19 @@ pub enum TemplateProblem {
     UnknownPlaceholder(String),
     /// A `{` without its `}`.
     Unclosed,
+    /// The template names the late interest and it cannot be worked out: never guessed.
+    InterestUnknown,
+}
+
+/// Whether `template` names the late interest, so that it is worked out only when asked for.
+pub fn uses_interest(template: &str) -> bool {
+    [Placeholder::Interest, Placeholder::TotalWithInterest]
+        .iter()
+        .flat_map(|p| {
+            let (es, en) = p.names();
+            [es, en]
+        })
+        .any(|name| template.contains(name))
 }
 
 /// The message `template` says for `values`.
@@ -119,25 +143,58 @@ pub fn render(
         let name = after[..close].trim();
         let placeholder = Placeholder::named(name)
             .ok_or_else(|| TemplateProblem::UnknownPlaceholder(name.to_owned()))?;
-        out.push_str(&value(placeholder, values, format));
+        out.push_str(&value(placeholder, values, format)?);
         rest = &after[close + 1..];
     }
     out.push_str(rest);
     Ok(out)
 }
 
-fn value(placeholder: Placeholder, values: &MessageValues, format: NumberFormat) -> String {
+/// Amounts as a message writes them: one bare, several each with its currency.
+fn amounts(amounts: &[Money], format: NumberFormat) -> String {
     let amount = |m: &Money| format.amount(m.amount, m.currency.minor_digits());
-    match placeholder {
+    match amounts {
+        [one] => amount(one),
+        several => several
+            .iter()
+            .map(|m| format!("{} {}", amount(m), m.currency))
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
+/// `more` added to `base` currency by currency, a currency `base` lacks after its own.
+fn added(mut base: Vec<Money>, more: &[Money]) -> Vec<Money> {
+    for m in more {
+        match base.iter_mut().find(|b| b.currency == m.currency) {
+            Some(b) => b.amount += m.amount,
+            None => base.push(*m),
+        }
+    }
+    base
+}
+
+fn value(
+    placeholder: Placeholder,
+    values: &MessageValues,
+    format: NumberFormat,
+) -> Result<String, TemplateProblem> {
+    let interest = || {
+        values
+            .interest
+            .as_deref()
+            .ok_or(TemplateProblem::InterestUnknown)
+    };
+    Ok(match placeholder {
         Placeholder::Customer => values.customer.clone(),
-        Placeholder::Amount => match values.amounts.as_slice() {
-            [one] => amount(one),
-            several => several
-                .iter()
-                .map(|m| format!("{} {}", amount(m), m.currency))
-                .collect::<Vec<_>>()
-                .join(" + "),
-        },
+        Placeholder::Amount => amounts(&values.amounts, format),
+        Placeholder::Interest => {
+            let zero = values.amounts.iter().map(|m| Money::zero(m.currency));
+            amounts(&added(zero.collect(), interest()?), format)
+        }
+        Placeholder::TotalWithInterest => {
+            amounts(&added(values.amounts.clone(), interest()?), format)
+        }
         Placeholder::Currency => match values.amounts.as_slice() {
             [one] => one.currency.to_string(),
             _ => String::new(),
@@ -161,7 +218,7 @@ fn value(placeholder: Placeholder, values: &MessageValues, format: NumberFormat)
         Placeholder::PaymentMethods => values.payment_methods.clone(),
         Placeholder::Company => values.company.clone(),
         Placeholder::Collector => values.collector.clone(),
-    }
+    })
 }
 
 /// Words that threaten or claim legal consequences a reminder must not claim; a template that
@@ -206,7 +263,37 @@ mod tests {
             payment_methods: "Nequi".into(),
             company: "Distribuidora Andina".into(),
             collector: "Juan".into(),
+            interest: None,
         }
+    }
+
+    #[test]
+    fn interest_is_named_apart_and_never_guessed() {
+        let template =
+            "Saldo {monto}, intereses de mora {intereses}, en total {total_con_intereses}.";
+        assert!(uses_interest(template));
+        assert!(!uses_interest("Saldo {monto}."));
+        assert_eq!(
+            render(template, &values(), NumberFormat::ES_CO),
+            Err(TemplateProblem::InterestUnknown)
+        );
+        let mut values = values();
+        values.interest = Some(vec![Money::new(dec!(48169.76), Currency::COP)]);
+        assert_eq!(
+            render(template, &values, NumberFormat::ES_CO).as_deref(),
+            Ok("Saldo 1.234.567,50, intereses de mora 48.169,76, en total 1.282.737,26.")
+        );
+        // A company that charges none says so: no interest, the total is the amount.
+        values.interest = Some(Vec::new());
+        assert_eq!(
+            render(
+                "{interest}|{total_with_interest}",
+                &values,
+                NumberFormat::EN_US
+            )
+            .as_deref(),
+            Ok("0|1,234,567.50")
+        );
     }
 
     #[test]

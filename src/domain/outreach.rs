@@ -84,6 +84,7 @@ impl OutreachSettings {
             payment_methods: self.payment_methods.clone(),
             company: self.company.clone(),
             collector: collector.to_owned(),
+            interest: None,
         }
     }
 }

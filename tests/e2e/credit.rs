@@ -167,6 +167,17 @@ async fn late_interest_shows_month_by_month_apart_from_the_balance() {
     );
     assert_eq!(statement_shows(driver).await.0, shown(expected));
     full_page_screenshot(driver, "estado-de-cuenta-intereses").await;
+    let text = script(
+        driver,
+        "return document.querySelector('.statement-text').textContent",
+    )
+    .await;
+    let line = format!("Intereses de mora, aparte del saldo: {}.", shown(expected));
+    assert!(
+        text.as_str()
+            .is_some_and(|text| text.replace('\u{a0}', " ").contains(&line)),
+        "the shared statement names the interest apart: {text}"
+    );
 
     driver.refresh().await.expect("reload");
     assert_eq!(

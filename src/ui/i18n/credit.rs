@@ -34,6 +34,8 @@ pub struct CreditTexts {
     pub cut_to_cap: &'static str,
     pub interest_total: &'static str,
     pub balance_with_interest: &'static str,
+    /// The line a shared statement ends with: the interest owed, apart from the balance.
+    pub interest_line: fn(&str) -> String,
     /// The months (already named) whose certified rate the table lacks.
     pub missing_rates: fn(&[String]) -> String,
 }

@@ -62,5 +62,6 @@ pub static CREDIT: CreditTexts = CreditTexts {
     cut_to_cap: "agreed, cut to the legal cap",
     interest_total: "Total interest",
     balance_with_interest: "Balance plus interest",
+    interest_line: |amount| format!("\nLate interest, apart from the balance: {amount}."),
     missing_rates: |months| format!("Interest cannot be worked out: the certified rate for {} is missing. The office adds it in Settings → Late interest.", months.join(", ")),
 };

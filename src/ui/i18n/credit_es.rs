@@ -62,5 +62,6 @@ pub static CREDIT: CreditTexts = CreditTexts {
     cut_to_cap: "pactada, recortada al tope legal",
     interest_total: "Total de intereses",
     balance_with_interest: "Saldo más intereses",
+    interest_line: |amount| format!("\nIntereses de mora, aparte del saldo: {amount}."),
     missing_rates: |months| format!("No se pueden calcular los intereses: falta la tasa certificada de {}. La oficina la añade en Ajustes → Intereses de mora.", months.join(", ")),
 };

@@ -135,7 +135,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
     add_step: "Add step",
     consolidated: "One statement per customer instead of one message per invoice",
     templates_title: "Message templates",
-    placeholders_help: "You can use {customer}, {amount}, {currency}, {due_date}, {days_overdue}, {invoices}, {details}, {payment_methods}, {company} and {collector}.",
+    placeholders_help: "You can use {customer}, {amount}, {currency}, {due_date}, {days_overdue}, {invoices}, {details}, {payment_methods}, {company}, {collector}, {interest} (late interest, apart) and {total_with_interest}.",
     kind_name: |kind| match kind {
         MessageKind::Reminder(0) => "Reminder: due date".to_owned(),
         MessageKind::Reminder(days) if days < 0 => format!("Reminder: {} days before", -days),
@@ -171,6 +171,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
             format!("There is no field {{{name}}}: check its spelling.")
         }
         TemplateProblem::Unclosed => "A brace «}» is missing.".to_owned(),
+        TemplateProblem::InterestUnknown => "Late interest cannot be worked out (a certified rate is missing): meanwhile the default wording goes out.".to_owned(),
     },
     threat_warning: |words| format!(
         "Avoid threats or legal claims that are not true ({words}): a respectful message collects more and avoids fines."

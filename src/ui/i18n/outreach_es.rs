@@ -137,7 +137,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
     add_step: "Agregar paso",
     consolidated: "Un estado de cuenta por cliente en lugar de un mensaje por factura",
     templates_title: "Plantillas de mensajes",
-    placeholders_help: "Puede usar {cliente}, {monto}, {moneda}, {vence}, {dias_vencido}, {facturas}, {detalle}, {medios_pago}, {empresa} y {cobrador}.",
+    placeholders_help: "Puede usar {cliente}, {monto}, {moneda}, {vence}, {dias_vencido}, {facturas}, {detalle}, {medios_pago}, {empresa}, {cobrador}, {intereses} (intereses de mora, aparte) y {total_con_intereses}.",
     kind_name: |kind| match kind {
         MessageKind::Reminder(0) => "Recordatorio: día del vencimiento".to_owned(),
         MessageKind::Reminder(days) if days < 0 => {
@@ -175,6 +175,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
             format!("No existe el campo {{{name}}}: revise cómo está escrito.")
         }
         TemplateProblem::Unclosed => "Falta cerrar una llave «}».".to_owned(),
+        TemplateProblem::InterestUnknown => "Los intereses de mora no se pueden calcular (falta una tasa certificada): mientras tanto sale el texto por defecto.".to_owned(),
     },
     threat_warning: |words| format!(
         "Evite amenazas o afirmaciones legales que no sean ciertas ({words}): un mensaje respetuoso cobra más y evita sanciones."

@@ -24,7 +24,7 @@ use crate::ui::forms::{
     TypificationForm,
 };
 use crate::ui::i18n::use_i18n;
-use crate::ui::message::compose;
+use crate::ui::message::{compose, with_interest};
 use crate::ui::receipt_card::ReceiptCard;
 use crate::ui::session::use_session;
 
@@ -123,8 +123,10 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             .with(|p| open_items(p, today).remove(&id.get_value()))
             .unwrap_or_default();
         session.outreach.with(|o| {
-            let values = o.asking(&name, &items, &session.device_label(), today);
-            compose(i18n, o, MessageKind::Objective(objective), &values)
+            let kind = MessageKind::Objective(objective);
+            let mut values = o.asking(&name, &items, &session.device_label(), today);
+            with_interest(session, o, kind, &id.get_value(), &mut values);
+            compose(i18n, o, kind, &values)
         })
     });
     let late = move || standing.with(|s| s.oldest_days_overdue);

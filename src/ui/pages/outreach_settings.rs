@@ -7,6 +7,7 @@ use super::company_standing::{AgingBucketsSetting, CompanyStanding, SettingsHist
 use super::interest_settings::LateInterestSettings;
 use super::policy_settings::PolicySettings;
 use crate::domain::contact::Objective;
+use crate::domain::late_interest::interest_owed;
 use crate::domain::message_template::{render, threatening_words, MessageKind, MessageValues};
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::reminder::open_items;
@@ -44,11 +45,21 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
         session.portfolio.with(|p| {
             let (customer, items) = open_items(p, today).into_iter().next()?;
             let name = p.customers.get(&customer)?.name.clone();
-            Some(
-                session
-                    .outreach
-                    .with(|s| s.asking(&name, &items, &session.device_label(), today)),
-            )
+            let mut values = session
+                .outreach
+                .with(|s| s.asking(&name, &items, &session.device_label(), today));
+            values.interest = session.company.with(|c| {
+                let own = p.of_customer(&customer);
+                let settings = &c.settings;
+                interest_owed(
+                    &own,
+                    &customer,
+                    today,
+                    &settings.interest,
+                    &settings.certified_rates,
+                )
+            });
+            Some(values)
         })
     });
     let steps = move || {

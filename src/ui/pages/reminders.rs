@@ -17,7 +17,7 @@ use crate::ui::browser;
 use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{save_all_checked, ChoiceField};
 use crate::ui::i18n::use_i18n;
-use crate::ui::message::compose;
+use crate::ui::message::{compose, with_interest};
 use crate::ui::session::use_session;
 use crate::ui::show_more::{ShowMore, PAGE};
 
@@ -104,17 +104,24 @@ fn ReminderCard(
     let name = customer.name.clone();
     let name_shown = customer.name.clone();
     let items = reminder.items.clone();
+    let customer_id: StoredValue<CustomerId> = StoredValue::new(reminder.customer.clone());
     let message = Memo::new(move |_| {
         let today = session.today.get();
         session.outreach.with(|outreach| {
-            let values = outreach.values(&name, &items, &signature.get(), today);
+            let mut values = outreach.values(&name, &items, &signature.get(), today);
+            with_interest(
+                session,
+                outreach,
+                kind,
+                &customer_id.get_value(),
+                &mut values,
+            );
             compose(i18n, outreach, kind, &values)
         })
     });
     let sending = RwSignal::new(None::<Attempt>);
     let channel = RwSignal::new(Channel::WhatsApp);
     let error = RwSignal::new(None::<String>);
-    let customer_id: StoredValue<CustomerId> = StoredValue::new(reminder.customer.clone());
     let keys = StoredValue::new(reminder.keys.clone());
     let on_attempt = Callback::new(move |attempt: Attempt| {
         channel.set(attempt.channel);

@@ -6,6 +6,7 @@ use super::interest_claim::InterestClaims;
 use super::statement_text::{movement_name, statement_text};
 use super::{customer_href, customer_in_query};
 use crate::domain::kpi::period::PeriodLength;
+use crate::domain::late_interest::interest_owed;
 use crate::domain::money::{Currency, Money};
 use crate::domain::statement::{statement, CurrencyStatement, Movement, Statement};
 use crate::sync::csv::statement_export::{statement_csv, StatementCsvLabels};
@@ -41,10 +42,32 @@ pub fn StatementPage() -> impl IntoView {
     let t = move || i18n.texts();
     let r = move || i18n.report();
     let name = move || customer.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let interest = Memo::new(move |_| {
+        let id = id.get()?;
+        let to = to.get();
+        session.company.with(|c| {
+            let settings = &c.settings;
+            session.portfolio.with(|p| {
+                let own = p.of_customer(&id);
+                interest_owed(&own, &id, to, &settings.interest, &settings.certified_rates)
+            })
+        })
+    });
     let text = Memo::new(move |_| {
+        let format = i18n.number_format();
         found.with(|s| {
-            s.as_ref()
-                .map(|s| statement_text(s, &name(), t(), r(), i18n.number_format()))
+            s.as_ref().map(|s| {
+                let mut text = statement_text(s, &name(), t(), r(), format);
+                for owed in interest
+                    .get()
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| !m.amount.is_zero())
+                {
+                    text.push_str(&(i18n.credit().interest_line)(&format.money(owed)));
+                }
+                text
+            })
         })
     });
     let export = move |_| {

@@ -16,7 +16,7 @@ use crate::sync::collection_edit::skip_today;
 use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{ChoiceField, ContactForm};
 use crate::ui::i18n::use_i18n;
-use crate::ui::message::compose;
+use crate::ui::message::{compose, with_interest};
 use crate::ui::session::use_session;
 use crate::ui::show_more::{ShowMore, PAGE};
 
@@ -122,8 +122,10 @@ pub fn TodayPage() -> impl IntoView {
                         let message = session.accounts.with(|a| {
                             let items = a.items.get(&entry.customer).map_or(&[][..], Vec::as_slice);
                             session.outreach.with(|o| {
-                                let values = o.asking(&customer.name, items, &signature.get_untracked(), today);
-                                compose(i18n, o, MessageKind::Objective(objective), &values)
+                                let kind = MessageKind::Objective(objective);
+                                let mut values = o.asking(&customer.name, items, &signature.get_untracked(), today);
+                                with_interest(session, o, kind, &entry.customer, &mut values);
+                                compose(i18n, o, kind, &values)
                             })
                         });
                         let contacts = contacts.with(|c| c.get(&entry.customer).cloned().unwrap_or_default());
