@@ -11,6 +11,7 @@ pub mod certified_rate;
 pub mod company_settings;
 pub mod contact;
 pub mod contact_policy;
+pub mod credit_hold;
 pub mod credit_note;
 pub mod customer;
 pub mod customer_filter;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda_skip::AgendaSkip;
 use super::contact::{Channel, Contact, ContactId};
+use super::credit_hold::CreditHold;
 use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
@@ -39,6 +40,9 @@ pub struct Portfolio {
     /// Channels each customer asked not to be contacted through, and since when.
     #[serde(default)]
     pub revoked_channels: BTreeMap<CustomerId, BTreeMap<Channel, NaiveDate>>,
+    /// Customers whose credit is withdrawn, and since when.
+    #[serde(default)]
+    pub credit_holds: BTreeMap<CustomerId, CreditHold>,
 }
 
 /// The entries of `map` whose value is theirs.
@@ -85,6 +89,7 @@ impl Portfolio {
             skips: own(&self.skips, |s| theirs(&s.customer)),
             plans: own(&self.plans, |p| theirs(&p.customer)),
             revoked_channels: keyed(&self.revoked_channels, customers),
+            credit_holds: keyed(&self.credit_holds, customers),
             ..self.accounts_of(customers)
         }
     }

@@ -14,6 +14,7 @@ use super::role::Role;
 use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
+use crate::domain::credit_hold::CreditHold;
 use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
@@ -229,6 +230,11 @@ pub enum Event {
     /// (`sync::signed_run`).
     OperationsSigned {
         run: SignedRun,
+    },
+    /// The customer's credit withdrawn (`Some`) or given back (`None`); last writer wins.
+    CreditHoldSet {
+        customer: CustomerId,
+        hold: Option<CreditHold>,
     },
     /// A change to the company's settings, field by field (`sync::company_settings`).
     CompanySettingsChanged {

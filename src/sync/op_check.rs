@@ -193,6 +193,17 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
                 .set_on
                 .map_or(Ok(()), |day| date("set_on", day))
         }
+        Event::CreditHoldSet { customer, hold } => {
+            line("customer", &customer.0)?;
+            match hold {
+                Some(hold) => {
+                    optional_line("reason", &hold.reason)?;
+                    optional_line("by", &hold.by)?;
+                    date("since", hold.since)
+                }
+                None => Ok(()),
+            }
+        }
         Event::AgendaSkipped { skip } => {
             line("customer", &skip.customer.0)?;
             date("on", skip.on)

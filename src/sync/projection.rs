@@ -18,6 +18,7 @@ use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact, ContactId};
+use crate::domain::credit_hold::CreditHold;
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::dispute::{Dispute, DisputeId};
@@ -191,6 +192,8 @@ pub struct Projection {
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
+    credit_holds: BTreeMap<CustomerId, Register<Option<CreditHold>>>,
     /// Which held operations are signatures, not changes (`Event::is_change`).
     signatures: VersionVector,
     /// Who signs as whom.
@@ -293,6 +296,11 @@ impl Projection {
             Event::AgendaSkipped { skip } => {
                 self.skips.insert(op.id.to_string(), skip.clone());
             }
+            Event::CreditHoldSet { customer, hold } => self
+                .credit_holds
+                .entry(customer.clone())
+                .or_default()
+                .merge(Some(hold.clone()), write),
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
             }
@@ -336,6 +344,7 @@ impl Projection {
         each(&mut self.resolutions, place);
         each(&mut self.typifications, place);
         each(&mut self.consents, place);
+        each(&mut self.credit_holds, place);
     }
 
     pub fn versions(&self) -> &VersionVector {
@@ -420,6 +429,11 @@ impl Projection {
             skips: self.skips.clone(),
             plans: self.plans.clone(),
             revoked_channels: self.revoked_channels(),
+            credit_holds: self
+                .credit_holds
+                .iter()
+                .filter_map(|(id, register)| Some((id.clone(), register.value.clone()??)))
+                .collect(),
         }
     }
 
@@ -572,6 +586,17 @@ impl Projection {
             Event::AgendaSkipped { skip } => {
                 portfolio.skips.insert(op.id.to_string(), skip.clone());
                 one(&skip.customer)
+            }
+            Event::CreditHoldSet { customer, .. } => {
+                let hold = self
+                    .credit_holds
+                    .get(customer)
+                    .and_then(|register| register.value.clone().flatten());
+                match hold {
+                    Some(hold) => portfolio.credit_holds.insert(customer.clone(), hold),
+                    None => portfolio.credit_holds.remove(customer),
+                };
+                one(customer)
             }
             Event::PlanAgreed { plan } => {
                 portfolio.plans.insert(PlanId(fact_id()), plan.clone());

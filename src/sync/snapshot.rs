@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 7;
+pub const FORMAT: u16 = 8;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -117,10 +117,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 7);
+        assert_eq!(FORMAT, 8);
         assert_eq!(
             digest,
-            "684626c39341e455496cd5fc1d83b265bd766bf512ae10f91989c31ec840a3c4"
+            "a3d93e19987c8b96469554e29f34f2366b9077be813cfdbe51e492e0962faf9b"
         );
     }
 }

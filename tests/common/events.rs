@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use cobranza::domain::agenda_skip::{AgendaSkip, SkipReason};
 use cobranza::domain::aging::AgingBuckets;
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
+use cobranza::domain::credit_hold::CreditHold;
 use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
@@ -147,6 +148,16 @@ pub fn event() -> impl Strategy<Value = Event> {
                 risk: Risk::ALL[risk],
                 ..Typification::default()
             },
+        }),
+        (customer.clone(), prop::option::of(0..120u32)).prop_map(|(customer, since)| {
+            Event::CreditHoldSet {
+                customer,
+                hold: since.map(|since| CreditHold {
+                    reason: "atraso".into(),
+                    since: day(since),
+                    by: "Oficina".into(),
+                }),
+            }
         }),
         (customer.clone(), 0..3usize, any::<bool>(), 0..120u32).prop_map(
             |(customer, channel, revoked, on)| Event::ChannelConsentSet {

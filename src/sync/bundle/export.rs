@@ -73,6 +73,7 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
     match event {
         Event::CustomerUpserted { customer, .. }
         | Event::TypificationSet { customer, .. }
+        | Event::CreditHoldSet { customer, .. }
         | Event::ChannelConsentSet { customer, .. } => Some(customer),
         Event::InvoiceUpserted { invoice, patch } => portfolio
             .invoices
