@@ -1,4 +1,5 @@
-//! The Cartera list's filters: words to search, an aging bucket, a city, a collector.
+//! The Cartera list's filters: words to search, an aging bucket, a city, a collector, and
+//! whether the customer's credit is withdrawn.
 
 use super::aging::AgingBuckets;
 use super::customer::{Customer, CustomerId};
@@ -14,6 +15,8 @@ pub struct CustomerFilter {
     pub city: Option<String>,
     /// `Some("")` asks for the customers nobody is assigned to.
     pub collector: Option<String>,
+    /// Only customers whose credit is withdrawn.
+    pub on_hold: bool,
 }
 
 impl CustomerFilter {
@@ -31,6 +34,7 @@ impl CustomerFilter {
         id: &CustomerId,
         customer: &Customer,
         standing: &Standing,
+        on_hold: bool,
         buckets: &AgingBuckets,
     ) -> bool {
         let in_bucket = self.bucket.is_none_or(|bucket| {
@@ -42,6 +46,7 @@ impl CustomerFilter {
                 .is_none_or(|wanted| fold(wanted) == fold(value))
         };
         in_bucket
+            && (on_hold || !self.on_hold)
             && same(&self.city, &customer.city)
             && same(&self.collector, &customer.collector)
             && matches(id, customer, &self.query)
@@ -69,7 +74,14 @@ mod tests {
         };
         late.balance.add(Money::new(dec!(10), Currency::COP));
         let buckets = AgingBuckets::default();
-        let filter = |f: CustomerFilter, s: &Standing| f.accepts(&id, &customer, s, &buckets);
+        let filter =
+            |f: CustomerFilter, s: &Standing| f.accepts(&id, &customer, s, false, &buckets);
+        let held = CustomerFilter {
+            on_hold: true,
+            ..CustomerFilter::default()
+        };
+        assert!(!filter(held.clone(), &late));
+        assert!(held.accepts(&id, &customer, &late, true, &buckets));
         let bucket_31_60 = CustomerFilter {
             bucket: Some(2),
             ..CustomerFilter::default()

@@ -187,3 +187,66 @@ async fn late_interest_shows_month_by_month_apart_from_the_balance() {
     );
     visit.finish().await;
 }
+
+/// The escalation ladder suggests changing this demo customer's conditions: 79 days late, and
+/// on today's agenda.
+const LADDER_AT_CHANGE: &str = "Papelería El Estudiante";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+    balance_of(driver, LADDER_AT_CHANGE).await;
+    wait_for_text(driver, ".suggestion", "Cambiar condiciones").await;
+    tap(
+        driver,
+        ".suggestion button.put-on-hold",
+        "Suspender el crédito",
+    )
+    .await;
+    wait_for_text(driver, ".lateness .badge.on-hold", "Crédito suspendido").await;
+    wait_for_text(
+        driver,
+        ".hold-detail",
+        "Desde el 24/11/2026, por «Cobrador Juan»: atraso de 79 días. Nuevas ventas solo de contado.",
+    )
+    .await;
+
+    open_tab(driver, "Hoy").await;
+    wait_for_text(
+        driver,
+        "li.agenda-entry .badge.on-hold",
+        "Crédito suspendido",
+    )
+    .await;
+
+    open_tab(driver, "Cartera").await;
+    tap(
+        driver,
+        ".filters label.check",
+        "Solo con crédito suspendido",
+    )
+    .await;
+    wait_for_text(driver, ".count", "1 de 40 clientes").await;
+    wait_for_text(driver, "li.customer .customer-name", LADDER_AT_CHANGE).await;
+    wait_for_text(driver, "li.customer .badge.on-hold", "Crédito suspendido").await;
+    screenshot(driver, "cartera-credito-suspendido").await;
+
+    driver.refresh().await.expect("reload");
+    balance_of(driver, LADDER_AT_CHANGE).await;
+    wait_for_text(driver, ".lateness .badge.on-hold", "Crédito suspendido").await;
+    tap(
+        driver,
+        ".hold-detail button.lift-hold",
+        "Levantar la suspensión",
+    )
+    .await;
+    wait_until(driver, "!document.querySelector('.badge.on-hold')").await;
+    wait_for_text(
+        driver,
+        ".suggestion button.put-on-hold",
+        "Suspender el crédito",
+    )
+    .await;
+    visit.finish().await;
+}

@@ -36,6 +36,14 @@ pub struct CreditTexts {
     pub balance_with_interest: &'static str,
     /// The line a shared statement ends with: the interest owed, apart from the balance.
     pub interest_line: fn(&str) -> String,
+    pub on_hold: &'static str,
+    /// Since (a date), by whom, why.
+    pub hold_detail: fn(&str, &str, &str) -> String,
+    pub put_on_hold: &'static str,
+    pub lift_hold: &'static str,
+    /// The reason a hold put on in one tap gives: how many days late the account is.
+    pub hold_reason_late: fn(i64) -> String,
+    pub filter_on_hold: &'static str,
     /// The months (already named) whose certified rate the table lacks.
     pub missing_rates: fn(&[String]) -> String,
 }

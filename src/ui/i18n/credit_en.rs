@@ -62,6 +62,12 @@ pub static CREDIT: CreditTexts = CreditTexts {
     cut_to_cap: "agreed, cut to the legal cap",
     interest_total: "Total interest",
     balance_with_interest: "Balance plus interest",
+    on_hold: "Credit on hold",
+    hold_detail: |since, by, reason| format!("Since {since}, by “{by}”: {reason}. New sales cash only."),
+    put_on_hold: "Put credit on hold",
+    lift_hold: "Lift the hold",
+    hold_reason_late: |days| format!("{days} days late"),
+    filter_on_hold: "Only credit on hold",
     interest_line: |amount| format!("\nLate interest, apart from the balance: {amount}."),
     missing_rates: |months| format!("Interest cannot be worked out: the certified rate for {} is missing. The office adds it in Settings → Late interest.", months.join(", ")),
 };

@@ -62,6 +62,12 @@ pub static CREDIT: CreditTexts = CreditTexts {
     cut_to_cap: "pactada, recortada al tope legal",
     interest_total: "Total de intereses",
     balance_with_interest: "Saldo más intereses",
+    on_hold: "Crédito suspendido",
+    hold_detail: |since, by, reason| format!("Desde el {since}, por «{by}»: {reason}. Nuevas ventas solo de contado."),
+    put_on_hold: "Suspender el crédito",
+    lift_hold: "Levantar la suspensión",
+    hold_reason_late: |days| format!("atraso de {days} días"),
+    filter_on_hold: "Solo con crédito suspendido",
     interest_line: |amount| format!("\nIntereses de mora, aparte del saldo: {amount}."),
     missing_rates: |months| format!("No se pueden calcular los intereses: falta la tasa certificada de {}. La oficina la añade en Ajustes → Intereses de mora.", months.join(", ")),
 };

@@ -9,6 +9,7 @@ use super::interest_claim::InterestClaims;
 use super::{customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
+use crate::domain::credit_hold::CreditHold;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
@@ -18,6 +19,8 @@ use crate::domain::number_format::NumberFormat;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
 use crate::domain::reminder::open_items;
+use crate::domain::step::Step;
+use crate::sync::op::Event;
 use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{
     ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm, PaymentForm, PlanForm,
@@ -130,6 +133,19 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
         })
     });
     let late = move || standing.with(|s| s.oldest_days_overdue);
+    let hold = Memo::new(move |_| records.with(|p| p.credit_holds.get(&id.get_value()).cloned()));
+    let set_hold = move |on: bool| {
+        let hold = on.then(|| CreditHold {
+            reason: (i18n.credit().hold_reason_late)(late()),
+            since: session.today.get_untracked(),
+            by: session.device_label(),
+        });
+        let event = Event::CreditHoldSet {
+            customer: id.get_value(),
+            hold,
+        };
+        session.save_then(vec![event], || ());
+    };
     let d = move || i18n.day();
 
     view! {
@@ -154,7 +170,15 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 {move || if late() > 0 { (t().days_overdue)(late()) } else { t().up_to_date.to_owned() }}
                 {move || standing.with(|s| s.in_dispute).then(|| view! { <span class="badge">{t().in_dispute}</span> })}
                 {move || (broken.get() > 0).then(|| view! { <span class="badge broken" data-figure="broken-promises">{(d().broken_promises)(broken.get())}</span> })}
+                {move || hold.get().map(|_| view! { <span class="badge on-hold">{i18n.credit().on_hold}</span> })}
             </p>
+            {move || hold.get().map(|hold| view! {
+                <p class="hold-detail">
+                    {(i18n.credit().hold_detail)(&fmt().date(hold.since), &hold.by, &hold.reason)}
+                    " "
+                    <button type="button" class="link lift-hold" on:click=move |_| set_hold(false)>{i18n.credit().lift_hold}</button>
+                </p>
+            })}
             <p class="typification">
                 {move || typification.with(|ty| {
                     let d = d();
@@ -167,7 +191,12 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                     parts.join(" · ")
                 })}
             </p>
-            <p class="suggestion">{move || d().suggested}": "<strong>{move || (d().step_name)(suggestion.get())}</strong></p>
+            <p class="suggestion">
+                {move || d().suggested}": "<strong>{move || (d().step_name)(suggestion.get())}</strong>
+                {move || (suggestion.get() == Step::ChangeConditions && hold.with(Option::is_none)).then(|| view! {
+                    " "<button type="button" class="put-on-hold" on:click=move |_| set_hold(true)>{i18n.credit().put_on_hold}</button>
+                })}
+            </p>
             <ContactGate id=id.get_value() customer=customer.clone() message=message
                 contacts=Signal::derive(move || records.with(|r| r.contacts.values().cloned().collect()))
                 on_attempt=Callback::new(move |attempt| panel.set(Panel::Contact(attempt)))/>
@@ -181,6 +210,9 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <button on:click=move |_| panel.set(Panel::Dispute) disabled=move || open().is_empty()>{move || d().open_dispute}</button>
             <button on:click=move |_| panel.set(Panel::Plan) disabled=move || overdue().amount.is_zero()>{move || d().payment_plan}</button>
             <button on:click=move |_| panel.set(Panel::EditCustomer)>{move || t().edit_customer}</button>
+            <Show when=move || hold.with(Option::is_none) && suggestion.get() != Step::ChangeConditions>
+                <button class="put-on-hold" on:click=move |_| set_hold(true)>{move || i18n.credit().put_on_hold}</button>
+            </Show>
             <A href=statement_href(&id.get_value()) attr:class="button statement-link">{move || i18n.report().statement_link}</A>
         </div>
         {move || {

@@ -26,6 +26,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let bucket: RwSignal<Option<usize>> = RwSignal::new(None);
     let city: RwSignal<Option<String>> = RwSignal::new(None);
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
+    let on_hold = RwSignal::new(false);
     let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let bucket_names = StoredValue::new(buckets.ranges());
     let accounts = session.accounts;
@@ -52,6 +53,7 @@ pub fn PortfolioPage() -> impl IntoView {
             bucket: bucket.get(),
             city: city.get(),
             collector: collector.get(),
+            on_hold: on_hold.get(),
             ..CustomerFilter::default()
         }
         .with_query(&query.get());
@@ -63,9 +65,10 @@ pub fn PortfolioPage() -> impl IntoView {
                     .iter()
                     .filter_map(|(id, customer)| {
                         let standing = standings.get(id)?;
+                        let held = p.credit_holds.contains_key(id);
                         filter
-                            .accepts(id, customer, standing, &buckets)
-                            .then(|| (id.clone(), customer.clone(), standing.clone()))
+                            .accepts(id, customer, standing, held, &buckets)
+                            .then(|| (id.clone(), customer.clone(), standing.clone(), held))
                     })
                     .collect();
                 rows.sort_by(|a, b| {
@@ -159,6 +162,11 @@ pub fn PortfolioPage() -> impl IntoView {
                     }).collect_view())}
                 </select>
             </label>
+            <label class="check">
+                <input type="checkbox" name="on_hold" prop:checked=move || on_hold.get()
+                    on:change=move |ev| on_hold.set(event_target_checked(&ev))/>
+                <span>{move || i18n.credit().filter_on_hold}</span>
+            </label>
         </div>
         <p class="count">
             {move || (t().customers_shown)(rows.with(Vec::len), portfolio.with(|p| p.customers.len()))}
@@ -176,7 +184,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 rows.with(|rows| {
                     let last = last.min(rows.len());
                     let first = first.min(last);
-                    rows[first..last].iter().enumerate().map(|(offset, (id, customer, standing))| {
+                    rows[first..last].iter().enumerate().map(|(offset, (id, customer, standing, held))| {
                         let days = standing.oldest_days_overdue;
                         let lateness = if days > 0 { (t().days_overdue)(days) } else { t().up_to_date.to_owned() };
                         let top = (first + offset) * ROW_PX;
@@ -191,6 +199,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                         <span class="amount">{totals_text(&standing.balance, i18n.number_format())}</span>
                                         <span class="lateness" class:late={days > 0}>{lateness}</span>
                                         {standing.in_dispute.then(|| view! { <span class="badge">{t().in_dispute}</span> })}
+                                        {held.then_some(()).map(|()| view! { <span class="badge on-hold">{i18n.credit().on_hold}</span> })}
                                     </div>
                                 </a>
                             </li>

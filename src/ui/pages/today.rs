@@ -110,9 +110,10 @@ pub fn TodayPage() -> impl IntoView {
             entries.with(|list| {
                 part.drawn(list)
                     .map(|(index, entry)| {
-                        let customer = portfolio
-                            .with(|p| p.customers.get(&entry.customer).cloned())
-                            .unwrap_or_default();
+                        let (customer, on_hold) = portfolio.with(|p| {
+                            let customer = p.customers.get(&entry.customer).cloned().unwrap_or_default();
+                            (customer, p.credit_holds.contains_key(&entry.customer))
+                        });
                         let standing = session.accounts.with(|a| {
                             let s = &a.standings;
                             s.get(&entry.customer).cloned().unwrap_or_default()
@@ -129,7 +130,7 @@ pub fn TodayPage() -> impl IntoView {
                             })
                         });
                         let contacts = contacts.with(|c| c.get(&entry.customer).cloned().unwrap_or_default());
-                        view! { <AgendaRow index=index entry=entry.clone() customer=customer standing=standing message=message contacts=contacts open=open/> }
+                        view! { <AgendaRow index=index entry=entry.clone() customer=customer on_hold=on_hold standing=standing message=message contacts=contacts open=open/> }
                     })
                     .collect_view()
             })
@@ -203,6 +204,8 @@ fn AgendaRow(
     index: usize,
     entry: AgendaEntry,
     customer: Customer,
+    /// Whether the customer's credit is withdrawn.
+    on_hold: bool,
     standing: Standing,
     /// The message for the suggested step, ready to send.
     message: String,
@@ -244,6 +247,7 @@ fn AgendaRow(
                 <A href=customer_href(&entry.customer) attr:class="customer-name">{name}</A>
                 <span class="score" title=t.nav_today>{(d.points)(entry.score)}</span>
             </div>
+            {on_hold.then(|| view! { <p class="badge on-hold">{i18n.credit().on_hold}</p> })}
             <p class="amount overdue">{overdue}</p>
             <p class="suggestion">
                 {d.suggested}": "<strong>{(d.step_name)(entry.suggestion.step)}</strong>
