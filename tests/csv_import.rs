@@ -191,3 +191,45 @@ fn importing_the_same_file_twice_adds_nothing_the_second_time() {
     assert_eq!(plan.updated_customers, 1);
     assert_eq!(plan.events.len(), 1);
 }
+
+/// A file that names who each debtor is, their credit terms and salesperson; and one that
+/// does not, whose company NITs say «business» and the preview says it guessed so.
+#[test]
+fn who_the_debtor_is_is_read_or_inferred_from_a_company_nit() {
+    use cobranza::domain::debtor::{DebtorKind, IdType};
+    use cobranza::domain::portfolio::Portfolio;
+    use cobranza::sync::import::ImportPlan;
+
+    let stated = "NIT;Cliente;Tipo de persona;Tipo documento;Vendedor;Plazo;Cupo;Factura;Vencimiento;Valor\n\
+                  79845123;Ana Ríos;Natural;CC;Carlos Ruiz;30;2.000.000;F-1;01/10/2026;500.000\n\
+                  900123456;Panadería La Espiga;Jurídica;NIT;;15;;F-2;01/10/2026;700.000\n\
+                  800197268;Ferretería;Cooperativa;;;;;F-3;01/10/2026;100.000\n";
+    let file = read(stated.as_bytes()).expect("readable");
+    let ana = &file.customers[&CustomerId("79845123".into())];
+    assert_eq!(ana.kind, Some(DebtorKind::Consumer));
+    assert_eq!(ana.id_type, Some(IdType::Cc));
+    assert_eq!(ana.salesperson.as_deref(), Some("Carlos Ruiz"));
+    let terms = ana.credit_terms.as_ref().expect("terms");
+    assert_eq!(terms.payment_days, Some(30));
+    assert_eq!(terms.limit(Currency::COP), Some(dec!(2000000)));
+    assert_eq!(
+        file.bad_rows,
+        vec![BadRow {
+            line: 4,
+            problem: RowProblem::DebtorKind("Cooperativa".into()),
+        }]
+    );
+    assert!(file.inferred_kinds.is_empty(), "the file said");
+
+    let silent = "NIT;Cliente;Factura;Vencimiento;Valor\n\
+                  79845123;Ana Ríos;F-1;01/10/2026;500.000\n\
+                  900.123.456-8;Panadería La Espiga;F-2;01/10/2026;700.000\n";
+    let file = read(silent.as_bytes()).expect("readable");
+    let ana = &file.customers[&CustomerId("79845123".into())];
+    assert_eq!(ana.kind, None, "a cédula-sized number says nothing");
+    let bakery = &file.customers[&CustomerId("900.123.456-8".into())];
+    assert_eq!(bakery.kind, Some(DebtorKind::Business));
+    assert_eq!(bakery.id_type, Some(IdType::Nit));
+    let plan = ImportPlan::for_portfolio(&Portfolio::default(), &file);
+    assert_eq!(plan.inferred_kinds, 1, "the preview says one was inferred");
+}

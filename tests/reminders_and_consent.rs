@@ -176,6 +176,7 @@ fn a_revoked_channel_is_blocked_everywhere_until_given_back_and_devices_agree() 
         let verdict = preset.policy().check(
             Channel::WhatsApp,
             at(18, 10),
+            &portfolio.customers[&customer()],
             &[],
             &portfolio.revoked(&customer()),
         );

@@ -4,6 +4,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
+use super::credit_terms::CreditTerms;
+use super::debtor::{DebtorKind, IdType};
+
 /// The key a business uses for a customer (its own code, or the tax id).
 ///
 /// Every id of the domain is a `SmolStr`: codes up to 23 bytes sit inline, so the maps and
@@ -28,6 +31,19 @@ pub struct Customer {
     /// Where to find the business, when someone recorded it.
     #[serde(default)]
     pub location: Option<GeoPoint>,
+    /// Consumer or business; `None` until someone says or a NIT's shape tells.
+    #[serde(default)]
+    pub kind: Option<DebtorKind>,
+    #[serde(default)]
+    pub id_type: Option<IdType>,
+    /// The customer authorized collection visits at home or work (Ley 2300 de 2023).
+    #[serde(default)]
+    pub visits_authorized: bool,
+    #[serde(default)]
+    pub credit_terms: CreditTerms,
+    /// The salesperson («vendedor») who sold to this customer; empty when none.
+    #[serde(default)]
+    pub salesperson: String,
 }
 
 /// A position in decimal degrees, kept exact as typed or as the phone reported it.

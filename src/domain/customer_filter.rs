@@ -1,5 +1,5 @@
 //! The Cartera list's filters: words to search, an aging bucket, a city, a collector, and
-//! whether the customer's credit is withdrawn.
+//! whether the customer's credit is withdrawn or its limit used up.
 
 use super::aging::AgingBuckets;
 use super::customer::{Customer, CustomerId};
@@ -17,6 +17,8 @@ pub struct CustomerFilter {
     pub collector: Option<String>,
     /// Only customers whose credit is withdrawn.
     pub on_hold: bool,
+    /// Only customers whose balance uses their whole credit limit («sobre el cupo»).
+    pub over_limit: bool,
 }
 
 impl CustomerFilter {
@@ -47,6 +49,7 @@ impl CustomerFilter {
         };
         in_bucket
             && (on_hold || !self.on_hold)
+            && (!self.over_limit || customer.credit_terms.over_limit(&standing.balance))
             && same(&self.city, &customer.city)
             && same(&self.collector, &customer.collector)
             && matches(id, customer, &self.query)
@@ -95,5 +98,19 @@ mod tests {
         };
         assert!(filter(cali_unassigned.clone(), &late));
         assert!(!filter(cali_unassigned.with_query("éxito"), &late));
+        let over = CustomerFilter {
+            over_limit: true,
+            ..CustomerFilter::default()
+        };
+        assert!(!filter(over.clone(), &late), "no limit, never over it");
+        let limited = Customer {
+            credit_terms: crate::domain::credit_terms::CreditTerms {
+                payment_days: None,
+                limits: vec![Money::new(dec!(10), Currency::COP)],
+            },
+            ..customer.clone()
+        };
+        assert!(over.accepts(&id, &limited, &late, false, &buckets));
+        assert!(!over.accepts(&id, &limited, &Standing::default(), false, &buckets));
     }
 }

@@ -11,6 +11,7 @@ use super::op::{CustomerPatch, Event, InvoicePatch, Op, OpId};
 use super::projection::{Projection, Register};
 use super::stamp::Stamp;
 use super::version_vector::VersionVector;
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{CustomerId, GeoPoint};
 use crate::domain::invoice::{InvoiceId, Terms};
 
@@ -155,6 +156,7 @@ fn customer_fields(patch: &CustomerPatch) -> Vec<(&'static str, String)> {
         ("city", &patch.city),
         ("collector", &patch.collector),
         ("notes", &patch.notes),
+        ("salesperson", &patch.salesperson),
     ];
     let mut fields: Vec<(&'static str, String)> = texts
         .into_iter()
@@ -165,6 +167,18 @@ fn customer_fields(patch: &CustomerPatch) -> Vec<(&'static str, String)> {
     }
     if let Some(location) = &patch.location {
         fields.push(("location", place(location)));
+    }
+    if let Some(kind) = patch.kind {
+        fields.push(("kind", kind.code().to_owned()));
+    }
+    if let Some(id_type) = patch.id_type {
+        fields.push(("id_type", id_type.code().to_owned()));
+    }
+    if let Some(authorized) = patch.visits_authorized {
+        fields.push(("visits_authorized", authorized.to_string()));
+    }
+    if let Some(terms) = &patch.credit_terms {
+        fields.push(("credit_terms", credit_terms(terms)));
     }
     fields
 }
@@ -181,6 +195,20 @@ fn invoice_fields(patch: &InvoicePatch) -> Vec<(&'static str, String)> {
         fields.push(("terms", terms(value)));
     }
     fields
+}
+
+/// "30 días; COP 5000000" as the conflict list compares them.
+fn credit_terms(terms: &CreditTerms) -> String {
+    let days = terms
+        .payment_days
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let limits: Vec<String> = terms
+        .limits
+        .iter()
+        .map(|l| format!("{} {}", l.currency, l.amount))
+        .collect();
+    format!("{days}; {}", limits.join(", "))
 }
 
 fn place(point: &GeoPoint) -> String {

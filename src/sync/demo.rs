@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 use super::author::Author;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::contact::Channel;
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::CustomerId;
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeReason};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
 use crate::domain::money::{Currency, Money};
@@ -19,6 +21,7 @@ use crate::domain::promise::Promise;
 use crate::domain::tax_id::nit_check_digit;
 
 const COLLECTORS: [&str; 3] = ["Juan Pérez", "María Gómez", "Oficina"];
+const SALESPEOPLE: [&str; 2] = ["Carlos Ruiz", "Diana Castro"];
 
 /// (business name, city, street address)
 const BUSINESSES: [(&str, &str, &str); 40] = [
@@ -111,6 +114,16 @@ pub fn customer_id(i: usize) -> CustomerId {
 }
 
 /// Invoices the `i`-th business owes: two to six.
+/// Thirty days to pay; a limit of 5, 10, 15 or 20 million pesos, so that some accounts stand
+/// over it.
+fn demo_terms(i: usize) -> CreditTerms {
+    let millions = Decimal::from(5 * (1 + i % 4)) * Decimal::from(1_000_000);
+    CreditTerms {
+        payment_days: Some(30),
+        limits: vec![Money::new(millions, Currency::USUAL)],
+    }
+}
+
 fn invoice_count(i: usize) -> usize {
     2 + (i * 7) % 5
 }
@@ -168,6 +181,11 @@ pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
                 collector: Some(COLLECTORS[i % COLLECTORS.len()].to_owned()),
                 notes: None,
                 location: None,
+                kind: Some(DebtorKind::Business),
+                id_type: Some(IdType::Nit),
+                visits_authorized: None,
+                credit_terms: Some(demo_terms(i)),
+                salesperson: Some(SALESPEOPLE[i % SALESPEOPLE.len()].to_owned()),
             },
         });
         for j in 0..invoice_count(i) {

@@ -9,6 +9,7 @@ use super::csv::portfolio_file::{read_portfolio, PortfolioFile};
 use super::csv::table::{BadRow, FileKind, FileProblem, Layout};
 use super::op::{CustomerPatch, Event, InvoicePatch};
 use super::op_check::check_event;
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::Customer;
 use crate::domain::money::Currency;
 use crate::domain::payment::Payment;
@@ -24,6 +25,8 @@ pub struct ImportPlan {
     pub new_payments: usize,
     /// Customers, invoices or payments the portfolio already holds exactly as the file says.
     pub already_present: usize,
+    /// Customers this import makes businesses from the shape of their NIT alone.
+    pub inferred_kinds: usize,
 }
 
 impl ImportPlan {
@@ -34,8 +37,9 @@ impl ImportPlan {
     pub fn for_portfolio(current: &Portfolio, file: &PortfolioFile) -> ImportPlan {
         let mut plan = ImportPlan::default();
         for (id, patch) in &file.customers {
+            let inferred = file.inferred_kinds.contains(id);
             let (patch, is_new) = match current.customers.get(id) {
-                Some(customer) => (customer_changes(customer, patch), false),
+                Some(customer) => (customer_changes(customer, patch, inferred), false),
                 None => (patch.clone(), true),
             };
             if patch == CustomerPatch::default() {
@@ -46,6 +50,9 @@ impl ImportPlan {
                 plan.new_customers += 1;
             } else {
                 plan.updated_customers += 1;
+            }
+            if patch.kind.is_some() && inferred {
+                plan.inferred_kinds += 1;
             }
             plan.events.push(Event::CustomerUpserted {
                 customer: id.clone(),
@@ -159,7 +166,7 @@ fn identity(payment: &Payment) -> String {
 
 /// The fields of `patch` that say something other than what `customer` holds. A phone the
 /// customer already has is no change; a new one goes first, keeping the others.
-fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch {
+fn customer_changes(customer: &Customer, patch: &CustomerPatch, inferred: bool) -> CustomerPatch {
     let phones = patch.phones.as_ref().and_then(|phones| {
         let fresh: Vec<String> = phones
             .iter()
@@ -168,8 +175,32 @@ fn customer_changes(customer: &Customer, patch: &CustomerPatch) -> CustomerPatch
             .collect();
         (!fresh.is_empty()).then(|| fresh.into_iter().chain(customer.phones.clone()).collect())
     });
+    // A file's terms say only the columns it has: the rest of what the customer agreed stays.
+    let credit_terms = patch.credit_terms.as_ref().map(|terms| {
+        let mut limits = customer.credit_terms.limits.clone();
+        for limit in &terms.limits {
+            limits.retain(|l| l.currency != limit.currency);
+            limits.push(*limit);
+        }
+        CreditTerms {
+            payment_days: terms.payment_days.or(customer.credit_terms.payment_days),
+            limits,
+        }
+    });
+    // What the file only infers never overrides what a person said.
+    let (kind, id_type) = if inferred {
+        (
+            patch.kind.filter(|_| customer.kind.is_none()),
+            patch.id_type.filter(|_| customer.id_type.is_none()),
+        )
+    } else {
+        (patch.kind, patch.id_type)
+    };
     CustomerPatch {
         phones,
+        credit_terms,
+        kind,
+        id_type,
         ..patch.clone()
     }
     .changes_to(customer)

@@ -16,7 +16,9 @@ use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
 use crate::domain::credit_hold::CreditHold;
 use crate::domain::credit_note::CreditNote;
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId};
@@ -92,6 +94,16 @@ pub struct CustomerPatch {
     pub notes: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<GeoPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DebtorKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_type: Option<IdType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visits_authorized: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_terms: Option<CreditTerms>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salesperson: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +129,11 @@ impl CustomerPatch {
             collector: Some(customer.collector.clone()),
             notes: Some(customer.notes.clone()),
             location: customer.location,
+            kind: customer.kind,
+            id_type: customer.id_type,
+            visits_authorized: Some(customer.visits_authorized),
+            credit_terms: Some(customer.credit_terms.clone()),
+            salesperson: Some(customer.salesperson.clone()),
         }
     }
 
@@ -135,6 +152,11 @@ impl CustomerPatch {
             collector: differs(self.collector, &current.collector),
             notes: differs(self.notes, &current.notes),
             location: self.location.filter(|l| Some(*l) != current.location),
+            kind: self.kind.filter(|k| Some(*k) != current.kind),
+            id_type: self.id_type.filter(|t| Some(*t) != current.id_type),
+            visits_authorized: differs(self.visits_authorized, &current.visits_authorized),
+            credit_terms: differs(self.credit_terms, &current.credit_terms),
+            salesperson: differs(self.salesperson, &current.salesperson),
         }
     }
 }

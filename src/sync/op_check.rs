@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::company_settings::SettingsPatch;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use crate::domain::credit_terms::{CreditTerms, TermsProblem as CreditTermsProblem};
 use crate::domain::customer::GeoPoint;
 use crate::domain::invoice::{Terms, TermsProblem};
 use crate::domain::late_interest::InterestBasis;
@@ -314,6 +315,7 @@ fn customer_patch(patch: &CustomerPatch) -> Result<(), OpProblem> {
         ("address", &patch.address),
         ("city", &patch.city),
         ("collector", &patch.collector),
+        ("salesperson", &patch.salesperson),
     ];
     for (name, value) in lines {
         if let Some(value) = value {
@@ -326,10 +328,31 @@ fn customer_patch(patch: &CustomerPatch) -> Result<(), OpProblem> {
     if let Some(notes) = &patch.notes {
         optional_note("notes", notes)?;
     }
+    if let Some(terms) = &patch.credit_terms {
+        credit_terms(terms)?;
+    }
     patch
         .location
         .as_ref()
         .map_or(Ok(()), |point| place("location", point))
+}
+
+fn credit_terms(terms: &CreditTerms) -> Result<(), OpProblem> {
+    for limit in &terms.limits {
+        positive("credit_terms.limits", limit)?;
+    }
+    match terms.check() {
+        Ok(()) => Ok(()),
+        Err(CreditTermsProblem::PaymentDays) => {
+            field("credit_terms.payment_days", FieldProblem::TooLarge)
+        }
+        Err(CreditTermsProblem::NotPositive(_)) => {
+            field("credit_terms.limits", FieldProblem::NotPositive)
+        }
+        Err(CreditTermsProblem::TwoLimits(_)) => {
+            field("credit_terms.limits", FieldProblem::TooLarge)
+        }
+    }
 }
 
 fn invoice_patch(patch: &InvoicePatch) -> Result<(), OpProblem> {

@@ -20,7 +20,9 @@ use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact, ContactId};
 use crate::domain::credit_hold::CreditHold;
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, Terms};
 use crate::domain::payment::{Payment, PaymentId, VoidedPayment};
@@ -90,6 +92,16 @@ pub(super) struct CustomerRegisters {
     pub(super) collector: Register<String>,
     pub(super) notes: Register<String>,
     pub(super) location: Register<GeoPoint>,
+    #[serde(default)]
+    pub(super) kind: Register<DebtorKind>,
+    #[serde(default)]
+    pub(super) id_type: Register<IdType>,
+    #[serde(default)]
+    pub(super) visits_authorized: Register<bool>,
+    #[serde(default)]
+    pub(super) credit_terms: Register<CreditTerms>,
+    #[serde(default)]
+    pub(super) salesperson: Register<String>,
 }
 
 impl CustomerRegisters {
@@ -103,6 +115,11 @@ impl CustomerRegisters {
         self.collector.make_room(place);
         self.notes.make_room(place);
         self.location.make_room(place);
+        self.kind.make_room(place);
+        self.id_type.make_room(place);
+        self.visits_authorized.make_room(place);
+        self.credit_terms.make_room(place);
+        self.salesperson.make_room(place);
     }
 
     fn merge(&mut self, patch: &CustomerPatch, write: Write) {
@@ -115,6 +132,11 @@ impl CustomerRegisters {
         self.collector.merge(patch.collector.clone(), write);
         self.notes.merge(patch.notes.clone(), write);
         self.location.merge(patch.location, write);
+        self.kind.merge(patch.kind, write);
+        self.id_type.merge(patch.id_type, write);
+        self.visits_authorized.merge(patch.visits_authorized, write);
+        self.credit_terms.merge(patch.credit_terms.clone(), write);
+        self.salesperson.merge(patch.salesperson.clone(), write);
     }
 
     fn customer(&self) -> Customer {
@@ -128,6 +150,11 @@ impl CustomerRegisters {
             collector: self.collector.get(),
             notes: self.notes.get(),
             location: self.location.value,
+            kind: self.kind.value,
+            id_type: self.id_type.value,
+            visits_authorized: self.visits_authorized.get(),
+            credit_terms: self.credit_terms.get(),
+            salesperson: self.salesperson.get(),
         }
     }
 }

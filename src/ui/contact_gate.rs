@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDateTime};
 use leptos::prelude::*;
 
 use crate::domain::contact::{Channel, Contact};
-use crate::domain::contact_policy::{Block, Detail, Verdict};
+use crate::domain::contact_policy::{Block, Detail, Verdict, FAILED_ATTEMPTS_BEFORE_VISIT};
 use crate::domain::customer::{Customer, CustomerId};
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
@@ -48,6 +48,7 @@ pub fn ContactGate(
     let id = StoredValue::new(id);
     let reason = RwSignal::new(String::new());
     let overriding = RwSignal::new(false);
+    let customer = StoredValue::new(customer);
     let verdicts = Memo::new(move |_| {
         let now = session.debtor_now.get().unwrap_or_else(browser::local_now);
         session.outreach.with(|outreach| {
@@ -57,7 +58,11 @@ pub fn ContactGate(
                 Channel::ALL
                     .into_iter()
                     .map(|channel| {
-                        let verdict = outreach.policy.check(channel, now, &contacts, &revoked);
+                        let verdict = customer.with_value(|debtor| {
+                            outreach
+                                .policy
+                                .check(channel, now, debtor, &contacts, &revoked)
+                        });
                         (channel, verdict)
                     })
                     .collect::<BTreeMap<Channel, Verdict>>()
@@ -70,7 +75,6 @@ pub fn ContactGate(
             _ => None,
         })
     };
-    let customer = StoredValue::new(customer);
     let links = move || {
         let text = message.get();
         reach_links(&customer.get_value(), &text)
@@ -149,9 +153,12 @@ pub fn ContactGate(
                     .and_then(|index| policy.rules.get(index))
                     .map(|rule| format!(" · {}: {}", o.source, rule.source))
                     .unwrap_or_default();
-                let next = match block.next_allowed {
-                    Some(moment) => (o.allowed_from)(&when(moment)),
-                    None => o.until_authorized.to_owned(),
+                let next = match (&block.detail, block.next_allowed) {
+                    (_, Some(moment)) => (o.allowed_from)(&when(moment)),
+                    (Detail::VisitToConsumer { .. }, None) => {
+                        (o.visit_opens)(FAILED_ATTEMPTS_BEFORE_VISIT)
+                    }
+                    (_, None) => o.until_authorized.to_owned(),
                 };
                 view! {
                     <li>

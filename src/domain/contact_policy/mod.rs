@@ -13,6 +13,8 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::contact::{Channel, Contact};
+use super::customer::Customer;
+use super::debtor::DebtorKind;
 use super::holiday::{holiday_on, Country};
 
 pub use preset::Preset;
@@ -56,6 +58,10 @@ pub enum Detail {
     TooSoonAfter(NaiveDate),
     /// The debtor was reached through this channel on this day.
     PausedAfterConversation(NaiveDate),
+    /// A visit to a consumer who did not authorize visits, while the other channels have not
+    /// failed on record; `known` is false when nobody said whether the debtor is a consumer,
+    /// who is then protected as one.
+    VisitToConsumer { known: bool },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,9 +93,27 @@ impl ContactPolicy {
         &self,
         channel: Channel,
         now: NaiveDateTime,
+        debtor: &Customer,
         contacts: &[&Contact],
         revoked: &BTreeSet<Channel>,
     ) -> Verdict {
+        if channel == Channel::Visit {
+            if let Some(index) = self
+                .rules
+                .iter()
+                .position(|r| r.rule == Rule::ConsumerVisits)
+            {
+                if visit_barred(debtor, contacts) {
+                    return Verdict::Blocked(Block {
+                        rule: Some(index),
+                        detail: Detail::VisitToConsumer {
+                            known: debtor.kind.is_some(),
+                        },
+                        next_allowed: None,
+                    });
+                }
+            }
+        }
         let Some((rule, detail)) = self.first_block(channel, now, contacts, revoked) else {
             return Verdict::Allowed;
         };
@@ -149,7 +173,9 @@ impl ContactPolicy {
                             .max()?;
                         Detail::PausedAfterConversation(reached)
                     }
-                    Rule::AuthorizedChannelsOnly | Rule::DebtorOnly => return None,
+                    Rule::AuthorizedChannelsOnly | Rule::DebtorOnly | Rule::ConsumerVisits => {
+                        return None
+                    }
                 };
                 Some((Some(index), detail))
             })
@@ -193,6 +219,29 @@ impl ContactPolicy {
                     .is_none()
             })
     }
+}
+
+/// How many attempts through the other channels, all unanswered, count as those channels
+/// having failed on record: one try is bad luck, three in a row is a debtor out of reach.
+pub const FAILED_ATTEMPTS_BEFORE_VISIT: usize = 3;
+
+/// Whether visiting `debtor` is barred: not a business, visits not authorized, and the last
+/// attempts through other channels did not all fail.
+fn visit_barred(debtor: &Customer, contacts: &[&Contact]) -> bool {
+    if debtor.kind == Some(DebtorKind::Business) || debtor.visits_authorized {
+        return false;
+    }
+    let mut others: Vec<&Contact> = contacts
+        .iter()
+        .copied()
+        .filter(|c| c.channel != Channel::Visit)
+        .collect();
+    others.sort_by_key(|c| std::cmp::Reverse(c.at));
+    let failed = others.len() >= FAILED_ATTEMPTS_BEFORE_VISIT
+        && others[..FAILED_ATTEMPTS_BEFORE_VISIT]
+            .iter()
+            .all(|c| !c.outcome.reached());
+    !failed
 }
 
 /// The contacts made on the `days` calendar days ending with `today` (1 = today only), up to

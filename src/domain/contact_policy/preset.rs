@@ -21,6 +21,7 @@ pub enum Preset {
 
 const CO_CHANNELS: &str = "Ley 2300 de 2023, art. 2";
 const CO_HOURS: &str = "Ley 2300 de 2023, art. 3";
+const CO_VISITS: &str = "Ley 2300 de 2023, art. 6";
 const CL: &str = "Ley 19.496, art. 37";
 const PE: &str = "Ley 29571, Código de Protección y Defensa del Consumidor, art. 62";
 const MX: &str = "CONDUSEF, Disposiciones en materia de despachos de cobranza";
@@ -64,6 +65,7 @@ impl Preset {
             Preset::Colombia => vec![
                 rule(Rule::AuthorizedChannelsOnly, CO_CHANNELS),
                 rule(Rule::DebtorOnly, CO_CHANNELS),
+                rule(Rule::ConsumerVisits, CO_VISITS),
                 rule(
                     Rule::Hours {
                         scope: all,

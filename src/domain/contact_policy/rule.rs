@@ -91,6 +91,9 @@ pub enum Rule {
     /// Only the debtor, never their references or family; the app only holds the debtor's
     /// own contact data.
     DebtorOnly,
+    /// No collection visit to a consumer's home or workplace unless the consumer authorized
+    /// visits or the other channels failed on record; a business's premises may be visited.
+    ConsumerVisits,
 }
 
 impl Rule {
@@ -102,7 +105,7 @@ impl Rule {
             | Rule::Cap { scope, .. }
             | Rule::Spacing { scope, .. }
             | Rule::PauseAfterConversation { scope, .. } => Some(*scope),
-            Rule::AuthorizedChannelsOnly | Rule::DebtorOnly => None,
+            Rule::AuthorizedChannelsOnly | Rule::DebtorOnly | Rule::ConsumerVisits => None,
         }
     }
 }

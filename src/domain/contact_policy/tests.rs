@@ -2,7 +2,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
 use crate::domain::contact::{Objective, Outcome};
-use crate::domain::customer::CustomerId;
+use crate::domain::customer::{Customer, CustomerId};
+use crate::domain::debtor::DebtorKind;
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test moment")
@@ -25,14 +26,25 @@ fn contact(when: &str, channel: Channel, outcome: Outcome) -> Contact {
 
 struct Case {
     policy: ContactPolicy,
+    debtor: Customer,
     history: Vec<Contact>,
     revoked: BTreeSet<Channel>,
 }
 
 impl Case {
+    fn debtor(mut self, kind: Option<DebtorKind>, visits_authorized: bool) -> Case {
+        self.debtor.kind = kind;
+        self.debtor.visits_authorized = visits_authorized;
+        self
+    }
+
     fn new(preset: Preset) -> Case {
         Case {
             policy: preset.policy(),
+            debtor: Customer {
+                kind: Some(DebtorKind::Business),
+                ..Customer::default()
+            },
             history: Vec::new(),
             revoked: BTreeSet::new(),
         }
@@ -46,7 +58,7 @@ impl Case {
     fn check(&self, channel: Channel, when: &str) -> Verdict {
         let history: Vec<&Contact> = self.history.iter().collect();
         self.policy
-            .check(channel, at(when), &history, &self.revoked)
+            .check(channel, at(when), &self.debtor, &history, &self.revoked)
     }
 
     /// The block, its detail and when the contact is next allowed.
@@ -246,4 +258,61 @@ fn extra_holidays_count_like_the_official_ones() {
     cl.policy.extra_holidays.push(decreed);
     let (detail, _) = cl.blocked(Channel::Call, "2025-11-17 10:00");
     assert_eq!(detail, Detail::Holiday(String::new()));
+}
+
+// 2026-11-18 is a Wednesday, within Colombia's hours.
+
+#[test]
+fn a_consumer_visit_in_colombia_is_blocked_citing_article_6() {
+    let co = Case::new(Preset::Colombia).debtor(Some(DebtorKind::Consumer), false);
+    let Verdict::Blocked(block) = co.check(Channel::Visit, "2026-11-18 10:00") else {
+        panic!("a visit to a consumer who did not authorize it");
+    };
+    assert_eq!(block.detail, Detail::VisitToConsumer { known: true });
+    assert_eq!(block.next_allowed, None, "no hour of any day opens it");
+    let rule = &co.policy.rules[block.rule.expect("a rule of the law")];
+    assert_eq!(rule.source, "Ley 2300 de 2023, art. 6");
+    assert!(
+        co.allowed(Channel::Call, "2026-11-18 10:00"),
+        "calls stay open"
+    );
+}
+
+#[test]
+fn a_business_or_an_authorized_consumer_may_be_visited() {
+    let business = Case::new(Preset::Colombia).debtor(Some(DebtorKind::Business), false);
+    assert!(business.allowed(Channel::Visit, "2026-11-18 10:00"));
+    let authorized = Case::new(Preset::Colombia).debtor(Some(DebtorKind::Consumer), true);
+    assert!(authorized.allowed(Channel::Visit, "2026-11-18 10:00"));
+}
+
+#[test]
+fn a_consumer_out_of_reach_by_every_other_channel_may_be_visited() {
+    let co = Case::new(Preset::Colombia)
+        .debtor(Some(DebtorKind::Consumer), false)
+        .after("2026-11-02 09:00", Channel::Call, Outcome::NoAnswer)
+        .after("2026-11-09 09:00", Channel::WhatsApp, Outcome::MessageSent);
+    assert!(!co.allowed(Channel::Visit, "2026-11-18 10:00"), "two tries");
+    let co = co.after("2026-11-16 09:00", Channel::Call, Outcome::WrongNumber);
+    assert!(
+        co.allowed(Channel::Visit, "2026-11-18 10:00"),
+        "three failed"
+    );
+    let co = co.after("2026-11-17 09:00", Channel::Sms, Outcome::CallBack);
+    assert!(
+        !co.allowed(Channel::Visit, "2026-11-18 10:00"),
+        "reached again"
+    );
+}
+
+#[test]
+fn a_debtor_nobody_described_is_protected_as_a_consumer() {
+    let co = Case::new(Preset::Colombia).debtor(None, false);
+    let (detail, _) = co.blocked(Channel::Visit, "2026-11-18 10:00");
+    assert_eq!(detail, Detail::VisitToConsumer { known: false });
+    let chile = Case::new(Preset::Chile).debtor(None, false);
+    assert!(
+        chile.allowed(Channel::Visit, "2026-11-18 10:00"),
+        "not Chile's rule"
+    );
 }

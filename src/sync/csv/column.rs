@@ -13,6 +13,11 @@ pub enum Column {
     Address,
     City,
     Collector,
+    DebtorKind,
+    IdType,
+    Salesperson,
+    PaymentDays,
+    CreditLimit,
     Invoice,
     IssueDate,
     DueDate,
@@ -49,6 +54,31 @@ const ALIASES: &[(Column, &[&str])] = &[
     (Column::Address, &["direccion", "address"]),
     (Column::City, &["ciudad", "municipio", "city"]),
     (Column::Collector, &["cobrador", "gestor", "collector"]),
+    (
+        Column::DebtorKind,
+        &["tipo_persona", "tipo_de_persona", "persona", "debtor_kind"],
+    ),
+    (
+        Column::IdType,
+        &["tipo_documento", "tipo_de_documento", "tipo_id", "id_type"],
+    ),
+    (
+        Column::Salesperson,
+        &["vendedor", "asesor_comercial", "salesperson", "sales_rep"],
+    ),
+    (
+        Column::PaymentDays,
+        &["plazo", "plazo_dias", "dias_de_credito", "payment_terms"],
+    ),
+    (
+        Column::CreditLimit,
+        &[
+            "cupo",
+            "cupo_de_credito",
+            "limite_de_credito",
+            "credit_limit",
+        ],
+    ),
     (
         Column::Invoice,
         &[
@@ -131,6 +161,10 @@ mod tests {
         assert_eq!(recognise("Razón social"), Some(Column::CustomerName));
         assert_eq!(recognise("customer_name"), Some(Column::CustomerName));
         assert_eq!(recognise("cuota"), Some(Column::Installment));
+        assert_eq!(recognise("Tipo de persona"), Some(Column::DebtorKind));
+        assert_eq!(recognise("Tipo documento"), Some(Column::IdType));
+        assert_eq!(recognise("Vendedor"), Some(Column::Salesperson));
+        assert_eq!(recognise("Cupo"), Some(Column::CreditLimit));
     }
 
     #[test]

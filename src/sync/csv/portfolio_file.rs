@@ -7,11 +7,15 @@ use super::column::Column;
 use super::date::parse_date;
 use super::table::{BadRow, FileProblem, Layout, RowProblem, Table};
 use super::text::decode;
+use crate::domain::credit_terms::{CreditTerms, MAX_PAYMENT_DAYS};
 use crate::domain::customer::CustomerId;
+use crate::domain::debtor::{inferred_from_tax_id, DebtorKind, IdType};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
 use crate::domain::money::{Currency, Money};
 use crate::sync::op::{CustomerPatch, InvoicePatch};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PortfolioFile {
@@ -20,6 +24,8 @@ pub struct PortfolioFile {
     pub bad_rows: Vec<BadRow>,
     /// Headers that name nothing we know, shown on the preview so nothing is dropped silently.
     pub ignored_columns: Vec<String>,
+    /// Customers taken as businesses from the shape of their NIT, the file not saying.
+    pub inferred_kinds: BTreeSet<CustomerId>,
 }
 
 const REQUIRED: [Column; 4] = [
@@ -57,6 +63,9 @@ pub fn read_portfolio(
         let cell = |column: Column| table.cell(record, column);
         match read_row(&cell, *line, layout, default_currency) {
             Ok((customer, patch, row)) => {
+                if patch.kind.is_some() && cell(Column::DebtorKind).is_empty() {
+                    file.inferred_kinds.insert(customer.clone());
+                }
                 file.customers.insert(customer, patch);
                 pieces.entry(row.invoice.clone()).or_default().push(row);
             }
@@ -134,6 +143,37 @@ fn read_row<'a>(
         ),
         None => None,
     };
+    let stated_kind = optional(Column::DebtorKind)
+        .map(|text| DebtorKind::parse(&text).ok_or(RowProblem::DebtorKind(text)))
+        .transpose()?;
+    let stated_id_type = optional(Column::IdType)
+        .map(|text| IdType::parse(&text).ok_or(RowProblem::IdType(text)))
+        .transpose()?;
+    let inferred = tax_id.as_deref().and_then(inferred_from_tax_id);
+    let kind = stated_kind.or(inferred.map(|(kind, _)| kind));
+    let id_type = stated_id_type.or(inferred.map(|(_, id_type)| id_type));
+    let payment_days = optional(Column::PaymentDays)
+        .map(|text| {
+            text.parse::<u32>()
+                .ok()
+                .filter(|days| (1..=MAX_PAYMENT_DAYS).contains(days))
+                .ok_or(RowProblem::PaymentDays(text))
+        })
+        .transpose()?;
+    let limit = optional(Column::CreditLimit)
+        .map(|text| parse_amount(&text, layout.decimal).map_err(RowProblem::CreditLimit))
+        .transpose()?
+        .map(|amount| {
+            // A limit of nothing is a hold, not a limit: say so rather than guess.
+            (amount > Decimal::ZERO)
+                .then(|| Money::new(amount, currency))
+                .ok_or(RowProblem::ZeroLimit)
+        })
+        .transpose()?;
+    let credit_terms = (payment_days.is_some() || limit.is_some()).then(|| CreditTerms {
+        payment_days,
+        limits: limit.into_iter().collect(),
+    });
     let patch = CustomerPatch {
         name: Some(name),
         tax_id,
@@ -144,6 +184,11 @@ fn read_row<'a>(
         collector: optional(Column::Collector),
         notes: None,
         location: None,
+        kind,
+        id_type,
+        visits_authorized: None,
+        credit_terms,
+        salesperson: optional(Column::Salesperson),
     };
     let row = InvoiceRow {
         line,

@@ -51,6 +51,14 @@ pub enum RowProblem {
     Date(Column, DateProblem),
     Currency(String),
     Installment(String),
+    /// Neither «natural» nor «jurídica» (nor a word for them).
+    DebtorKind(String),
+    IdType(String),
+    /// Not a whole number of days between 1 and two years.
+    PaymentDays(String),
+    CreditLimit(AmountProblem),
+    /// A credit limit of zero: withdrawing credit is a hold, which a person records.
+    ZeroLimit,
     /// The same invoice number on two rows, without instalment numbers to tell them apart.
     RepeatedInvoice(InvoiceId),
     /// The instalments of one invoice, read together, do not make valid terms.

@@ -1,8 +1,12 @@
 use leptos::prelude::*;
 
-use super::{save_checked, FormEnd, TextField};
+use super::{read_amount, save_checked, ChoiceField, FormEnd, TextField};
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
+use crate::domain::debtor::{DebtorKind, IdType};
+use crate::domain::money::{Currency, Money};
 use crate::sync::edit::save_customer;
+use crate::ui::currency_select::CurrencySelect;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
@@ -35,6 +39,25 @@ pub fn CustomerForm(
     let collector = RwSignal::new(current.collector);
     let notes = RwSignal::new(current.notes);
     let location = RwSignal::new(current.location.map(|l| l.to_string()).unwrap_or_default());
+    let kind = RwSignal::new(current.kind);
+    let id_type = RwSignal::new(current.id_type);
+    let visits_authorized = RwSignal::new(current.visits_authorized);
+    let salesperson = RwSignal::new(current.salesperson);
+    let terms = StoredValue::new(current.credit_terms);
+    let payment_days = RwSignal::new(
+        terms
+            .with_value(|t| t.payment_days)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let first_limit = terms.with_value(|t| t.limits.first().copied());
+    let limit_currency = RwSignal::new(first_limit.map_or(Currency::USUAL, |l| l.currency));
+    let fmt = i18n.number_format();
+    let limit = RwSignal::new(
+        first_limit
+            .map(|l| fmt.amount(l.amount, l.currency.minor_digits()))
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,6 +67,15 @@ pub fn CustomerForm(
             error.set(Some(i18n.texts().location_unreadable.to_owned()));
             return;
         }
+        let Some(credit_terms) = typed_terms(
+            terms.get_value(),
+            &payment_days.get_untracked(),
+            &limit.get_untracked(),
+            limit_currency.get_untracked(),
+        ) else {
+            error.set(Some(i18n.credit().terms_unreadable.to_owned()));
+            return;
+        };
         let form = Customer {
             name: name.get_untracked(),
             tax_id: tax_id.get_untracked().trim().to_owned(),
@@ -58,6 +90,11 @@ pub fn CustomerForm(
             collector: collector.get_untracked().trim().to_owned(),
             notes: notes.get_untracked(),
             location: point,
+            kind: kind.get_untracked(),
+            id_type: id_type.get_untracked(),
+            visits_authorized: visits_authorized.get_untracked(),
+            credit_terms,
+            salesperson: salesperson.get_untracked().trim().to_owned(),
         };
         let code = code.get_untracked();
         let event = session
@@ -68,6 +105,13 @@ pub fn CustomerForm(
             on_saved.run(saved)
         });
     };
+    let c = i18n.credit();
+    let kinds = std::iter::once((None, c.kind_unknown))
+        .chain(DebtorKind::ALL.map(|k| (Some(k), (c.kind_name)(k))))
+        .collect();
+    let id_types = std::iter::once((None, c.id_type_unknown))
+        .chain(IdType::ALL.map(|k| (Some(k), (c.id_type_name)(k))))
+        .collect();
     view! {
         <form class="panel" on:submit=submit>
             <h2>{if is_new { t.new_customer } else { t.edit_customer }}</h2>
@@ -81,7 +125,52 @@ pub fn CustomerForm(
             <TextField label=t.collector name="collector" value=collector/>
             <TextField label=t.location name="location" value=location/>
             <TextField label=t.notes name="notes" value=notes/>
+            <fieldset class="debtor">
+                <legend>{c.debtor_title}</legend>
+                <ChoiceField label=c.debtor_kind name="kind" chosen=kind choices=kinds/>
+                <ChoiceField label=c.id_type name="id_type" chosen=id_type choices=id_types/>
+                <label class="check">
+                    <input type="checkbox" name="visits_authorized" prop:checked=move || visits_authorized.get()
+                        on:change=move |ev| visits_authorized.set(event_target_checked(&ev))/>
+                    {c.visits_authorized}
+                </label>
+            </fieldset>
+            <fieldset class="credit-terms">
+                <legend>{c.terms_title}</legend>
+                <TextField label=c.payment_days name="payment_days" value=payment_days kind="number"/>
+                <TextField label=c.credit_limit name="credit_limit" value=limit/>
+                <CurrencySelect label=t.currency value=limit_currency/>
+                <TextField label=c.salesperson name="salesperson" value=salesperson/>
+            </fieldset>
             <FormEnd error=error on_cancel=on_cancel/>
         </form>
     }
+}
+
+/// The terms as typed: days and a limit in one currency, the limits in other currencies kept;
+/// `None` when either is not a number. An empty limit removes that currency's.
+fn typed_terms(
+    current: CreditTerms,
+    days: &str,
+    limit: &str,
+    currency: Currency,
+) -> Option<CreditTerms> {
+    let payment_days = match days.trim() {
+        "" => None,
+        days => Some(days.parse::<u32>().ok()?),
+    };
+    let mut limits: Vec<Money> = current
+        .limits
+        .into_iter()
+        .filter(|l| l.currency != currency)
+        .collect();
+    if !limit.trim().is_empty() {
+        limits.push(Money::new(read_amount(limit)?, currency));
+    }
+    let terms = CreditTerms {
+        payment_days,
+        limits,
+    };
+    terms.check().ok()?;
+    Some(terms)
 }

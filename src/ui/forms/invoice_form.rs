@@ -29,10 +29,19 @@ pub fn InvoiceForm(
     });
     let number = RwSignal::new(invoice.map(|i| i.0.to_string()).unwrap_or_default());
     let issued = RwSignal::new(date_text(current.as_ref().map_or(today, |i| i.issued_on)));
+    // A new sale is due after the customer's agreed term, or the usual thirty days.
+    let term = session.portfolio.with_untracked(|p| {
+        p.customers
+            .get(&customer)
+            .and_then(|c| c.credit_terms.payment_days)
+            .unwrap_or(30)
+    });
     let due = RwSignal::new(date_text(
         current
             .as_ref()
-            .map_or(today + chrono::Days::new(30), |i| i.terms.due_on()),
+            .map_or(today + chrono::Days::new(u64::from(term)), |i| {
+                i.terms.due_on()
+            }),
     ));
     let amount = RwSignal::new(
         current

@@ -1,4 +1,5 @@
 use crate::domain::certified_rate::{Month, RateProblem};
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 /// Late interest: the company's choice in Ajustes and the claim on a customer's screens.
@@ -46,4 +47,25 @@ pub struct CreditTexts {
     pub filter_on_hold: &'static str,
     /// The months (already named) whose certified rate the table lacks.
     pub missing_rates: fn(&[String]) -> String,
+    pub debtor_title: &'static str,
+    pub debtor_kind: &'static str,
+    pub kind_unknown: &'static str,
+    pub kind_name: fn(DebtorKind) -> &'static str,
+    pub id_type: &'static str,
+    pub id_type_unknown: &'static str,
+    pub id_type_name: fn(IdType) -> &'static str,
+    pub visits_authorized: &'static str,
+    pub terms_title: &'static str,
+    pub payment_days: &'static str,
+    pub credit_limit: &'static str,
+    pub salesperson: &'static str,
+    pub terms_unreadable: &'static str,
+    pub over_limit: &'static str,
+    pub filter_over_limit: &'static str,
+    /// The payment term in days, for the customer's screen.
+    pub payment_days_detail: fn(u32) -> String,
+    /// A limit and what is left of it, both already written as money.
+    pub limit_detail: fn(&str, &str) -> String,
+    /// How many customers an import takes as businesses from their NIT alone.
+    pub inferred_kinds: fn(usize) -> String,
 }

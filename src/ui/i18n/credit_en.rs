@@ -1,5 +1,6 @@
 use super::credit::CreditTexts;
 use crate::domain::certified_rate::{Month, RateProblem};
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 const MONTHS: [&str; 12] = [
@@ -69,5 +70,38 @@ pub static CREDIT: CreditTexts = CreditTexts {
     hold_reason_late: |days| format!("{days} days late"),
     filter_on_hold: "Only credit on hold",
     interest_line: |amount| format!("\nLate interest, apart from the balance: {amount}."),
+    debtor_title: "Who the debtor is",
+    debtor_kind: "Kind of debtor",
+    kind_unknown: "Not said (protected as a consumer)",
+    kind_name: |kind| match kind {
+        DebtorKind::Consumer => "Individual (consumer)",
+        DebtorKind::Business => "Business (legal entity)",
+    },
+    id_type: "Kind of id",
+    id_type_unknown: "Not said",
+    id_type_name: |id_type| match id_type {
+        IdType::Cc => "CC — Colombian citizen id",
+        IdType::Ce => "CE — Colombian foreigner id",
+        IdType::Nit => "NIT",
+        IdType::Passport => "Passport",
+        IdType::Rut => "RUT (Chile)",
+        IdType::Rfc => "RFC (Mexico)",
+        IdType::Ruc => "RUC (Peru, Ecuador)",
+    },
+    visits_authorized: "Authorized collection visits at home or work (Ley 2300 de 2023, art. 6)",
+    terms_title: "Credit terms",
+    payment_days: "Payment term (days)",
+    credit_limit: "Credit limit (empty: no limit)",
+    salesperson: "Salesperson",
+    terms_unreadable: "The term must be a whole number of days, 1 to 730, and the limit an amount above zero, such as 5,000,000.",
+    over_limit: "Over the limit",
+    filter_over_limit: "Only over the limit",
+    payment_days_detail: |days| format!("Payment term: {days} days"),
+    limit_detail: |limit, room| format!("Limit {limit}; available {room}"),
+    inferred_kinds: |n| if n == 1 {
+        "1 customer is taken as a business from the shape of its NIT (nine digits starting with 8 or 9): check its record if it is not.".to_owned()
+    } else {
+        format!("{n} customers are taken as businesses from the shape of their NIT (nine digits starting with 8 or 9): check their records if any is not.")
+    },
     missing_rates: |months| format!("Interest cannot be worked out: the certified rate for {} is missing. The office adds it in Settings → Late interest.", months.join(", ")),
 };

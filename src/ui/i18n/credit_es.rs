@@ -1,5 +1,6 @@
 use super::credit::CreditTexts;
 use crate::domain::certified_rate::{Month, RateProblem};
+use crate::domain::debtor::{DebtorKind, IdType};
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 const MONTHS: [&str; 12] = [
@@ -69,5 +70,38 @@ pub static CREDIT: CreditTexts = CreditTexts {
     hold_reason_late: |days| format!("atraso de {days} días"),
     filter_on_hold: "Solo con crédito suspendido",
     interest_line: |amount| format!("\nIntereses de mora, aparte del saldo: {amount}."),
+    debtor_title: "Quién es el deudor",
+    debtor_kind: "Tipo de persona",
+    kind_unknown: "Sin indicar (se protege como persona natural)",
+    kind_name: |kind| match kind {
+        DebtorKind::Consumer => "Persona natural (consumidor)",
+        DebtorKind::Business => "Persona jurídica (empresa)",
+    },
+    id_type: "Tipo de documento",
+    id_type_unknown: "Sin indicar",
+    id_type_name: |id_type| match id_type {
+        IdType::Cc => "CC — cédula de ciudadanía",
+        IdType::Ce => "CE — cédula de extranjería",
+        IdType::Nit => "NIT",
+        IdType::Passport => "Pasaporte",
+        IdType::Rut => "RUT (Chile)",
+        IdType::Rfc => "RFC (México)",
+        IdType::Ruc => "RUC (Perú, Ecuador)",
+    },
+    visits_authorized: "Autorizó visitas de cobro en su casa o trabajo (Ley 2300 de 2023, art. 6)",
+    terms_title: "Condiciones de crédito",
+    payment_days: "Plazo de pago (días)",
+    credit_limit: "Cupo de crédito (vacío: sin cupo)",
+    salesperson: "Vendedor",
+    terms_unreadable: "El plazo debe ser un número entero de días, de 1 a 730, y el cupo un valor mayor que cero, como 5.000.000.",
+    over_limit: "Sobre el cupo",
+    filter_over_limit: "Solo sobre el cupo",
+    payment_days_detail: |days| format!("Plazo de pago: {days} días"),
+    limit_detail: |limit, room| format!("Cupo {limit}; disponible {room}"),
+    inferred_kinds: |n| if n == 1 {
+        "1 cliente se toma como persona jurídica por la forma de su NIT (nueve dígitos que empiezan por 8 o 9): revise su ficha si no lo es.".to_owned()
+    } else {
+        format!("{n} clientes se toman como persona jurídica por la forma de su NIT (nueve dígitos que empiezan por 8 o 9): revise su ficha si alguno no lo es.")
+    },
     missing_rates: |months| format!("No se pueden calcular los intereses: falta la tasa certificada de {}. La oficina la añade en Ajustes → Intereses de mora.", months.join(", ")),
 };

@@ -37,6 +37,8 @@ pub struct OutreachTexts {
     pub detail: fn(&Detail, NumberFormat) -> String,
     pub allowed_from: fn(&str) -> String,
     pub until_authorized: &'static str,
+    /// When a barred visit to a consumer opens: after this many failed attempts elsewhere.
+    pub visit_opens: fn(usize) -> String,
     pub override_contact: &'static str,
     pub override_reason: &'static str,
     pub override_note: &'static str,

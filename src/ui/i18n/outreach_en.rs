@@ -41,9 +41,16 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
             "you spoke with the customer this way on {}; wait before the next",
             fmt.date(*day)
         ),
+        Detail::VisitToConsumer { known: true } => {
+            "a collection visit to a consumer's home or work without their authorization".to_owned()
+        }
+        Detail::VisitToConsumer { known: false } => {
+            "nobody said whether this is a consumer or a business (say so on the record): protected as a consumer, a visit needs their authorization".to_owned()
+        }
     },
     allowed_from: |when| format!("Allowed from {when}"),
     until_authorized: "Until the customer authorizes it again",
+    visit_opens: |n| format!("Until the customer authorizes visits (on their record) or {n} attempts in a row through other channels fail"),
     override_contact: "Contact anyway",
     override_reason: "Reason for the exception (it is recorded)",
     override_recorded: |reason| format!("Policy exception: {reason}"),
@@ -117,6 +124,10 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         }
         Rule::DebtorOnly => {
             "Only the debtor, never references or family: the app holds only their details"
+                .to_owned()
+        }
+        Rule::ConsumerVisits => {
+            "No collection visits to a consumer's home or work unless they authorized them or the other channels failed; a business's premises may be visited"
                 .to_owned()
         }
     },

@@ -43,9 +43,16 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
             "se habló con el cliente por este canal el {}; debe esperar",
             fmt.date(*day)
         ),
+        Detail::VisitToConsumer { known: true } => {
+            "visita de cobro a la casa o el trabajo de una persona natural sin su autorización".to_owned()
+        }
+        Detail::VisitToConsumer { known: false } => {
+            "no se sabe si es persona natural o jurídica (indíquelo en la ficha): se protege como persona natural, y visitarla requiere su autorización".to_owned()
+        }
     },
     allowed_from: |when| format!("Permitido desde {when}"),
     until_authorized: "Hasta que el cliente lo autorice de nuevo",
+    visit_opens: |n| format!("Hasta que el cliente autorice visitas (en su ficha) o fallen {n} intentos seguidos por otros canales"),
     override_contact: "Contactar de todas formas",
     override_reason: "Motivo de la excepción (queda registrado)",
     override_recorded: |reason| format!("Excepción a la política: {reason}"),
@@ -119,6 +126,10 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         }
         Rule::DebtorOnly => {
             "Solo al deudor, nunca a referencias ni familiares: la app guarda solo sus datos"
+                .to_owned()
+        }
+        Rule::ConsumerVisits => {
+            "Sin visitas de cobro a la casa o el trabajo de una persona natural, salvo que las autorice o que fallen los otros canales; el local de una empresa sí se puede visitar"
                 .to_owned()
         }
     },

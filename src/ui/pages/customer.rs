@@ -10,6 +10,7 @@ use super::{customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::credit_hold::CreditHold;
+use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
@@ -19,6 +20,7 @@ use crate::domain::number_format::NumberFormat;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
 use crate::domain::reminder::open_items;
+use crate::domain::standing::Standing;
 use crate::domain::step::Step;
 use crate::sync::op::Event;
 use crate::ui::contact_gate::{Attempt, ContactGate};
@@ -153,7 +155,12 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
         <header class="customer-header">
             <h1>{customer.name.clone()}</h1>
             <p class="customer-facts">
-                {[customer.tax_id.clone(), customer.city.clone(), customer.collector.clone()]
+                {[
+                    customer.id_type.map_or(customer.tax_id.clone(), |t| format!("{} {}", t.code(), customer.tax_id)),
+                    customer.kind.map(i18n.credit().kind_name).unwrap_or_default().to_owned(),
+                    customer.city.clone(),
+                    customer.collector.clone(),
+                ]
                     .into_iter().filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" · ")}
             </p>
             <dl class="cards">
@@ -179,6 +186,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                     <button type="button" class="link lift-hold" on:click=move |_| set_hold(false)>{i18n.credit().lift_hold}</button>
                 </p>
             })}
+            <CreditTermsLine terms=customer.credit_terms.clone() standing=standing/>
             <p class="typification">
                 {move || typification.with(|ty| {
                     let d = d();
@@ -312,4 +320,33 @@ pub fn NewCustomerPage() -> impl IntoView {
             on_cancel=Callback::new(move |()| back("/cartera", Default::default()))
         />
     }
+}
+
+/// The customer's payment term and what is left of each credit limit, «Sobre el cupo» when a
+/// new sale would pass one; nothing when no terms were agreed.
+#[component]
+fn CreditTermsLine(terms: CreditTerms, standing: Memo<Standing>) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = i18n.credit();
+    let fmt = move || i18n.number_format();
+    let days = terms.payment_days.map(c.payment_days_detail);
+    let terms = StoredValue::new(terms);
+    let limits = move || {
+        standing.with(|s| {
+            terms.with_value(|t| {
+                t.limits
+                    .iter()
+                    .zip(t.room(&s.balance))
+                    .map(|(limit, room)| (c.limit_detail)(&fmt().money(*limit), &fmt().money(room)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let over = move || standing.with(|s| terms.with_value(|t| t.over_limit(&s.balance)));
+    (!terms.with_value(CreditTerms::is_empty)).then(|| view! {
+        <p class="credit-terms">
+            {move || days.clone().into_iter().chain(limits()).collect::<Vec<_>>().join(" · ")}
+            {move || over().then(|| view! { " "<span class="badge over-limit">{c.over_limit}</span> })}
+        </p>
+    })
 }

@@ -160,6 +160,9 @@ pub fn ImportPage() -> impl IntoView {
                         <ul class="plan">
                             {counts.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| view! { <li>{text(n)}</li> }).collect_view()}
                         </ul>
+                        {(plan.inferred_kinds > 0).then(|| view! {
+                            <p class="inferred">{(i18n.credit().inferred_kinds)(plan.inferred_kinds)}</p>
+                        })}
                         {(!preview.ignored_columns.is_empty()).then(|| view! {
                             <p class="ignored">{t().ignored_columns}": "{preview.ignored_columns.join(", ")}</p>
                         })}

@@ -216,6 +216,9 @@ fn RuleEditor(index: usize, rule: Rule) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Rule::NoHolidays { .. } | Rule::AuthorizedChannelsOnly | Rule::DebtorOnly => ().into_any(),
+        Rule::NoHolidays { .. }
+        | Rule::AuthorizedChannelsOnly
+        | Rule::DebtorOnly
+        | Rule::ConsumerVisits => ().into_any(),
     }
 }

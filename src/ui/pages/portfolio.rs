@@ -27,6 +27,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let city: RwSignal<Option<String>> = RwSignal::new(None);
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
     let on_hold = RwSignal::new(false);
+    let over_limit = RwSignal::new(false);
     let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let bucket_names = StoredValue::new(buckets.ranges());
     let accounts = session.accounts;
@@ -54,6 +55,7 @@ pub fn PortfolioPage() -> impl IntoView {
             city: city.get(),
             collector: collector.get(),
             on_hold: on_hold.get(),
+            over_limit: over_limit.get(),
             ..CustomerFilter::default()
         }
         .with_query(&query.get());
@@ -167,6 +169,11 @@ pub fn PortfolioPage() -> impl IntoView {
                     on:change=move |ev| on_hold.set(event_target_checked(&ev))/>
                 <span>{move || i18n.credit().filter_on_hold}</span>
             </label>
+            <label class="check">
+                <input type="checkbox" name="over_limit" prop:checked=move || over_limit.get()
+                    on:change=move |ev| over_limit.set(event_target_checked(&ev))/>
+                <span>{move || i18n.credit().filter_over_limit}</span>
+            </label>
         </div>
         <p class="count">
             {move || (t().customers_shown)(rows.with(Vec::len), portfolio.with(|p| p.customers.len()))}
@@ -200,6 +207,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                         <span class="lateness" class:late={days > 0}>{lateness}</span>
                                         {standing.in_dispute.then(|| view! { <span class="badge">{t().in_dispute}</span> })}
                                         {held.then_some(()).map(|()| view! { <span class="badge on-hold">{i18n.credit().on_hold}</span> })}
+                                        {customer.credit_terms.over_limit(&standing.balance).then(|| view! { <span class="badge over-limit">{i18n.credit().over_limit}</span> })}
                                     </div>
                                 </a>
                             </li>
