@@ -148,7 +148,7 @@ fn a_file_of_version_1_from_an_older_app_still_reads() {
     let bundle = sound();
     let json = bundle
         .to_json()
-        .replacen("\"version\":4", "\"version\":1", 1);
+        .replacen("\"version\":5", "\"version\":1", 1);
     assert_eq!(read(json.as_bytes()), Ok(Incoming::Plain(bundle)));
 }
 
@@ -156,10 +156,10 @@ fn a_file_of_version_1_from_an_older_app_still_reads() {
 fn a_newer_version_asks_for_an_update() {
     let json = sound()
         .to_json()
-        .replacen("\"version\":4", "\"version\":5", 1);
+        .replacen("\"version\":5", "\"version\":6", 1);
     assert_eq!(
         receive_fresh(json.as_bytes()),
-        Err(BundleProblem::TooNew { version: 5 })
+        Err(BundleProblem::TooNew { version: 6 })
     );
 }
 

@@ -349,7 +349,7 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     // Edited on the way: refused before anything is written.
     let edited = office_bundle(ops.clone())
         .to_json()
-        .replacen("\"version\":4", "\"version\":7", 1);
+        .replacen("\"version\":5", "\"version\":7", 1);
     assert!(read(edited.as_bytes()).is_err());
     let tampered = office_bundle(ops.clone())
         .to_json()
