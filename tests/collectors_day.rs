@@ -73,6 +73,7 @@ fn portfolio_log() -> DeviceLog {
             Event::InvoiceUpserted {
                 invoice: InvoiceId(format!("F-{id}").into()),
                 patch: InvoicePatch {
+                    kind: None,
                     customer: Some(customer),
                     issued_on: Some(day(8, 1)),
                     terms: Some(Terms::single(cop(amount), due).expect("terms")),

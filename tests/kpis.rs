@@ -61,6 +61,7 @@ fn invoice(
     p.invoices.insert(
         InvoiceId(id.into()),
         Invoice {
+            kind: Default::default(),
             customer: CustomerId(who.into()),
             issued_on: issued,
             terms: Terms::single(money, due).expect("valid terms"),

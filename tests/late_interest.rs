@@ -6,14 +6,18 @@
 use chrono::{Days, NaiveDate};
 use cobranza::domain::allocation::Allocation;
 use cobranza::domain::certified_rate::{CertifiedRate, CertifiedRates, Month};
+use cobranza::domain::customer::Customer;
 use cobranza::domain::customer::CustomerId;
-use cobranza::domain::invoice::{Installment, Invoice, InvoiceId, Terms};
+use cobranza::domain::invoice::{Installment, Invoice, InvoiceId, InvoiceKind, Terms};
 use cobranza::domain::late_interest::{
     claims, daily_rate, InterestBasis, InterestClaim, InterestProblem, USURY_MULTIPLE,
 };
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
 use cobranza::domain::portfolio::Portfolio;
+use cobranza::sync::charge::{book_late_interest, record_collection_cost};
+use cobranza::sync::edit::EditProblem;
+use cobranza::sync::op::Event;
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
@@ -27,6 +31,7 @@ fn customer() -> CustomerId {
 
 fn invoice(p: &mut Portfolio, id: &str, issued: NaiveDate, terms: Terms) {
     let invoice = Invoice {
+        kind: Default::default(),
         customer: customer(),
         issued_on: issued,
         terms,
@@ -219,6 +224,144 @@ fn a_payment_spread_over_instalments_pays_the_earliest_first() {
             .collect::<Vec<_>>(),
         vec![(18, dec!(5400000))]
     );
+}
+
+/// The portfolio after `event`, an invoice written by a charge, as the projection reads it.
+fn with_charge(mut p: Portfolio, event: Event) -> Portfolio {
+    let Event::InvoiceUpserted { invoice, patch } = event else {
+        panic!("a charge is an invoice, not {event:?}");
+    };
+    let charged = Invoice {
+        customer: patch.customer.expect("its customer"),
+        issued_on: patch.issued_on.expect("its day"),
+        terms: patch.terms.expect("its amount"),
+        kind: patch.kind.expect("its kind"),
+    };
+    p.invoices.insert(invoice, charged);
+    p
+}
+
+fn known_customer(mut p: Portfolio) -> Portfolio {
+    p.customers.insert(customer(), Customer::default());
+    p
+}
+
+#[test]
+fn booked_interest_is_an_invoice_and_the_claim_goes_on_from_the_next_day() {
+    let p = known_customer(one_instalment_75_days_late());
+    let basis = InterestBasis::LegalMaximum;
+    let booked = book_late_interest(&p, &customer(), Currency::COP, day(3, 31), &basis, &rates())
+        .expect("interest to book");
+    let p = with_charge(p, booked);
+    let (id, charged) = p
+        .invoices
+        .iter()
+        .find(|(_, i)| i.kind != InvoiceKind::Sale)
+        .expect("the interest invoice");
+    // February's 8,714.7606… and March's 19,803.3373…, rounded once.
+    assert_eq!(id.0, "MORA-c-2026-03-31");
+    assert_eq!(charged.amount(), Money::new(dec!(28518.10), Currency::COP));
+    assert_eq!(charged.terms.due_on(), day(3, 31));
+    // On 30 April only April is claimed, on the million alone: the booked interest earns none.
+    let april = claim(&p, day(4, 30), &basis);
+    assert_eq!(
+        interest_by_month(&april),
+        vec![("2026-04".into(), 30, dec!(27.000), dec!(19651.6583))]
+    );
+    let allocation = Allocation::compute(&p, day(4, 30));
+    let account = claims(&allocation, &customer(), day(4, 30), &basis, &rates())
+        .remove(&Currency::COP)
+        .expect("an account in pesos");
+    assert_eq!(account.balance, dec!(1028518.10));
+    assert_eq!(account.booked_through, Some(day(3, 31)));
+    // Booking again the same day finds nothing left to book.
+    let again = book_late_interest(&p, &customer(), Currency::COP, day(3, 31), &basis, &rates());
+    assert!(matches!(again, Err(EditProblem::NoInterest)));
+}
+
+#[test]
+fn nothing_is_booked_without_interest_or_with_a_month_missing() {
+    let p = known_customer(one_instalment_75_days_late());
+    let book = |basis: &InterestBasis, rates: &CertifiedRates| {
+        book_late_interest(&p, &customer(), Currency::COP, day(4, 30), basis, rates)
+    };
+    assert_eq!(
+        book(&InterestBasis::None, &rates()),
+        Err(EditProblem::NoInterest)
+    );
+    let without_march = CertifiedRates::new(
+        rates()
+            .iter()
+            .filter(|r| r.month.to_string() != "2026-03")
+            .cloned()
+            .collect(),
+    )
+    .expect("a table");
+    assert_eq!(
+        book(&InterestBasis::LegalMaximum, &without_march),
+        Err(EditProblem::MissingRates)
+    );
+    assert_eq!(
+        book_late_interest(
+            &p,
+            &customer(),
+            Currency::COP,
+            day(2, 14),
+            &InterestBasis::LegalMaximum,
+            &rates()
+        ),
+        Err(EditProblem::NoInterest),
+        "not late yet on its due date"
+    );
+}
+
+#[test]
+fn a_collection_cost_needs_its_reason_is_owed_and_earns_no_interest() {
+    let p = known_customer(one_instalment_75_days_late());
+    let device = "3f9a1c00aa";
+    let cost = |p: &Portfolio, reason: &str| {
+        record_collection_cost(
+            p,
+            day(4, 30),
+            device,
+            &customer(),
+            Money::new(dec!(50000), Currency::COP),
+            day(2, 20),
+            reason,
+        )
+    };
+    assert_eq!(cost(&p, "  "), Err(EditProblem::MissingReason));
+    let p = with_charge(
+        p.clone(),
+        cost(&p, "Mensajería del requerimiento").expect("a cost"),
+    );
+    let p = with_charge(
+        p.clone(),
+        cost(&p, "Autenticación en notaría").expect("a second cost"),
+    );
+    let costs: Vec<&str> = p
+        .invoices
+        .keys()
+        .map(|id| id.0.as_str())
+        .filter(|id| id.starts_with("GC-"))
+        .collect();
+    assert_eq!(costs, vec!["GC-3F9A1C-1", "GC-3F9A1C-2"]);
+    // The interest is the million's alone, as before the costs.
+    assert_eq!(
+        claim(&p, day(4, 30), &InterestBasis::LegalMaximum).total,
+        dec!(48169.76)
+    );
+    let allocation = Allocation::compute(&p, day(4, 30));
+    let account = claims(
+        &allocation,
+        &customer(),
+        day(4, 30),
+        &InterestBasis::LegalMaximum,
+        &rates(),
+    )
+    .remove(&Currency::COP)
+    .expect("an account in pesos");
+    assert_eq!(account.balance, dec!(1100000));
 }
 
 /// Rates for every month of 2026, each between 10 % and 30 %.

@@ -35,6 +35,7 @@ fn portfolio() -> Portfolio {
         p.invoices.insert(
             InvoiceId(number.into()),
             Invoice {
+                kind: Default::default(),
                 customer: CustomerId(customer.into()),
                 issued_on: day(2026, 9, 1),
                 terms: Terms::single(Money::new(dec!(1000000), currency), day(2026, 10, 1))

@@ -54,6 +54,7 @@ fn shop(device: &str) -> DeviceLog {
         log.append(vec![Event::InvoiceUpserted {
             invoice: InvoiceId(invoice.into()),
             patch: InvoicePatch {
+                kind: None,
                 customer: Some(customer()),
                 issued_on: Some(day(1)),
                 terms: Some(

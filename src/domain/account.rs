@@ -99,6 +99,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId("A".into()),
             Invoice {
+                kind: Default::default(),
                 customer: c.clone(),
                 issued_on: day(1),
                 terms: Terms::in_installments(Currency::COP, vec![cuota(1, 5), cuota(2, 20)])
@@ -108,6 +109,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId("B".into()),
             Invoice {
+                kind: Default::default(),
                 customer: c.clone(),
                 issued_on: day(1),
                 terms: Terms::single(Money::new(dec!(30), Currency::COP), day(2)).expect("terms"),

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::credit_note::CreditNoteId;
 use super::customer::CustomerId;
-use super::invoice::{Due, Invoice, InvoiceId};
+use super::invoice::{Due, Invoice, InvoiceId, InvoiceKind};
 use super::late_interest::Overdue;
 use super::money::Currency;
 use super::payment::PaymentId;
@@ -120,9 +120,10 @@ impl<'s, 'a> Ledger<'s, 'a> {
 }
 
 impl Ledger<'_, '_> {
-    /// Each of the account's dues with what paid it and when: what late interest runs on.
-    /// Within an invoice money always pays the earliest instalment first, named or not, so the
-    /// invoice's share of each settlement is spread over its dues in that order.
+    /// Each due of the account's invoices that earn late interest, with what paid it and
+    /// when: what late interest runs on. Within an invoice money always pays the earliest
+    /// instalment first, named or not, so the invoice's share of each settlement is spread
+    /// over its dues in that order.
     pub fn overdue(&self) -> Vec<Overdue> {
         let allocation = self.allocation;
         let mut overdue: Vec<Overdue> = allocation.dues[self.dues.clone()]
@@ -151,7 +152,40 @@ impl Ledger<'_, '_> {
                 }
             }
         }
+        let mut earns = vec![true; overdue.len()];
+        for issued in &allocation.issued[self.invoices.clone()] {
+            if !issued.invoice.kind.earns_late_interest() {
+                for due in issued.dues.clone() {
+                    earns[due - self.dues.start] = false;
+                }
+            }
+        }
         overdue
+            .into_iter()
+            .zip(earns)
+            .filter_map(|(due, earns)| earns.then_some(due))
+            .collect()
+    }
+
+    /// What the account still owes, every kind of invoice included.
+    pub fn balance(&self) -> Decimal {
+        let allocation = self.allocation;
+        allocation.dues[self.dues.clone()]
+            .iter()
+            .zip(&allocation.paid[self.dues.clone()])
+            .map(|(due, paid)| due.amount - paid)
+            .sum()
+    }
+
+    /// The last day of late interest the business booked as an invoice on this account.
+    pub fn interest_booked_through(&self) -> Option<NaiveDate> {
+        self.allocation.issued[self.invoices.clone()]
+            .iter()
+            .filter_map(|issued| match issued.invoice.kind {
+                InvoiceKind::LateInterest { through } => Some(through),
+                _ => None,
+            })
+            .max()
     }
 }
 
@@ -509,6 +543,7 @@ mod tests {
 
     fn invoice(terms: Terms) -> Invoice {
         Invoice {
+            kind: Default::default(),
             customer: CustomerId("c1".into()),
             issued_on: day(1),
             terms,

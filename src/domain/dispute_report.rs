@@ -55,6 +55,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId("F1".into()),
             Invoice {
+                kind: Default::default(),
                 customer: CustomerId("c".into()),
                 issued_on: day,
                 terms: Terms::single(cop(dec!(300)), day).expect("terms"),

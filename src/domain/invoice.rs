@@ -128,12 +128,39 @@ pub struct Due {
     pub amount: Decimal,
 }
 
+/// What an invoice charges. Every kind is owed and counts in balances, aging and KPIs; only
+/// a sale's price earns late interest, since interest on interest is barred (Código Civil art.
+/// 1617, Código de Comercio art. 886) and a collection cost is not the debt itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum InvoiceKind {
+    #[default]
+    Sale,
+    /// The interest a payment plan charges for the time it gives.
+    PlanInterest,
+    /// Late interest the business booked as an invoice, for every day up to `through`.
+    LateInterest {
+        #[serde(with = "crate::domain::wire::day")]
+        through: NaiveDate,
+    },
+    /// A cost of collecting that a person recorded, with why: never charged for being late alone.
+    CollectionCost { reason: String },
+}
+
+impl InvoiceKind {
+    pub fn earns_late_interest(&self) -> bool {
+        *self == InvoiceKind::Sale
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invoice {
     pub customer: CustomerId,
     #[serde(with = "crate::domain::wire::day")]
     pub issued_on: NaiveDate,
     pub terms: Terms,
+    #[serde(default)]
+    pub kind: InvoiceKind,
 }
 
 impl Invoice {

@@ -88,8 +88,14 @@ pub fn daily_rate(annual_percent: Decimal) -> Decimal {
     yearly.powd(Decimal::ONE / Decimal::from(365)) - Decimal::ONE
 }
 
-/// The principal overdue on each day up to `as_of`, month by month: (days with any, their sum).
-fn principal_days(overdue: &[Overdue], as_of: NaiveDate) -> BTreeMap<Month, (u32, Decimal)> {
+/// The principal overdue on each day after `booked_through` up to `as_of`, month by month:
+/// (days with any, their sum).
+fn principal_days(
+    overdue: &[Overdue],
+    booked_through: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> BTreeMap<Month, (u32, Decimal)> {
+    let first_unbooked = booked_through.and_then(|day| day.succ_opt());
     // How the principal overdue changes, and from which day: a due joins it the day after it
     // fell due; what pays it leaves it from the day it was paid (or that first day, if paid
     // before it).
@@ -118,7 +124,7 @@ fn principal_days(overdue: &[Overdue], as_of: NaiveDate) -> BTreeMap<Month, (u32
         if principal <= Decimal::ZERO {
             continue;
         }
-        let mut day = from;
+        let mut day = first_unbooked.map_or(from, |first| from.max(first));
         while day < until {
             let month = Month::of(day);
             let stop = month.end().min(until);
@@ -133,9 +139,11 @@ fn principal_days(overdue: &[Overdue], as_of: NaiveDate) -> BTreeMap<Month, (u32
 }
 
 /// The late interest on `overdue` up to `as_of`, included, under `basis`, with the months'
-/// certified rates from `rates`; rounded to `minor_digits`.
+/// certified rates from `rates`; rounded to `minor_digits`. Days up to `booked_through` are
+/// left out: their interest was already booked as an invoice.
 pub fn late_interest(
     overdue: &[Overdue],
+    booked_through: Option<NaiveDate>,
     as_of: NaiveDate,
     basis: &InterestBasis,
     rates: &CertifiedRates,
@@ -144,7 +152,7 @@ pub fn late_interest(
     if *basis == InterestBasis::None {
         return Ok(InterestClaim::default());
     }
-    let months = principal_days(overdue, as_of);
+    let months = principal_days(overdue, booked_through, as_of);
     let missing: Vec<Month> = months
         .keys()
         .filter(|month| rates.get(**month).is_none())
@@ -188,8 +196,10 @@ pub fn late_interest(
 /// One currency's account of a customer: what they still owe of it and the interest on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountInterest {
-    /// Invoiced and not yet paid or credited: the principal.
-    pub owed: Decimal,
+    /// Invoiced and not yet paid or credited, interest already booked included.
+    pub balance: Decimal,
+    /// The last day whose interest was booked as an invoice: the claim starts after it.
+    pub booked_through: Option<NaiveDate>,
     pub claim: Result<InterestClaim, InterestProblem>,
 }
 
@@ -206,19 +216,21 @@ pub fn claims(
         .ledgers()
         .filter(|ledger| ledger.customer == customer)
         .map(|ledger| {
-            let overdue = ledger.overdue();
+            let booked_through = ledger.interest_booked_through();
             let claim = late_interest(
-                &overdue,
+                &ledger.overdue(),
+                booked_through,
                 as_of,
                 basis,
                 rates,
                 ledger.currency.minor_digits(),
             );
-            let owed = overdue
-                .iter()
-                .map(|due| due.amount - due.settled.iter().map(|(_, paid)| paid).sum::<Decimal>())
-                .sum();
-            (ledger.currency, AccountInterest { owed, claim })
+            let account = AccountInterest {
+                balance: ledger.balance(),
+                booked_through,
+                claim,
+            };
+            (ledger.currency, account)
         })
         .collect()
 }

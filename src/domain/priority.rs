@@ -335,6 +335,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId(format!("F-{customer}").into()),
             Invoice {
+                kind: Default::default(),
                 customer: id,
                 issued_on: day(1),
                 terms: Terms::single(Money::new(amount, Currency::COP), day(due)).expect("terms"),

@@ -175,6 +175,7 @@ mod tests {
             p.invoices.insert(
                 InvoiceId(n.into()),
                 Invoice {
+                    kind: Default::default(),
                     customer: customer.clone(),
                     issued_on: day(1),
                     terms: terms.expect("valid terms"),

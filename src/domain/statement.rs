@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::aging::{age, AgingBasis, AgingBuckets};
 use super::customer::CustomerId;
-use super::invoice::InvoiceId;
+use super::invoice::{InvoiceId, InvoiceKind};
 use super::money::Currency;
 use super::payment::PaymentMethod;
 use super::portfolio::Portfolio;
@@ -22,6 +22,7 @@ pub enum Movement {
     Invoice {
         id: InvoiceId,
         due_on: NaiveDate,
+        kind: InvoiceKind,
     },
     Payment {
         method: PaymentMethod,
@@ -118,6 +119,7 @@ pub fn statement(
     {
         let money = invoice.amount();
         let movement = Movement::Invoice {
+            kind: invoice.kind.clone(),
             id: id.clone(),
             due_on: invoice.terms.due_on(),
         };
@@ -228,6 +230,7 @@ mod tests {
             p.invoices.insert(
                 InvoiceId(id.into()),
                 Invoice {
+                    kind: Default::default(),
                     customer: c.clone(),
                     issued_on: issued,
                     terms,

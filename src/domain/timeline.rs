@@ -8,7 +8,7 @@ use super::agenda_skip::SkipReason;
 use super::contact::{Channel, Contact};
 use super::customer::CustomerId;
 use super::dispute::{Dispute, DisputeId};
-use super::invoice::InvoiceId;
+use super::invoice::{InvoiceId, InvoiceKind};
 use super::money::Money;
 use super::payment::{PaymentId, PaymentMethod};
 use super::portfolio::Portfolio;
@@ -18,7 +18,7 @@ use super::typification::Typification;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Happening {
-    InvoiceIssued(InvoiceId, Money),
+    InvoiceIssued(InvoiceId, Money, InvoiceKind),
     PaymentReceived {
         id: PaymentId,
         method: PaymentMethod,
@@ -71,7 +71,7 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
     for (id, invoice) in portfolio.invoices.iter().filter(|(_, i)| mine(&i.customer)) {
         add(
             invoice.issued_on,
-            Happening::InvoiceIssued(id.clone(), invoice.amount()),
+            Happening::InvoiceIssued(id.clone(), invoice.amount(), invoice.kind.clone()),
             None,
         );
     }
@@ -195,6 +195,7 @@ mod tests {
             p.invoices.insert(
                 InvoiceId(n.into()),
                 Invoice {
+                    kind: Default::default(),
                     customer: CustomerId(customer.into()),
                     issued_on: day(on),
                     terms: Terms::single(cop(dec!(10)), day(30)).expect("terms"),
@@ -229,7 +230,11 @@ mod tests {
                 },
                 Entry {
                     on: day(1),
-                    happening: Happening::InvoiceIssued(InvoiceId("A".into()), cop(dec!(10))),
+                    happening: Happening::InvoiceIssued(
+                        InvoiceId("A".into()),
+                        cop(dec!(10)),
+                        InvoiceKind::Sale,
+                    ),
                     recorded_as: None,
                 },
             ]

@@ -11,7 +11,7 @@ use crate::domain::agenda_skip::{AgendaSkip, SkipReason};
 use crate::domain::contact::{Channel, Contact, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::dispute::{Dispute, DisputeId, DisputeReason};
-use crate::domain::invoice::{Installment, InvoiceId, Terms};
+use crate::domain::invoice::{Installment, InvoiceId, InvoiceKind, Terms};
 use crate::domain::money::Money;
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::payment_plan::{schedule, PaymentPlan, PlanTerms};
@@ -272,6 +272,7 @@ pub fn agree_plan(
         events.push(Event::InvoiceUpserted {
             invoice,
             patch: InvoicePatch {
+                kind: Some(InvoiceKind::PlanInterest),
                 customer: Some(customer.clone()),
                 issued_on: Some(terms.agreed_on),
                 terms: Some(Terms::in_installments(terms.balance.currency, interest)?),

@@ -223,6 +223,7 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
     let mut events = vec![Event::InvoiceUpserted {
         invoice: number.clone(),
         patch: InvoicePatch {
+            kind: None,
             customer: Some(customer_id(i)),
             issued_on: Some(issued_on),
             terms: Some(terms),

@@ -41,6 +41,10 @@ pub enum EditProblem {
     PromiseInThePast,
     FollowupInThePast,
     Plan(PlanProblem),
+    /// Late interest to book, and there is none: no interest charged, or nothing late.
+    NoInterest,
+    /// Late interest to book, and a month's certified rate is missing.
+    MissingRates,
     /// Text or a number no operation may carry (markup, control characters, too long).
     Unacceptable(OpProblem),
 }
@@ -136,6 +140,7 @@ pub fn save_invoice(
     }
     let terms = Terms::single(amount, due_on)?;
     let patch = InvoicePatch {
+        kind: None,
         customer: Some(customer.clone()),
         issued_on: Some(issued_on),
         terms: Some(terms),
@@ -230,6 +235,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId("FV-1".into()),
             Invoice {
+                kind: Default::default(),
                 customer: CustomerId("C1".into()),
                 issued_on: day(1),
                 terms: Terms::single(Money::new(dec!(100), Currency::COP), day(20)).expect("terms"),

@@ -3,6 +3,7 @@
 
 pub mod author;
 pub mod bundle;
+pub mod charge;
 pub mod collection_edit;
 pub mod company_settings;
 pub mod conflict;

@@ -20,7 +20,7 @@ use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
-use crate::domain::invoice::{Invoice, InvoiceId, Terms};
+use crate::domain::invoice::{Invoice, InvoiceId, InvoiceKind, Terms};
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::payment_plan::PaymentPlan;
 use crate::domain::promise::Promise;
@@ -114,6 +114,9 @@ pub struct InvoicePatch {
     pub issued_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<Terms>,
+    /// Absent on a sale: what every invoice was before there were other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<InvoiceKind>,
 }
 
 impl CustomerPatch {
@@ -168,6 +171,7 @@ impl InvoicePatch {
             customer: self.customer.filter(|c| *c != current.customer),
             issued_on: self.issued_on.filter(|d| *d != current.issued_on),
             terms: self.terms.filter(|t| *t != current.terms),
+            kind: self.kind.filter(|k| *k != current.kind),
         }
     }
 }

@@ -10,7 +10,7 @@ use super::company_settings::SettingsPatch;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
 use crate::domain::credit_terms::{CreditTerms, TermsProblem as CreditTermsProblem};
 use crate::domain::customer::GeoPoint;
-use crate::domain::invoice::{Terms, TermsProblem};
+use crate::domain::invoice::{InvoiceKind, Terms, TermsProblem};
 use crate::domain::late_interest::InterestBasis;
 use crate::domain::money::Money;
 use crate::domain::payment_plan::{schedule, PlanProblem};
@@ -361,6 +361,11 @@ fn invoice_patch(patch: &InvoicePatch) -> Result<(), OpProblem> {
     }
     if let Some(day) = patch.issued_on {
         date("issued_on", day)?;
+    }
+    match &patch.kind {
+        Some(InvoiceKind::LateInterest { through }) => date("kind.through", *through)?,
+        Some(InvoiceKind::CollectionCost { reason }) => line("kind.reason", reason)?,
+        Some(InvoiceKind::Sale | InvoiceKind::PlanInterest) | None => {}
     }
     patch.terms.as_ref().map_or(Ok(()), invoice_terms)
 }

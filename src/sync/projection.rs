@@ -24,7 +24,7 @@ use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
-use crate::domain::invoice::{Invoice, InvoiceId, Terms};
+use crate::domain::invoice::{Invoice, InvoiceId, InvoiceKind, Terms};
 use crate::domain::payment::{Payment, PaymentId, VoidedPayment};
 use crate::domain::payment_plan::{PaymentPlan, PlanId};
 use crate::domain::portfolio::Portfolio;
@@ -164,6 +164,8 @@ pub(super) struct InvoiceRegisters {
     pub(super) customer: Register<CustomerId>,
     pub(super) issued_on: Register<Day>,
     pub(super) terms: Register<Terms>,
+    #[serde(default)]
+    pub(super) kind: Register<InvoiceKind>,
 }
 
 impl InvoiceRegisters {
@@ -171,12 +173,14 @@ impl InvoiceRegisters {
         self.customer.make_room(place);
         self.issued_on.make_room(place);
         self.terms.make_room(place);
+        self.kind.make_room(place);
     }
 
     fn merge(&mut self, patch: &InvoicePatch, write: Write) {
         self.customer.merge(patch.customer.clone(), write);
         self.issued_on.merge(patch.issued_on.map(Day), write);
         self.terms.merge(patch.terms.clone(), write);
+        self.kind.merge(patch.kind.clone(), write);
     }
 
     /// `None` until every required field has arrived: an edit can arrive before the invoice.
@@ -185,6 +189,7 @@ impl InvoiceRegisters {
             customer: self.customer.value.clone()?,
             issued_on: self.issued_on.value?.0,
             terms: self.terms.value.clone()?,
+            kind: self.kind.value.clone().unwrap_or_default(),
         })
     }
 }

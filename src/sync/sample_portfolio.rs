@@ -170,6 +170,7 @@ pub fn sample_events(size: PortfolioSize, seed: u64, today: NaiveDate) -> Vec<Ev
         events.push(Event::InvoiceUpserted {
             invoice: invoice.clone(),
             patch: InvoicePatch {
+                kind: None,
                 customer: Some(customer.clone()),
                 issued_on: Some(issued_on),
                 terms: Some(terms),

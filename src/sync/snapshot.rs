@@ -11,7 +11,7 @@ const MAGIC: &[u8; 4] = b"CBZS";
 /// in bundles too (where `#[serde(default)]` still reads files that leave them out). Any change to the shape of
 /// `Projection` or of anything inside it must bump this, or an old snapshot would be misread.
 /// The pinned digest in the tests fails until it is bumped.
-pub const FORMAT: u16 = 9;
+pub const FORMAT: u16 = 10;
 
 /// The snapshot's bytes; `None` only if a value refuses to serialize, and then the log is
 /// simply replayed next time.
@@ -117,10 +117,10 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(FORMAT, 9);
+        assert_eq!(FORMAT, 10);
         assert_eq!(
             digest,
-            "c09c6ab929cf2cc9c230e79f53a1f8a86e8337fb2937a96970381f740c5d43c6"
+            "85b35004662ac76cd1ef6227b5593771462c7c0165adafdf47d1fd3e77987722"
         );
     }
 }

@@ -85,6 +85,7 @@ pub fn event() -> impl Strategy<Value = Event> {
             |(invoice, customer, issued, terms)| Event::InvoiceUpserted {
                 invoice,
                 patch: InvoicePatch {
+                    kind: None,
                     customer: Some(customer),
                     issued_on: Some(day(issued)),
                     terms: Some(terms),
@@ -94,6 +95,7 @@ pub fn event() -> impl Strategy<Value = Event> {
         (invoice.clone(), terms()).prop_map(|(invoice, terms)| Event::InvoiceUpserted {
             invoice,
             patch: InvoicePatch {
+                kind: None,
                 terms: Some(terms),
                 ..InvoicePatch::default()
             },

@@ -185,6 +185,55 @@ async fn late_interest_shows_month_by_month_apart_from_the_balance() {
         shown(expected),
         "the choice and the table are kept"
     );
+
+    // The office books the interest as an invoice: from then on it is owed, in the balance.
+    balance_of(driver, CUSTOMER).await;
+    tap(
+        driver,
+        ".book-interest button",
+        "Cargar los intereses como factura",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".booked-through",
+        "Intereses cargados como factura hasta el",
+    )
+    .await;
+    let booked = Decimal::from(balance) + expected;
+    wait_for_text(driver, "[data-figure=balance]", &shown(booked)).await;
+    wait_for_text(driver, ".timeline", "Intereses de mora hasta el").await;
+    assert!(
+        driver
+            .find_all(By::Css(".book-interest button"))
+            .await
+            .expect("query")
+            .is_empty(),
+        "nothing is left to book the same day"
+    );
+
+    // A documented collection cost is owed too, and names its reason in the history.
+    tap(
+        driver,
+        "button.collection-cost",
+        "Registrar un gasto de cobranza",
+    )
+    .await;
+    fill(driver, ".collection-cost input[name=amount]", "35000").await;
+    fill(driver, ".collection-cost input[name=reason]", "   ").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".panel [role=alert]", "Escribe el motivo").await;
+    fill(
+        driver,
+        ".collection-cost input[name=reason]",
+        "Mensajería del requerimiento",
+    )
+    .await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Gasto de cobranza GC-").await;
+    wait_for_text(driver, ".timeline", "Mensajería del requerimiento").await;
+    let with_cost = booked + Decimal::from(35000);
+    wait_for_text(driver, "[data-figure=balance]", &shown(with_cost)).await;
     visit.finish().await;
 }
 

@@ -18,6 +18,7 @@ fn owes(p: &mut Portfolio, customer: &str, invoice: &str, amount: Decimal, due: 
     p.invoices.insert(
         InvoiceId(invoice.into()),
         Invoice {
+            kind: Default::default(),
             customer: CustomerId(customer.into()),
             issued_on: day("2026-01-01"),
             terms,
@@ -271,6 +272,7 @@ fn installments_are_reminded_one_by_one() {
     p.invoices.insert(
         InvoiceId("F1".into()),
         Invoice {
+            kind: Default::default(),
             customer: CustomerId("ana".into()),
             issued_on: day("2026-01-01"),
             terms: Terms::in_installments(Currency::COP, installments).expect("terms"),

@@ -94,6 +94,7 @@ mod tests {
             p.invoices.insert(
                 InvoiceId(n.into()),
                 Invoice {
+                    kind: Default::default(),
                     customer: CustomerId(customer.into()),
                     issued_on: day(8, 1),
                     terms: Terms::single(Money::new(amount, currency), due).expect("terms"),

@@ -232,6 +232,7 @@ fn invoice_terms(invoice: &InvoiceId, rows: &[InvoiceRow]) -> Result<InvoicePatc
     let terms =
         terms.map_err(|problem| bad(first.line, RowProblem::Terms(invoice.clone(), problem)))?;
     Ok(InvoicePatch {
+        kind: None,
         customer: Some(first.customer.clone()),
         issued_on: Some(first.issued_on),
         terms: Some(terms),

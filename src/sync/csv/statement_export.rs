@@ -88,6 +88,7 @@ mod tests {
         p.invoices.insert(
             InvoiceId("=F1".into()),
             Invoice {
+                kind: Default::default(),
                 customer: CustomerId("c".into()),
                 issued_on: day(2),
                 terms: Terms::single(Money::new(dec!(1500000.50), Currency::COP), day(30))

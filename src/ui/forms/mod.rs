@@ -3,6 +3,7 @@
 //! is wrong is said next to the button, in the reader's words.
 
 mod choice_field;
+mod collection_cost_form;
 mod contact_form;
 mod credit_note_form;
 mod customer_form;
@@ -13,6 +14,7 @@ mod plan_form;
 mod typification_form;
 
 pub use choice_field::ChoiceField;
+pub use collection_cost_form::CollectionCostForm;
 pub use contact_form::ContactForm;
 pub use credit_note_form::CreditNoteForm;
 pub use customer_form::CustomerForm;

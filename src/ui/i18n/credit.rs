@@ -35,6 +35,16 @@ pub struct CreditTexts {
     pub cut_to_cap: &'static str,
     pub interest_total: &'static str,
     pub balance_with_interest: &'static str,
+    pub book_interest: &'static str,
+    /// Why booking turns the claim into a receivable, and from when interest runs again.
+    pub book_interest_hint: &'static str,
+    /// The day up to which interest was already booked.
+    pub booked_through: fn(&str) -> String,
+    pub cost_title: &'static str,
+    pub cost_hint: &'static str,
+    pub cost_amount: &'static str,
+    pub cost_day: &'static str,
+    pub cost_reason: &'static str,
     /// The line a shared statement ends with: the interest owed, apart from the balance.
     pub interest_line: fn(&str) -> String,
     pub on_hold: &'static str,

@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::payment::PaymentMethod;
 use crate::store::error::StoreError;
 use crate::sync::csv::amount::AmountProblem;
@@ -221,6 +222,8 @@ pub static TEXTS: Texts = Texts {
         EditProblem::PromiseInThePast => "The promised date cannot be before today.",
         EditProblem::FollowupInThePast => "The next follow-up cannot be before today.",
         EditProblem::Plan(p) => (super::day_en::DAY.plan_problem)(p),
+        EditProblem::NoInterest => "There is no late interest to book.",
+        EditProblem::MissingRates => "A month's certified rate is missing; the office adds it in Settings → Late interest.",
         EditProblem::Unacceptable(p) => super::exchange_en::unacceptable(p),
     },
     back_to_portfolio: "← Portfolio",
@@ -238,7 +241,14 @@ pub static TEXTS: Texts = Texts {
     open_amount: "Open",
     paid: "Paid",
     timeline: "History",
-    timeline_invoice: |n| format!("Invoice {n} issued"),
+    timeline_invoice: |n, kind, fmt| match kind {
+        InvoiceKind::Sale => format!("Invoice {n} issued"),
+        InvoiceKind::PlanInterest => format!("Payment plan interest, {n}"),
+        InvoiceKind::LateInterest { through } => {
+            format!("Late interest to {} booked as invoice {n}", fmt.date(*through))
+        }
+        InvoiceKind::CollectionCost { reason } => format!("Collection cost {n}: {reason}"),
+    },
     timeline_payment: |m| format!("Payment received ({m})"),
     timeline_credit_note: |n| format!("Credit note {n}"),
     timeline_promise: |d| format!("Promise to pay on {d}"),

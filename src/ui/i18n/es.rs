@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::payment::PaymentMethod;
 use crate::store::error::StoreError;
 use crate::sync::csv::amount::AmountProblem;
@@ -227,6 +228,8 @@ pub static TEXTS: Texts = Texts {
         EditProblem::PromiseInThePast => "La fecha prometida no puede ser anterior a hoy.",
         EditProblem::FollowupInThePast => "El próximo seguimiento no puede ser antes de hoy.",
         EditProblem::Plan(p) => (super::day_es::DAY.plan_problem)(p),
+        EditProblem::NoInterest => "No hay intereses de mora que cargar.",
+        EditProblem::MissingRates => "Falta la tasa certificada de un mes; la oficina la añade en Ajustes → Intereses de mora.",
         EditProblem::Unacceptable(p) => super::exchange_es::unacceptable(p),
     },
     back_to_portfolio: "← Cartera",
@@ -244,7 +247,14 @@ pub static TEXTS: Texts = Texts {
     open_amount: "Pendiente",
     paid: "Pagada",
     timeline: "Historial",
-    timeline_invoice: |n| format!("Factura {n} emitida"),
+    timeline_invoice: |n, kind, fmt| match kind {
+        InvoiceKind::Sale => format!("Factura {n} emitida"),
+        InvoiceKind::PlanInterest => format!("Intereses del acuerdo de pago, {n}"),
+        InvoiceKind::LateInterest { through } => {
+            format!("Intereses de mora hasta el {} cargados como factura {n}", fmt.date(*through))
+        }
+        InvoiceKind::CollectionCost { reason } => format!("Gasto de cobranza {n}: {reason}"),
+    },
     timeline_payment: |m| format!("Pago recibido ({m})"),
     timeline_credit_note: |n| format!("Nota crédito {n}"),
     timeline_promise: |d| format!("Promesa de pago para el {d}"),

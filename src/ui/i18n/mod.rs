@@ -31,6 +31,7 @@ pub use server::{ServerTexts, SyncProblem};
 
 use leptos::prelude::*;
 
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::number_format::NumberFormat;
 use crate::domain::payment::PaymentMethod;
 use crate::store::error::StoreError;
@@ -233,7 +234,7 @@ pub struct Texts {
     pub open_amount: &'static str,
     pub paid: &'static str,
     pub timeline: &'static str,
-    pub timeline_invoice: fn(&str) -> String,
+    pub timeline_invoice: fn(&str, &InvoiceKind, NumberFormat) -> String,
     pub timeline_payment: fn(&str) -> String,
     pub timeline_credit_note: fn(&str) -> String,
     pub timeline_promise: fn(&str) -> String,

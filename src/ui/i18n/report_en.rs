@@ -1,4 +1,5 @@
 use super::report::ReportTexts;
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::kpi::headline::Kpi;
 use crate::domain::kpi::period::PeriodLength;
 use crate::domain::statement::Movement;
@@ -103,7 +104,22 @@ pub static REPORT: ReportTexts = ReportTexts {
     column_credit: "Credit",
     column_balance: "Balance",
     movement: |movement, method| match movement {
-        Movement::Invoice { .. } => "Invoice".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::Sale,
+            ..
+        } => "Invoice".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::PlanInterest,
+            ..
+        } => "Payment plan interest".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::LateInterest { .. },
+            ..
+        } => "Late interest".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::CollectionCost { reason },
+            ..
+        } => format!("Collection cost: {reason}"),
         Movement::Payment { .. } => format!("Payment ({method})"),
         Movement::CreditNote { .. } => "Credit note".to_owned(),
     },

@@ -1,4 +1,5 @@
 use super::report::ReportTexts;
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::kpi::headline::Kpi;
 use crate::domain::kpi::period::PeriodLength;
 use crate::domain::statement::Movement;
@@ -103,7 +104,22 @@ pub static REPORT: ReportTexts = ReportTexts {
     column_credit: "Abono",
     column_balance: "Saldo",
     movement: |movement, method| match movement {
-        Movement::Invoice { .. } => "Factura".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::Sale,
+            ..
+        } => "Factura".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::PlanInterest,
+            ..
+        } => "Intereses del acuerdo de pago".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::LateInterest { .. },
+            ..
+        } => "Intereses de mora".to_owned(),
+        Movement::Invoice {
+            kind: InvoiceKind::CollectionCost { reason },
+            ..
+        } => format!("Gasto de cobranza: {reason}"),
         Movement::Payment { .. } => format!("Pago ({method})"),
         Movement::CreditNote { .. } => "Nota crédito".to_owned(),
     },

@@ -25,8 +25,8 @@ use crate::domain::step::Step;
 use crate::sync::op::Event;
 use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{
-    ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm, PaymentForm, PlanForm,
-    TypificationForm,
+    CollectionCostForm, ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm,
+    PaymentForm, PlanForm, TypificationForm,
 };
 use crate::ui::i18n::use_i18n;
 use crate::ui::message::{compose, with_interest};
@@ -42,6 +42,7 @@ enum Panel {
     EditInvoice(InvoiceId),
     Payment,
     CreditNote,
+    CollectionCost,
     Contact(Attempt),
     Dispute,
     Plan,
@@ -214,6 +215,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <button on:click=move |_| panel.set(Panel::Payment)>{move || t().record_payment}</button>
             <button on:click=move |_| panel.set(Panel::NewInvoice)>{move || t().add_invoice}</button>
             <button on:click=move |_| panel.set(Panel::CreditNote) disabled=move || open().is_empty()>{move || t().credit_note}</button>
+            <button class="collection-cost" on:click=move |_| panel.set(Panel::CollectionCost)>{move || i18n.credit().cost_title}</button>
             <button on:click=move |_| panel.set(Panel::Typify)>{move || d().typify}</button>
             <button on:click=move |_| panel.set(Panel::Dispute) disabled=move || open().is_empty()>{move || d().open_dispute}</button>
             <button on:click=move |_| panel.set(Panel::Plan) disabled=move || overdue().amount.is_zero()>{move || d().payment_plan}</button>
@@ -234,6 +236,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 Panel::EditInvoice(invoice) => view! { <InvoiceForm customer=customer invoice=Some(invoice) on_done=close/> }.into_any(),
                 Panel::Payment => view! { <PaymentForm customer=customer open=open() on_done=close on_receipt=show_receipt/> }.into_any(),
                 Panel::CreditNote => view! { <CreditNoteForm customer=customer open=open() on_done=close/> }.into_any(),
+                Panel::CollectionCost => view! { <CollectionCostForm customer=customer currency=currency() on_done=close/> }.into_any(),
                 Panel::Contact(attempt) => view! {
                     <ContactForm customer=customer currency=currency() objective=Objective::for_step(suggestion.get_untracked())
                         channel=attempt.channel policy_override=attempt.policy_override on_done=close/>
@@ -264,7 +267,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <InterestClaims customer=id.get_value() records=records.into() as_of=session.today.into()/>
+        <InterestClaims customer=id.get_value() records=records.into() as_of=session.today.into() bookable=true/>
         <CustomerHistory customer=id.get_value() records=records on_receipt=show_receipt/>
     }
 }

@@ -114,7 +114,9 @@ fn happening_text(
     happening: &Happening,
 ) -> (String, Option<Money>) {
     match happening {
-        Happening::InvoiceIssued(id, amount) => ((t.timeline_invoice)(&id.0), Some(*amount)),
+        Happening::InvoiceIssued(id, amount, kind) => {
+            ((t.timeline_invoice)(&id.0, kind, fmt), Some(*amount))
+        }
         Happening::PaymentReceived {
             method,
             amount,

@@ -11,6 +11,7 @@ use crate::domain::late_interest::{claims, AccountInterest, InterestBasis, Inter
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
 use crate::domain::portfolio::Portfolio;
+use crate::sync::charge::book_late_interest;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
@@ -27,12 +28,17 @@ pub fn InterestClaims(
     customer: CustomerId,
     records: Signal<Portfolio>,
     as_of: Signal<NaiveDate>,
+    /// Offers to book the interest as an invoice: on the customer's screen, for an office.
+    #[prop(optional)]
+    bookable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let c = move || i18n.credit();
+    let customer = StoredValue::new(customer);
     let accounts = Memo::new(move |_| {
         let as_of = as_of.get();
+        let customer = customer.get_value();
         session.company.with(|company| {
             let settings = &company.settings;
             if settings.interest == InterestBasis::None {
@@ -49,15 +55,17 @@ pub fn InterestClaims(
                 )
                 .into_iter()
                 .filter(|(_, account)| {
-                    account
-                        .claim
-                        .as_ref()
-                        .map_or(true, |c| !c.months.is_empty())
+                    account.booked_through.is_some()
+                        || account
+                            .claim
+                            .as_ref()
+                            .map_or(true, |c| !c.months.is_empty())
                 })
                 .collect::<Vec<_>>()
             })
         })
     });
+    let bookable = bookable && session.may_change_company();
     move || {
         accounts.with(|accounts| {
             if accounts.is_empty() {
@@ -67,11 +75,56 @@ pub fn InterestClaims(
                 <section class="interest-claim">
                     <h2>{c().interest_heading}</h2>
                     <p class="hint">{c().interest_apart}</p>
-                    {accounts.iter().map(|(currency, account)| account_view(*currency, account)).collect_view()}
+                    {accounts.iter().map(|(currency, account)| view! {
+                        {account_view(*currency, account)}
+                        {(bookable && account.claim.as_ref().is_ok_and(|c| c.total > Decimal::ZERO)).then(|| view! {
+                            <BookInterest customer=customer.get_value() currency=*currency records/>
+                        })}
+                    }).collect_view()}
                 </section>
             }
             .into_any()
         })
+    }
+}
+
+/// Turns the interest claimed so far into an invoice due today, in one tap.
+#[component]
+fn BookInterest(
+    customer: CustomerId,
+    currency: Currency,
+    records: Signal<Portfolio>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let problem = RwSignal::new(None::<&'static str>);
+    let book = move |_| {
+        let booked = session.company.with_untracked(|company| {
+            records.with_untracked(|p| {
+                book_late_interest(
+                    p,
+                    &customer,
+                    currency,
+                    session.today.get_untracked(),
+                    &company.settings.interest,
+                    &company.settings.certified_rates,
+                )
+            })
+        });
+        match booked {
+            Ok(event) => {
+                problem.set(None);
+                session.save_then(vec![event], || ());
+            }
+            Err(error) => problem.set(Some((i18n.texts().edit_problem)(&error))),
+        }
+    };
+    view! {
+        <p class="book-interest">
+            <button type="button" data-currency=currency.code().to_owned() on:click=book>{move || i18n.credit().book_interest}</button>
+            " "<small class="hint">{move || i18n.credit().book_interest_hint}</small>
+        </p>
+        {move || problem.get().map(|text| view! { <p class="status error" role="alert">{text}</p> })}
     }
 }
 
@@ -80,7 +133,10 @@ fn account_view(currency: Currency, account: &AccountInterest) -> impl IntoView 
     let c = i18n.credit();
     let format = i18n.number_format();
     let money = move |amount: Decimal| format.money(Money::new(amount, currency));
-    match &account.claim {
+    let booked = account.booked_through.map(
+        |day| view! { <p class="hint booked-through">{(c.booked_through)(&format.date(day))}</p> },
+    );
+    let claim = match &account.claim {
         Err(InterestProblem::MissingRates(months)) => {
             let names: Vec<String> = months.iter().map(|m| (c.month_name)(*m)).collect();
             view! { <p class="status error" data-figure="interest-missing">{(c.missing_rates)(&names)}</p> }
@@ -115,11 +171,12 @@ fn account_view(currency: Currency, account: &AccountInterest) -> impl IntoView 
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr><th scope="row" colspan="4">{c.interest_total}</th><td class="number" data-figure="interest-total">{money(claim.total)}</td></tr>
-                        <tr><th scope="row" colspan="4">{c.balance_with_interest}</th><td class="number" data-figure="balance-with-interest">{money(account.owed + claim.total)}</td></tr>
+                        <tr><th scope="row" colspan="4">{c.balance_with_interest}</th><td class="number" data-figure="balance-with-interest">{money(account.balance + claim.total)}</td></tr>
                     </tfoot>
                 </table>
             }
             .into_any()
         }
-    }
+    };
+    view! { {booked}{claim} }
 }
