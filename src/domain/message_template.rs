@@ -18,6 +18,8 @@ pub enum MessageKind {
     /// All of a customer's open invoices in one message.
     Statement,
     ThankYou,
+    /// Recognition for a customer who paid everything on time in a period.
+    Recognition,
     Objective(Objective),
 }
 

@@ -20,6 +20,7 @@ pub mod debtor;
 pub mod dispute;
 pub mod dispute_report;
 pub mod escalation;
+pub mod good_payers;
 pub mod holiday;
 pub mod invoice;
 pub mod kpi;

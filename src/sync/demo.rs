@@ -191,6 +191,9 @@ pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
         for j in 0..invoice_count(i) {
             events.extend(invoice_events(i, j, today));
         }
+        if i % 4 == 1 {
+            events.extend(paid_on_time_events(i, today));
+        }
     }
     events.extend(promise_and_dispute_events(today));
     events
@@ -251,6 +254,39 @@ fn invoice_events(i: usize, j: usize, today: NaiveDate) -> Vec<Event> {
         });
     }
     events
+}
+
+/// A customer who pays on time also has a sale that fell due three weeks ago, paid the day
+/// before: Informes lists them among the good payers.
+fn paid_on_time_events(i: usize, today: NaiveDate) -> Vec<Event> {
+    let number = InvoiceId(format!("FV-{}", 1001 + i * 10 + 9).into());
+    let amount = Money::new(invoice_amount(i, 9), Currency::COP);
+    let due_on = shifted(today, 20);
+    let Ok(terms) = Terms::single(amount, due_on) else {
+        return Vec::new();
+    };
+    vec![
+        Event::InvoiceUpserted {
+            invoice: number.clone(),
+            patch: InvoicePatch {
+                kind: None,
+                customer: Some(customer_id(i)),
+                issued_on: Some(due_on - Days::new(30)),
+                terms: Some(terms),
+            },
+        },
+        Event::PaymentRecorded {
+            payment: Payment {
+                customer: customer_id(i),
+                received_on: shifted(today, 21),
+                amount,
+                method: METHODS[i % METHODS.len()],
+                reference: format!("RC-{}", 5000 + i * 10 + 9).into(),
+                applies_to: vec![number],
+                receipt: None,
+            },
+        },
+    ]
 }
 
 /// Three monthly instalments adding up to `amount`, the last on `last_due`.

@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(FORMAT, 10);
         assert_eq!(
             digest,
-            "85b35004662ac76cd1ef6227b5593771462c7c0165adafdf47d1fd3e77987722"
+            "89389d80f0094467d951c779d17c5070b1008a06b0a873039105d893343083bf"
         );
     }
 }

@@ -87,6 +87,24 @@ async fn a_manager_reads_the_dashboard_and_prints_the_aging_report() {
         "Hoy and Informes agree"
     );
     assert_eq!(pesos(&kpi(driver, "Overdue").await), hoy_overdue);
+    // The customers who paid everything on time, each with a recognition ready to send.
+    wait_for_text(
+        driver,
+        ".good-payers .count",
+        "8 clientes pagaron todo a tiempo.",
+    )
+    .await;
+    let thanks = wait_for_text(driver, ".good-payers td.reach a", "WhatsApp")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute")
+        .expect("a link");
+    assert!(
+        thanks.starts_with("https://wa.me/")
+            && thanks.contains("pag%C3%B3%20todas%20sus%20facturas%20a%20tiempo"),
+        "the recognition is written from its template: {thanks}"
+    );
     assert_eq!(
         kpi(driver, "Dso").await,
         format!("{} días", one_decimal(cop.dso))

@@ -153,6 +153,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Reminder(days) => format!("Reminder: {days} days after"),
         MessageKind::Statement => "Statement".to_owned(),
         MessageKind::ThankYou => "Thank-you for a payment".to_owned(),
+        MessageKind::Recognition => "Recognition of a good payer".to_owned(),
         MessageKind::Objective(objective) => format!(
             "Contact: {}",
             match objective {
@@ -170,6 +171,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Reminder(_) => "Hello {customer}, invoice {invoices} for {amount} {currency} was due on {due_date} and is {days_overdue} days late. Please bring it up to date by {payment_methods}, or reply to agree on a date. {collector}, {company}.",
         MessageKind::Statement => "Hello {customer}, here is your statement with {company}:\n{details}\nTotal open: {amount} {currency}. You can pay by {payment_methods}. Reply with any question. {collector}",
         MessageKind::ThankYou => "Thank you for your payment, {customer}! We received {amount} {currency}. {company}",
+        MessageKind::Recognition => "Hello {customer}, at {company} we want to thank you: this period you paid every invoice on time. Customers like you make our work possible. Thank you for your trust! {collector}",
         MessageKind::Objective(Objective::Remind) => "Hello {customer}, this is {collector} from {company}. A reminder of your open balance of {amount} {currency}. Could you confirm when you can pay?",
         MessageKind::Objective(Objective::RemoveBarriers) => "Hello {customer}, we want to make paying your balance of {amount} {currency} easy. You can pay by {payment_methods}. If you need another way or a copy of the invoice, reply and we will sort it out. {collector}, {company}.",
         MessageKind::Objective(Objective::GenerateAction) => "Hello {customer}, your balance of {amount} {currency} is {days_overdue} days overdue. Can we agree on a payment date today? {collector}, {company}.",

@@ -157,6 +157,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Reminder(days) => format!("Recordatorio: {days} días después"),
         MessageKind::Statement => "Estado de cuenta".to_owned(),
         MessageKind::ThankYou => "Agradecimiento por el pago".to_owned(),
+        MessageKind::Recognition => "Reconocimiento al buen pagador".to_owned(),
         MessageKind::Objective(objective) => format!(
             "Gestión: {}",
             match objective {
@@ -174,6 +175,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Reminder(_) => "Hola {cliente}, su factura {facturas} por $ {monto} {moneda} venció el {vence} y lleva {dias_vencido} días de atraso. Le pedimos ponerse al día por {medios_pago} o responder este mensaje para acordar una fecha. {cobrador}, {empresa}.",
         MessageKind::Statement => "Hola {cliente}, este es su estado de cuenta con {empresa}:\n{detalle}\nTotal pendiente: $ {monto} {moneda}. Puede pagar por {medios_pago}. Cualquier duda, responda este mensaje. {cobrador}",
         MessageKind::ThankYou => "¡Gracias por su pago, {cliente}! Recibimos $ {monto} {moneda}. {empresa}",
+        MessageKind::Recognition => "Hola {cliente}, en {empresa} queremos agradecerle: este periodo pagó todas sus facturas a tiempo. Clientes como usted hacen posible nuestro trabajo. ¡Gracias por su confianza! {cobrador}",
         MessageKind::Objective(Objective::Remind) => "Hola {cliente}, le escribe {cobrador} de {empresa}. Le recordamos su saldo pendiente de $ {monto} {moneda}. ¿Nos confirma cuándo puede pagar?",
         MessageKind::Objective(Objective::RemoveBarriers) => "Hola {cliente}, queremos facilitarle el pago de su saldo de $ {monto} {moneda}. Puede pagar por {medios_pago}. Si necesita otro medio o una copia de la factura, respóndanos y lo resolvemos. {cobrador}, {empresa}.",
         MessageKind::Objective(Objective::GenerateAction) => "Hola {cliente}, su saldo de $ {monto} {moneda} lleva {dias_vencido} días vencido. ¿Podemos acordar hoy una fecha de pago? {cobrador}, {empresa}.",

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::aging_report::{bucket_label, AgingBars};
+use super::good_payers::GoodPayers;
 use super::kpi_cards::{KpiCards, KpiDefinitions};
 use super::segment_comparison::SegmentComparison;
 use crate::domain::aging::{age, AgingBasis};
@@ -128,6 +129,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <SegmentComparison title=r.cities_title column=r.column_city rows=cities kind="cities"/>
             }
         }}
+        <GoodPayers period=period/>
         <KpiDefinitions/>
     }
 }

@@ -7,6 +7,7 @@ mod customer_history;
 mod customer_standing;
 mod dashboard;
 mod dispute_report;
+mod good_payers;
 mod import;
 mod interest_claim;
 mod interest_settings;

@@ -115,6 +115,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 let mut kinds: Vec<MessageKind> = steps().into_iter().map(MessageKind::Reminder).collect();
                 kinds.push(MessageKind::Statement);
                 kinds.push(MessageKind::ThankYou);
+                kinds.push(MessageKind::Recognition);
                 kinds.extend(Objective::ALL.map(MessageKind::Objective));
                 kinds.into_iter().map(|kind| view! { <TemplateEditor kind=kind sample=sample/> }).collect_view()
             }}
