@@ -71,6 +71,18 @@ fn rate(month: &str, percent: Decimal, resolution: &str) -> CertifiedRate {
     }
 }
 
+/// The example's table with one month left out.
+fn rates_without(month: &str) -> CertifiedRates {
+    CertifiedRates::new(
+        rates()
+            .iter()
+            .filter(|r| r.month.to_string() != month)
+            .cloned()
+            .collect(),
+    )
+    .expect("a table")
+}
+
 fn claim(p: &Portfolio, as_of: NaiveDate, basis: &InterestBasis) -> InterestClaim {
     claim_with(p, as_of, basis, &rates()).expect("every month has its rate")
 }
@@ -161,14 +173,7 @@ fn an_agreed_rate_above_the_months_cap_is_cut_to_it_and_one_below_stands() {
 #[test]
 fn a_month_without_its_certified_rate_stops_the_reckoning_and_is_named() {
     let p = one_instalment_75_days_late();
-    let without_march = CertifiedRates::new(
-        rates()
-            .iter()
-            .filter(|r| r.month.to_string() != "2026-03")
-            .cloned()
-            .collect(),
-    )
-    .expect("a table");
+    let without_march = rates_without("2026-03");
     let march: Month = "2026-03".parse().expect("a month");
     assert_eq!(
         claim_with(&p, day(4, 30), &InterestBasis::LegalMaximum, &without_march),
@@ -289,14 +294,7 @@ fn nothing_is_booked_without_interest_or_with_a_month_missing() {
         book(&InterestBasis::None, &rates()),
         Err(EditProblem::NoInterest)
     );
-    let without_march = CertifiedRates::new(
-        rates()
-            .iter()
-            .filter(|r| r.month.to_string() != "2026-03")
-            .cloned()
-            .collect(),
-    )
-    .expect("a table");
+    let without_march = rates_without("2026-03");
     assert_eq!(
         book(&InterestBasis::LegalMaximum, &without_march),
         Err(EditProblem::MissingRates)
