@@ -280,6 +280,28 @@ async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
     wait_for_text(driver, "li.customer .customer-name", LADDER_AT_CHANGE).await;
     wait_for_text(driver, "li.customer .badge.on-hold", "Crédito suspendido").await;
     screenshot(driver, "cartera-credito-suspendido").await;
+    // The sales team gets the list as a spreadsheet: who, their salesperson, why and since.
+    let folder = std::env::temp_dir().join(format!("cobranza-holds-{}", std::process::id()));
+    downloads_into(driver, &folder).await;
+    tap(driver, "button.holds-csv", "Descargar CSV para ventas").await;
+    let csv = std::fs::read_to_string(downloaded_file(&folder, "csv").await).expect("the CSV");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "cliente_id,cliente,nit,vendedor,cobrador,suspendido_desde,motivo,por,saldo,moneda"
+    );
+    assert_eq!(
+        lines.len(),
+        2,
+        "one customer on hold, owing in pesos: {csv}"
+    );
+    assert!(
+        lines[1].contains(LADDER_AT_CHANGE)
+            && lines[1].contains("Carlos Ruiz")
+            && lines[1].contains(",atraso de 79 días,"),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
 
     driver.refresh().await.expect("reload");
     balance_of(driver, LADDER_AT_CHANGE).await;

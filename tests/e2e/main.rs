@@ -1000,7 +1000,10 @@ async fn outside_hours(driver: &WebDriver, window: &str) -> String {
 /// Waits for the one finished `.{extension}` file in `folder`. Chromium reserves the final
 /// name with an empty file at once and writes into a `.crdownload` beside it until done, so
 /// a file that merely exists may still be empty.
-async fn downloaded_file(folder: &std::path::Path, extension: &str) -> std::path::PathBuf {
+pub(crate) async fn downloaded_file(
+    folder: &std::path::Path,
+    extension: &str,
+) -> std::path::PathBuf {
     let started = std::time::Instant::now();
     loop {
         let files: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
@@ -1025,7 +1028,7 @@ async fn downloaded_file(folder: &std::path::Path, extension: &str) -> std::path
     }
 }
 
-async fn downloads_into(driver: &WebDriver, folder: &std::path::Path) {
+pub(crate) async fn downloads_into(driver: &WebDriver, folder: &std::path::Path) {
     let _ = std::fs::remove_dir_all(folder);
     std::fs::create_dir_all(folder).expect("download folder");
     driver

@@ -6,6 +6,7 @@ pub mod amount;
 pub mod certified_rates;
 pub mod column;
 pub mod date;
+pub mod hold_export;
 pub mod payment_file;
 pub mod payment_method;
 pub mod portfolio_file;

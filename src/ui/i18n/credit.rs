@@ -48,6 +48,10 @@ pub struct CreditTexts {
     pub column_dues_on_time: &'static str,
     pub column_paid_on_time: &'static str,
     pub column_recognition: &'static str,
+    pub holds_csv: &'static str,
+    /// The CSV's columns after the customer's id and name: tax id, salesperson, collector,
+    /// since, reason, by, balance, currency.
+    pub holds_csv_columns: [&'static str; 8],
     pub cost_title: &'static str,
     pub cost_hint: &'static str,
     pub cost_amount: &'static str,

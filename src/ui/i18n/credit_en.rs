@@ -74,6 +74,8 @@ pub static CREDIT: CreditTexts = CreditTexts {
     column_dues_on_time: "Dues paid on time",
     column_paid_on_time: "Paid on time",
     column_recognition: "Recognition",
+    holds_csv: "Download CSV for sales",
+    holds_csv_columns: ["tax_id", "salesperson", "collector", "on_hold_since", "reason", "by", "balance", "currency"],
     cost_title: "Record a collection cost",
     cost_hint: "Only a real, documented cost (courier, notary, agreed fees), never a surcharge for being late alone: the law would count it as interest. It is added to the balance as an invoice of its own and earns no interest.",
     cost_amount: "Amount of the cost",

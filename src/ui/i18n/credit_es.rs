@@ -74,6 +74,8 @@ pub static CREDIT: CreditTexts = CreditTexts {
     column_dues_on_time: "Vencimientos a tiempo",
     column_paid_on_time: "Pagado a tiempo",
     column_recognition: "Reconocimiento",
+    holds_csv: "Descargar CSV para ventas",
+    holds_csv_columns: ["nit", "vendedor", "cobrador", "suspendido_desde", "motivo", "por", "saldo", "moneda"],
     cost_title: "Registrar un gasto de cobranza",
     cost_hint: "Solo un gasto real y documentado (mensajería, notaría, honorarios pactados), nunca un recargo por el solo atraso: la ley lo contaría como interés. Se suma al saldo como factura propia y no genera intereses.",
     cost_amount: "Valor del gasto",

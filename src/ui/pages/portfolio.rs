@@ -7,6 +7,9 @@ use leptos_router::components::A;
 use super::aging_report::bucket_label;
 use super::{customer_href, totals_text};
 use crate::domain::customer_filter::CustomerFilter;
+use crate::sync::csv::hold_export::{holds_csv, HoldCsvLabels};
+use crate::ui::alert::Alert;
+use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
@@ -28,6 +31,29 @@ pub fn PortfolioPage() -> impl IntoView {
     let collector: RwSignal<Option<String>> = RwSignal::new(None);
     let on_hold = RwSignal::new(false);
     let over_limit = RwSignal::new(false);
+    let export_holds = move |_| {
+        let t = i18n.texts();
+        let [tax_id, salesperson, collector, since, reason, by, balance, currency] =
+            i18n.credit().holds_csv_columns;
+        let labels = HoldCsvLabels {
+            customer_id: t.csv_customer_id,
+            customer: t.csv_customer,
+            tax_id,
+            salesperson,
+            collector,
+            since,
+            reason,
+            by,
+            balance,
+            currency,
+        };
+        let today = session.today.get_untracked();
+        let csv = portfolio.with_untracked(|p| holds_csv(p, today, &labels));
+        let name = format!("credito-suspendido-{today}.csv");
+        if let Err(detail) = browser::download(&name, "text/csv;charset=utf-8", &csv) {
+            session.alert.set(Some(Alert::NotDownloaded(detail)));
+        }
+    };
     let buckets = session.company.with_untracked(|c| c.settings.aging.clone());
     let bucket_names = StoredValue::new(buckets.ranges());
     let accounts = session.accounts;
@@ -169,6 +195,9 @@ pub fn PortfolioPage() -> impl IntoView {
                     on:change=move |ev| on_hold.set(event_target_checked(&ev))/>
                 <span>{move || i18n.credit().filter_on_hold}</span>
             </label>
+            <Show when=move || on_hold.get()>
+                <button type="button" class="holds-csv" on:click=export_holds>{move || i18n.credit().holds_csv}</button>
+            </Show>
             <label class="check">
                 <input type="checkbox" name="over_limit" prop:checked=move || over_limit.get()
                     on:change=move |ev| over_limit.set(event_target_checked(&ev))/>
