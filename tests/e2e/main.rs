@@ -84,9 +84,27 @@ async fn tap(driver: &WebDriver, css: &str, text: &str) {
     element.click().await.expect("tap");
 }
 
+/// Taps a tab until it is the current page: a tap that lands while the page is still
+/// redrawing (an alarm appearing above it) can be lost, as a person would tap again.
 async fn open_tab(driver: &WebDriver, name: &str) {
-    tap(driver, ".bottom-nav a", name).await;
-    wait_for_text(driver, "h1", "").await;
+    let started = std::time::Instant::now();
+    loop {
+        tap(driver, ".bottom-nav a", name).await;
+        for _ in 0..20 {
+            let current = script(
+                driver,
+                "const a = document.querySelector('.bottom-nav a[aria-current=page]');
+                 return a ? a.textContent : '';",
+            )
+            .await;
+            if current.as_str().is_some_and(|text| text.contains(name)) {
+                wait_for_text(driver, "h1", "").await;
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(started.elapsed() < WAIT, "the tab «{name}» never opened");
+    }
 }
 
 async fn nav_labels(driver: &WebDriver) -> Vec<String> {
