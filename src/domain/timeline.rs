@@ -46,6 +46,11 @@ pub enum Happening {
     Typified(Box<Typification>),
     Skipped(SkipReason),
     ChannelRevoked(Channel),
+    /// The credit hold in force: why, and who put it on.
+    CreditHeld {
+        reason: String,
+        by: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,6 +176,13 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
         .flatten()
     {
         add(*on, Happening::ChannelRevoked(*channel), None);
+    }
+    if let Some(hold) = portfolio.credit_holds.get(customer) {
+        let held = Happening::CreditHeld {
+            reason: hold.reason.clone(),
+            by: hold.by.clone(),
+        };
+        add(hold.since, held, None);
     }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
     // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.

@@ -260,6 +260,12 @@ async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
         "Desde el 24/11/2026, por «Cobrador Juan»: atraso de 79 días. Nuevas ventas solo de contado.",
     )
     .await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Crédito suspendido por «Cobrador Juan»: atraso de 79 días",
+    )
+    .await;
 
     open_tab(driver, "Hoy").await;
     wait_for_text(

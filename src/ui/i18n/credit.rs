@@ -49,6 +49,8 @@ pub struct CreditTexts {
     pub column_paid_on_time: &'static str,
     pub column_recognition: &'static str,
     pub holds_csv: &'static str,
+    /// The hold in the customer's history: why, by whom.
+    pub timeline_hold: fn(&str, &str) -> String,
     /// The CSV's columns after the customer's id and name: tax id, salesperson, collector,
     /// since, reason, by, balance, currency.
     pub holds_csv_columns: [&'static str; 8],

@@ -74,6 +74,7 @@ pub static CREDIT: CreditTexts = CreditTexts {
     column_dues_on_time: "Dues paid on time",
     column_paid_on_time: "Paid on time",
     column_recognition: "Recognition",
+    timeline_hold: |reason, by| format!("Credit put on hold by «{by}»: {reason}"),
     holds_csv: "Download CSV for sales",
     holds_csv_columns: ["tax_id", "salesperson", "collector", "on_hold_since", "reason", "by", "balance", "currency"],
     cost_title: "Record a collection cost",

@@ -74,6 +74,7 @@ pub static CREDIT: CreditTexts = CreditTexts {
     column_dues_on_time: "Vencimientos a tiempo",
     column_paid_on_time: "Pagado a tiempo",
     column_recognition: "Reconocimiento",
+    timeline_hold: |reason, by| format!("Crédito suspendido por «{by}»: {reason}"),
     holds_csv: "Descargar CSV para ventas",
     holds_csv_columns: ["nit", "vendedor", "cobrador", "suspendido_desde", "motivo", "por", "saldo", "moneda"],
     cost_title: "Registrar un gasto de cobranza",
