@@ -34,12 +34,18 @@ impl Receipt {
     }
 
     pub fn device_code(&self) -> String {
-        self.issuer
-            .chars()
-            .take(CODE_LENGTH)
-            .collect::<String>()
-            .to_uppercase()
+        device_code(&self.issuer)
     }
+}
+
+/// The start of a device's id that a printed number shows ("3F9A1C"): a receipt's, or any
+/// other number a device gives without asking anyone.
+pub fn device_code(device: &str) -> String {
+    device
+        .chars()
+        .take(CODE_LENGTH)
+        .collect::<String>()
+        .to_uppercase()
 }
 
 /// "RC-3F9A1C-000012", as printed on the receipt.

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::collection_edit::known;
 use super::edit::EditProblem;
 use super::op::{Event, InvoicePatch};
 use crate::domain::allocation::Allocation;
@@ -15,16 +16,7 @@ use crate::domain::invoice::{InvoiceId, InvoiceKind, Terms};
 use crate::domain::late_interest::{claims, InterestBasis, InterestProblem};
 use crate::domain::money::{Currency, Money};
 use crate::domain::portfolio::Portfolio;
-use crate::domain::receipt::Receipt;
-
-/// Characters of the device id in a cost's number, as on a receipt.
-fn device_code(device: &str) -> String {
-    Receipt {
-        issuer: device.to_owned(),
-        counter: 0,
-    }
-    .device_code()
-}
+use crate::domain::receipt::device_code;
 
 /// Books `customer`'s late interest in `currency` up to `as_of` as an invoice due that day.
 /// The invoice's number names the customer and the day, so two offices booking the same day
@@ -37,9 +29,7 @@ pub fn book_late_interest(
     basis: &InterestBasis,
     rates: &CertifiedRates,
 ) -> Result<Event, EditProblem> {
-    if !portfolio.customers.contains_key(customer) {
-        return Err(EditProblem::UnknownCustomer);
-    }
+    known(portfolio, customer)?;
     let allocation = Allocation::compute(portfolio, as_of);
     let account = claims(&allocation, customer, as_of, basis, rates)
         .remove(&currency)
@@ -74,9 +64,7 @@ pub fn record_collection_cost(
     on: NaiveDate,
     reason: &str,
 ) -> Result<Event, EditProblem> {
-    if !portfolio.customers.contains_key(customer) {
-        return Err(EditProblem::UnknownCustomer);
-    }
+    known(portfolio, customer)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(EditProblem::MissingReason);

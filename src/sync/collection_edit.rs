@@ -20,7 +20,7 @@ use crate::domain::promise::Promise;
 use crate::domain::receipt::Receipt;
 use crate::domain::typification::Typification;
 
-fn known(portfolio: &Portfolio, customer: &CustomerId) -> Result<(), EditProblem> {
+pub(super) fn known(portfolio: &Portfolio, customer: &CustomerId) -> Result<(), EditProblem> {
     if portfolio.customers.contains_key(customer) {
         Ok(())
     } else {

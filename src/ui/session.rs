@@ -766,6 +766,13 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// This device's id, which numbers what it issues (receipts, collection costs).
+    pub fn device_id_untracked(&self) -> String {
+        self.device
+            .with_untracked(|d| d.as_ref().map(|d| d.id.0.to_string()))
+            .unwrap_or_default()
+    }
+
     /// What a person calls `device`: this device's label, a peer's, or the start of its id.
     pub fn label_of(&self, device: &DeviceId) -> String {
         if self

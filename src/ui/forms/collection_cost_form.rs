@@ -36,10 +36,7 @@ pub fn CollectionCostForm(
             error.set(Some(t.amount_unreadable.to_owned()));
             return;
         };
-        let device = session
-            .device
-            .with_untracked(|d| d.as_ref().map(|d| d.id.0.to_string()))
-            .unwrap_or_default();
+        let device = session.device_id_untracked();
         let checked = session.portfolio.with_untracked(|p| {
             record_collection_cost(
                 p,

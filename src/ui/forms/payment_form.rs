@@ -69,10 +69,7 @@ pub fn PaymentForm(
             applies_to: invoice.into_iter().collect(),
             receipt: None,
         };
-        let issuer = session
-            .device
-            .with_untracked(|d| d.as_ref().map(|d| d.id.0.to_string()))
-            .unwrap_or_default();
+        let issuer = session.device_id_untracked();
         let checked = session
             .portfolio
             .with_untracked(|p| take_payment(p, today, &issuer, payment));
