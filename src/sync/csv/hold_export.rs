@@ -1,10 +1,13 @@
 //! The customers on credit hold as a CSV file for the sales team: who, since when, why and
 //! by whom, their salesperson, and what they owe, so no one sells to them on credit.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::spreadsheet::{block, number, text, with_bom};
 use crate::domain::allocation::Allocation;
+use crate::domain::customer::CustomerId;
 use crate::domain::portfolio::Portfolio;
 
 /// Column titles in the reader's language.
@@ -25,6 +28,15 @@ pub struct HoldCsvLabels<'a> {
 /// owe nothing), by name.
 pub fn holds_csv(portfolio: &Portfolio, today: NaiveDate, labels: &HoldCsvLabels) -> String {
     let allocation = Allocation::compute(portfolio, today);
+    // One walk over the accounts, not one per customer on hold: an office holds thousands.
+    let mut owed: BTreeMap<&CustomerId, Vec<(String, String)>> = BTreeMap::new();
+    for ledger in allocation.ledgers() {
+        if ledger.owes() && portfolio.credit_holds.contains_key(ledger.customer) {
+            owed.entry(ledger.customer)
+                .or_default()
+                .push((number(&ledger.balance()), ledger.currency.to_string()));
+        }
+    }
     let mut held: Vec<_> = portfolio
         .credit_holds
         .iter()
@@ -46,8 +58,11 @@ pub fn holds_csv(portfolio: &Portfolio, today: NaiveDate, labels: &HoldCsvLabels
     .map(str::to_owned)
     .to_vec()];
     for (id, hold, customer) in held {
-        let row = |balance: String, currency: String| {
-            vec![
+        let balances = owed
+            .remove(id)
+            .unwrap_or_else(|| vec![(String::new(), String::new())]);
+        for (balance, currency) in balances {
+            records.push(vec![
                 text(&id.0),
                 text(&customer.name),
                 text(&customer.tax_id),
@@ -58,17 +73,7 @@ pub fn holds_csv(portfolio: &Portfolio, today: NaiveDate, labels: &HoldCsvLabels
                 text(&hold.by),
                 balance,
                 currency,
-            ]
-        };
-        let owed: Vec<_> = allocation
-            .ledgers()
-            .filter(|ledger| ledger.customer == id && ledger.owes())
-            .map(|ledger| row(number(&ledger.balance()), ledger.currency.to_string()))
-            .collect();
-        if owed.is_empty() {
-            records.push(row(String::new(), String::new()));
-        } else {
-            records.extend(owed);
+            ]);
         }
     }
     with_bom(&[block(records)])
@@ -78,7 +83,7 @@ pub fn holds_csv(portfolio: &Portfolio, today: NaiveDate, labels: &HoldCsvLabels
 mod tests {
     use super::*;
     use crate::domain::credit_hold::CreditHold;
-    use crate::domain::customer::{Customer, CustomerId};
+    use crate::domain::customer::Customer;
     use crate::domain::invoice::{Invoice, InvoiceId, Terms};
     use crate::domain::money::{Currency, Money};
     use rust_decimal::dec;
