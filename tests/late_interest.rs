@@ -1,5 +1,6 @@
 //! Late interest as a debtor or a judge would check it by hand: day by day on what was overdue,
-//! month by month at that month's certified rate, never above one and a half times it.
+//! month by month at that month's certified rate, never above its cap (in Colombia, one and a half
+//! times it).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,9 +9,10 @@ use cobranza::domain::allocation::Allocation;
 use cobranza::domain::certified_rate::{CertifiedRate, CertifiedRates, Month};
 use cobranza::domain::customer::Customer;
 use cobranza::domain::customer::CustomerId;
+use cobranza::domain::interest_cap::CapRule;
 use cobranza::domain::invoice::{Installment, Invoice, InvoiceId, InvoiceKind, Terms};
 use cobranza::domain::late_interest::{
-    claims, daily_rate, InterestBasis, InterestClaim, InterestProblem, USURY_MULTIPLE,
+    claims, daily_rate, InterestBasis, InterestClaim, InterestProblem, InterestTerms,
 };
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
@@ -83,6 +85,15 @@ fn rates_without(month: &str) -> CertifiedRates {
     .expect("a table")
 }
 
+/// Colombia's cap: one and a half times each month's certified bank rate.
+fn colombia<'a>(basis: &'a InterestBasis, rates: &'a CertifiedRates) -> InterestTerms<'a> {
+    InterestTerms {
+        basis,
+        rates,
+        cap: CapRule::BankRate,
+    }
+}
+
 fn claim(p: &Portfolio, as_of: NaiveDate, basis: &InterestBasis) -> InterestClaim {
     claim_with(p, as_of, basis, &rates()).expect("every month has its rate")
 }
@@ -93,8 +104,16 @@ fn claim_with(
     basis: &InterestBasis,
     rates: &CertifiedRates,
 ) -> Result<InterestClaim, InterestProblem> {
+    claim_under(p, as_of, colombia(basis, rates))
+}
+
+fn claim_under(
+    p: &Portfolio,
+    as_of: NaiveDate,
+    terms: InterestTerms<'_>,
+) -> Result<InterestClaim, InterestProblem> {
     let allocation = Allocation::compute(p, as_of);
-    claims(&allocation, &customer(), as_of, basis, rates)
+    claims(&allocation, &customer(), as_of, terms)
         .remove(&Currency::COP)
         .expect("the customer owes in pesos")
         .claim
@@ -255,8 +274,14 @@ fn known_customer(mut p: Portfolio) -> Portfolio {
 fn booked_interest_is_an_invoice_and_the_claim_goes_on_from_the_next_day() {
     let p = known_customer(one_instalment_75_days_late());
     let basis = InterestBasis::LegalMaximum;
-    let booked = book_late_interest(&p, &customer(), Currency::COP, day(3, 31), &basis, &rates())
-        .expect("interest to book");
+    let booked = book_late_interest(
+        &p,
+        &customer(),
+        Currency::COP,
+        day(3, 31),
+        colombia(&basis, &rates()),
+    )
+    .expect("interest to book");
     let p = with_charge(p, booked);
     let (id, charged) = p
         .invoices
@@ -274,13 +299,24 @@ fn booked_interest_is_an_invoice_and_the_claim_goes_on_from_the_next_day() {
         vec![("2026-04".into(), 30, dec!(27.000), dec!(19651.6583))]
     );
     let allocation = Allocation::compute(&p, day(4, 30));
-    let account = claims(&allocation, &customer(), day(4, 30), &basis, &rates())
-        .remove(&Currency::COP)
-        .expect("an account in pesos");
+    let account = claims(
+        &allocation,
+        &customer(),
+        day(4, 30),
+        colombia(&basis, &rates()),
+    )
+    .remove(&Currency::COP)
+    .expect("an account in pesos");
     assert_eq!(account.balance, dec!(1028518.10));
     assert_eq!(account.booked_through, Some(day(3, 31)));
     // Booking again the same day finds nothing left to book.
-    let again = book_late_interest(&p, &customer(), Currency::COP, day(3, 31), &basis, &rates());
+    let again = book_late_interest(
+        &p,
+        &customer(),
+        Currency::COP,
+        day(3, 31),
+        colombia(&basis, &rates()),
+    );
     assert!(matches!(again, Err(EditProblem::NoInterest)));
 }
 
@@ -288,7 +324,13 @@ fn booked_interest_is_an_invoice_and_the_claim_goes_on_from_the_next_day() {
 fn nothing_is_booked_without_interest_or_with_a_month_missing() {
     let p = known_customer(one_instalment_75_days_late());
     let book = |basis: &InterestBasis, rates: &CertifiedRates| {
-        book_late_interest(&p, &customer(), Currency::COP, day(4, 30), basis, rates)
+        book_late_interest(
+            &p,
+            &customer(),
+            Currency::COP,
+            day(4, 30),
+            colombia(basis, rates),
+        )
     };
     assert_eq!(
         book(&InterestBasis::None, &rates()),
@@ -305,8 +347,7 @@ fn nothing_is_booked_without_interest_or_with_a_month_missing() {
             &customer(),
             Currency::COP,
             day(2, 14),
-            &InterestBasis::LegalMaximum,
-            &rates()
+            colombia(&InterestBasis::LegalMaximum, &rates()),
         ),
         Err(EditProblem::NoInterest),
         "not late yet on its due date"
@@ -354,8 +395,7 @@ fn a_collection_cost_needs_its_reason_is_owed_and_earns_no_interest() {
         &allocation,
         &customer(),
         day(4, 30),
-        &InterestBasis::LegalMaximum,
-        &rates(),
+        colombia(&InterestBasis::LegalMaximum, &rates()),
     )
     .remove(&Currency::COP)
     .expect("an account in pesos");
@@ -408,14 +448,20 @@ proptest! {
         p in account(),
         rates in year_of_rates(),
         agreed in 0..5000u32,
+        cap in prop::sample::select(vec![
+            CapRule::BankRate,
+            CapRule::CurrentRate,
+            CapRule::CentralBankMaximum,
+            CapRule::CompanyMaximum,
+        ]),
     ) {
         let as_of = day(12, 31);
         let allocation = Allocation::compute(&p, as_of);
         let overdue = allocation.ledgers().next().expect("an account").overdue();
-        // Day by day, on its own: the principal overdue that day at that month's usury rate.
+        // Day by day, on its own: the principal overdue that day at that month's cap.
         let daily: Vec<Decimal> = rates
             .iter()
-            .map(|r| daily_rate(r.annual_percent * USURY_MULTIPLE))
+            .map(|r| daily_rate(cap.cap(r.annual_percent)))
             .collect();
         let mut bound = Decimal::ZERO;
         let mut d = day(1, 1);
@@ -437,10 +483,11 @@ proptest! {
             d = d + Days::new(1);
         }
         let exact = |claim: &InterestClaim| claim.months.iter().map(|m| m.interest).sum::<Decimal>();
-        let most = claim_with(&p, as_of, &InterestBasis::LegalMaximum, &rates).expect("a claim");
+        let terms = |basis| InterestTerms { basis, rates: &rates, cap };
+        let most = claim_under(&p, as_of, terms(&InterestBasis::LegalMaximum)).expect("a claim");
         prop_assert!((exact(&most) - bound).abs() < dec!(0.000001));
         let agreed = InterestBasis::Agreed { annual_percent: Decimal::new(agreed.into(), 2) };
-        let claim = claim_with(&p, as_of, &agreed, &rates).expect("a claim");
+        let claim = claim_under(&p, as_of, terms(&agreed)).expect("a claim");
         prop_assert!(exact(&claim) <= bound + dec!(0.000001));
         prop_assert!(claim.total <= most.total);
     }

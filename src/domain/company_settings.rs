@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::aging::AgingBuckets;
 use super::certified_rate::CertifiedRates;
-use super::late_interest::InterestBasis;
+use super::interest_cap::CapRule;
+use super::late_interest::{InterestBasis, InterestTerms};
 use super::outreach::OutreachSettings;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,4 +18,16 @@ pub struct CompanySettings {
     /// The monthly bank rates the legal cap on late interest rests on.
     #[serde(default)]
     pub certified_rates: CertifiedRates,
+}
+
+impl CompanySettings {
+    /// Late interest as the company charges it, under the cap of the country whose law its
+    /// contact policy follows.
+    pub fn interest_terms(&self) -> InterestTerms<'_> {
+        InterestTerms {
+            basis: &self.interest,
+            rates: &self.certified_rates,
+            cap: CapRule::of(self.outreach.policy.country),
+        }
+    }
 }

@@ -1,8 +1,9 @@
-//! Late interest («intereses de mora») as Colombian law allows it: day by day on the principal
-//! overdue, month by month at that month's rate, never on interest, never above the usury
-//! rate. The Código de Comercio (art. 884, as Ley 510 de 1999 art. 111 wrote it) caps late
-//! interest at one and a half times the bank rate the Superintendencia Financiera certifies
-//! for the month; charging more is usury (Código Penal art. 305) and forfeits the interest.
+//! Late interest («intereses de mora») as the law allows it: day by day on the principal
+//! overdue, month by month at that month's rate, never on interest, never above the month's
+//! legal cap (`interest_cap`). In Colombia the Código de Comercio (art. 884, as Ley 510 de
+//! 1999 art. 111 wrote it) caps it at one and a half times the bank rate the
+//! Superintendencia Financiera certifies for the month; charging more is usury (Código Penal
+//! art. 305) and forfeits the interest.
 //!
 //! A rate is effective annual (E.A.); a day's rate is (1 + E.A.)^(1/365) − 1, and a day's
 //! interest is that rate times the principal overdue that day. Every figure stays exact until
@@ -17,12 +18,9 @@ use serde::{Deserialize, Serialize};
 use super::allocation::Allocation;
 use super::certified_rate::{CertifiedRates, Month};
 use super::customer::CustomerId;
+use super::interest_cap::CapRule;
 use super::money::{Currency, Money};
 use super::portfolio::Portfolio;
-
-/// How many times the certified bank rate the late interest may reach (Código de Comercio
-/// art. 884).
-pub const USURY_MULTIPLE: Decimal = rust_decimal::dec!(1.5);
 
 /// What the company charges for paying late.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +33,21 @@ pub enum InterestBasis {
     Agreed { annual_percent: Decimal },
     /// The usury rate of each month: the most the law allows.
     LegalMaximum,
+}
+
+/// What the company charges and what the law lets it: all late interest needs besides the
+/// debts themselves.
+#[derive(Clone, Copy, Debug)]
+pub struct InterestTerms<'a> {
+    pub basis: &'a InterestBasis,
+    pub rates: &'a CertifiedRates,
+    pub cap: CapRule,
+}
+
+impl InterestTerms<'_> {
+    fn charges_none(&self) -> bool {
+        *self.basis == InterestBasis::None
+    }
 }
 
 /// One due as late interest sees it: what was owed, from when, and what paid it and when.
@@ -138,18 +151,18 @@ fn principal_days(
     months
 }
 
-/// The late interest on `overdue` up to `as_of`, included, under `basis`, with the months'
-/// certified rates from `rates`; rounded to `minor_digits`. Days up to `booked_through` are
+/// The late interest on `overdue` up to `as_of`, included, under `terms`; rounded to
+/// `minor_digits`. Days up to `booked_through` are
 /// left out: their interest was already booked as an invoice.
 pub fn late_interest(
     overdue: &[Overdue],
     booked_through: Option<NaiveDate>,
     as_of: NaiveDate,
-    basis: &InterestBasis,
-    rates: &CertifiedRates,
+    terms: InterestTerms<'_>,
     minor_digits: u32,
 ) -> Result<InterestClaim, InterestProblem> {
-    if *basis == InterestBasis::None {
+    let InterestTerms { basis, rates, cap } = terms;
+    if terms.charges_none() {
         return Ok(InterestClaim::default());
     }
     let months = principal_days(overdue, booked_through, as_of);
@@ -167,7 +180,7 @@ pub fn late_interest(
         let Some(certified) = rates.get(month) else {
             continue;
         };
-        let cap_percent = certified.annual_percent * USURY_MULTIPLE;
+        let cap_percent = cap.cap(certified.annual_percent);
         let (annual_percent, cut_to_cap) = match basis {
             InterestBasis::Agreed { annual_percent } if *annual_percent > cap_percent => {
                 (cap_percent, true)
@@ -209,8 +222,7 @@ pub fn claims(
     allocation: &Allocation<'_>,
     customer: &CustomerId,
     as_of: NaiveDate,
-    basis: &InterestBasis,
-    rates: &CertifiedRates,
+    terms: InterestTerms<'_>,
 ) -> BTreeMap<Currency, AccountInterest> {
     allocation
         .ledgers()
@@ -221,8 +233,7 @@ pub fn claims(
                 &ledger.overdue(),
                 booked_through,
                 as_of,
-                basis,
-                rates,
+                terms,
                 ledger.currency.minor_digits(),
             );
             let account = AccountInterest {
@@ -242,14 +253,13 @@ pub fn interest_owed(
     portfolio: &Portfolio,
     customer: &CustomerId,
     as_of: NaiveDate,
-    basis: &InterestBasis,
-    rates: &CertifiedRates,
+    terms: InterestTerms<'_>,
 ) -> Option<Vec<Money>> {
-    if *basis == InterestBasis::None {
+    if terms.charges_none() {
         return Some(Vec::new());
     }
     let allocation = Allocation::compute(portfolio, as_of);
-    claims(&allocation, customer, as_of, basis, rates)
+    claims(&allocation, customer, as_of, terms)
         .into_iter()
         .map(|(currency, account)| {
             let claim = account.claim.ok()?;

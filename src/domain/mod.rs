@@ -22,6 +22,7 @@ pub mod dispute_report;
 pub mod escalation;
 pub mod good_payers;
 pub mod holiday;
+pub mod interest_cap;
 pub mod invoice;
 pub mod kpi;
 pub mod late_interest;

@@ -10,10 +10,9 @@ use super::collection_edit::known;
 use super::edit::EditProblem;
 use super::op::{Event, InvoicePatch};
 use crate::domain::allocation::Allocation;
-use crate::domain::certified_rate::CertifiedRates;
 use crate::domain::customer::CustomerId;
 use crate::domain::invoice::{InvoiceId, InvoiceKind, Terms};
-use crate::domain::late_interest::{claims, InterestBasis, InterestProblem};
+use crate::domain::late_interest::{claims, InterestProblem, InterestTerms};
 use crate::domain::money::{Currency, Money};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::receipt::device_code;
@@ -26,12 +25,11 @@ pub fn book_late_interest(
     customer: &CustomerId,
     currency: Currency,
     as_of: NaiveDate,
-    basis: &InterestBasis,
-    rates: &CertifiedRates,
+    terms: InterestTerms<'_>,
 ) -> Result<Event, EditProblem> {
     known(portfolio, customer)?;
     let allocation = Allocation::compute(portfolio, as_of);
-    let account = claims(&allocation, customer, as_of, basis, rates)
+    let account = claims(&allocation, customer, as_of, terms)
         .remove(&currency)
         .ok_or(EditProblem::NoInterest)?;
     let claim = account.claim.map_err(|problem| match problem {

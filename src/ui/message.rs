@@ -39,15 +39,9 @@ pub fn with_interest(
     }
     let today = session.today.get();
     values.interest = session.company.with(|company| {
-        let settings = &company.settings;
-        session.portfolio.with(|p| {
-            interest_owed(
-                &p.of_customer(customer),
-                customer,
-                today,
-                &settings.interest,
-                &settings.certified_rates,
-            )
-        })
+        let terms = company.settings.interest_terms();
+        session
+            .portfolio
+            .with(|p| interest_owed(&p.of_customer(customer), customer, today, terms))
     });
 }

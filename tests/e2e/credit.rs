@@ -5,7 +5,8 @@ use super::*;
 use chrono::NaiveDate;
 use cobranza::domain::allocation::Allocation;
 use cobranza::domain::certified_rate::{CertifiedRate, CertifiedRates};
-use cobranza::domain::late_interest::{claims, InterestBasis};
+use cobranza::domain::interest_cap::CapRule;
+use cobranza::domain::late_interest::{claims, InterestBasis, InterestTerms};
 use cobranza::domain::money::{Currency, Money};
 use cobranza::domain::number_format::NumberFormat;
 use cobranza::sync::author::Author;
@@ -51,7 +52,12 @@ fn expected_interest(rates: &CertifiedRates) -> Decimal {
         .find(|(_, c)| c.name == CUSTOMER)
         .expect("the demo's customer");
     let allocation = Allocation::compute(&portfolio, today);
-    let account = claims(&allocation, id, today, &InterestBasis::LegalMaximum, rates)
+    let terms = InterestTerms {
+        basis: &InterestBasis::LegalMaximum,
+        rates,
+        cap: CapRule::BankRate,
+    };
+    let account = claims(&allocation, id, today, terms)
         .remove(&Currency::COP)
         .expect("an account in pesos");
     account.claim.expect("every month has its rate").total

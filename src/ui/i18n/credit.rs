@@ -1,22 +1,24 @@
 use crate::domain::certified_rate::{Month, RateProblem};
 use crate::domain::debtor::{DebtorKind, IdType};
+use crate::domain::interest_cap::CapRule;
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 /// Late interest: the company's choice in Ajustes and the claim on a customer's screens.
 pub struct CreditTexts {
     pub interest_title: &'static str,
-    /// The rule and its articles, as the settings cite it.
-    pub interest_law: &'static str,
+    /// The rule and its articles under each country's cap, as the settings cite it.
+    pub interest_law: fn(CapRule) -> &'static str,
     pub basis_none: &'static str,
     pub basis_agreed: &'static str,
     pub basis_legal: &'static str,
     pub agreed_rate: &'static str,
     pub agreed_rate_invalid: &'static str,
     pub rates_title: &'static str,
-    pub rates_help: &'static str,
+    /// What the table's rate is under each cap, and where it is published.
+    pub rates_help: fn(CapRule) -> &'static str,
     pub rates_empty: &'static str,
     pub column_month: &'static str,
-    pub column_bank_rate: &'static str,
+    pub column_table_rate: fn(CapRule) -> &'static str,
     pub column_usury_rate: &'static str,
     pub column_resolution: &'static str,
     pub column_days: &'static str,

@@ -1,6 +1,7 @@
 use super::credit::CreditTexts;
 use crate::domain::certified_rate::{Month, RateProblem};
 use crate::domain::debtor::{DebtorKind, IdType};
+use crate::domain::interest_cap::CapRule;
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 const MONTHS: [&str; 12] = [
@@ -28,17 +29,32 @@ fn month_name(month: Month) -> String {
 
 pub static CREDIT: CreditTexts = CreditTexts {
     interest_title: "Late interest",
-    interest_law: "Late interest may not exceed one and a half times the bank rate the Superintendencia Financiera certifies for each month (Código de Comercio art. 884, as amended by Ley 510 de 1999 art. 111); charging more is usury (Código Penal art. 305) and forfeits the interest (Ley 45 de 1990 art. 72). It runs day by day on the overdue principal, never on interest.",
+    interest_law: |cap| match cap {
+        CapRule::BankRate => "Late interest may not exceed one and a half times the bank rate the Superintendencia Financiera certifies for each month (Código de Comercio art. 884, as amended by Ley 510 de 1999 art. 111); charging more is usury (Código Penal art. 305) and forfeits the interest (Ley 45 de 1990 art. 72). It runs day by day on the overdue principal, never on interest.",
+        CapRule::CurrentRate => "Interest may not exceed by more than 50 % the current rate the Comisión para el Mercado Financiero publishes for each month (Ley 18.010, art. 6); an agreement above it falls to the current rate (art. 8). It runs day by day on the overdue principal, never on interest.",
+        CapRule::CentralBankMaximum => "The Banco Central de Reserva del Perú sets the maximum late-interest rate (Código Civil, art. 1243); any excess is returned or credited to principal, as the debtor chooses. It runs day by day on the overdue principal, never on interest (art. 1249).",
+        CapRule::CompanyMaximum => "The app knows no general legal cap for this policy's country: the table keeps the maximum late-interest rate the company's counsel sets for each month, and no more is ever charged. It runs day by day on the overdue principal, never on interest.",
+    },
     basis_none: "No interest",
     basis_agreed: "A rate agreed with customers",
     basis_legal: "Each month's legal maximum",
     agreed_rate: "Agreed rate (% effective annual)",
     agreed_rate_invalid: "Write a rate above 0 and up to 100 % effective annual, such as 24.5.",
     rates_title: "Certified rates",
-    rates_help: "The bank rate for consumer and ordinary credit, from the Superintendencia Financiera's monthly resolution. Each month's cap on late interest is 1.5 times that rate. A missing month is never guessed: the app says which one is missing.",
+    rates_help: |cap| match cap {
+        CapRule::BankRate => "The bank rate for consumer and ordinary credit, from the Superintendencia Financiera's monthly resolution. Each month's cap on late interest is 1.5 times that rate. A missing month is never guessed: the app says which one is missing.",
+        CapRule::CurrentRate => "The current rate for non-indexed operations in pesos, published monthly by the CMF. Each month's cap is 1.5 times that rate (the conventional maximum). A missing month is never guessed: the app says which one is missing.",
+        CapRule::CentralBankMaximum => "The maximum late-interest rate for operations outside the financial system, published by the BCRP. Each month's cap is that rate. A missing month is never guessed: the app says which one is missing.",
+        CapRule::CompanyMaximum => "Each month's maximum late-interest rate, as the company's counsel sets it. Each month's cap is that rate. A missing month is never guessed: the app says which one is missing.",
+    },
     rates_empty: "No rates yet.",
     column_month: "Month",
-    column_bank_rate: "Bank rate (E.A.)",
+    column_table_rate: |cap| match cap {
+        CapRule::BankRate => "Bank rate (E.A.)",
+        CapRule::CurrentRate => "Current rate (annual)",
+        CapRule::CentralBankMaximum => "BCRP maximum (E.A.)",
+        CapRule::CompanyMaximum => "Company maximum (E.A.)",
+    },
     column_usury_rate: "Late-interest cap (E.A.)",
     column_resolution: "Resolution",
     column_days: "Days",

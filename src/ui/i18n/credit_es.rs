@@ -1,6 +1,7 @@
 use super::credit::CreditTexts;
 use crate::domain::certified_rate::{Month, RateProblem};
 use crate::domain::debtor::{DebtorKind, IdType};
+use crate::domain::interest_cap::CapRule;
 use crate::sync::csv::certified_rates::RateLineProblem;
 
 const MONTHS: [&str; 12] = [
@@ -28,17 +29,32 @@ fn month_name(month: Month) -> String {
 
 pub static CREDIT: CreditTexts = CreditTexts {
     interest_title: "Intereses de mora",
-    interest_law: "El interés de mora no puede pasar de una y media veces el interés bancario corriente que certifica la Superintendencia Financiera para cada mes (Código de Comercio art. 884, modificado por la Ley 510 de 1999 art. 111); cobrar más es usura (Código Penal art. 305) y hace perder los intereses (Ley 45 de 1990 art. 72). Se cobra día a día sobre el capital vencido, nunca sobre intereses.",
+    interest_law: |cap| match cap {
+        CapRule::BankRate => "El interés de mora no puede pasar de una y media veces el interés bancario corriente que certifica la Superintendencia Financiera para cada mes (Código de Comercio art. 884, modificado por la Ley 510 de 1999 art. 111); cobrar más es usura (Código Penal art. 305) y hace perder los intereses (Ley 45 de 1990 art. 72). Se cobra día a día sobre el capital vencido, nunca sobre intereses.",
+        CapRule::CurrentRate => "El interés no puede exceder en más de un 50 % al interés corriente que publica la Comisión para el Mercado Financiero para cada mes (Ley 18.010, art. 6); un pacto por encima se reduce al interés corriente (art. 8). Se cobra día a día sobre el capital vencido, nunca sobre intereses.",
+        CapRule::CentralBankMaximum => "La tasa máxima del interés moratorio la fija el Banco Central de Reserva del Perú (Código Civil, art. 1243); el exceso se devuelve o se imputa al capital, a elección del deudor. Se cobra día a día sobre el capital vencido, nunca sobre intereses (art. 1249).",
+        CapRule::CompanyMaximum => "La aplicación no conoce un tope legal general para el país de esta política: la tabla guarda la tasa máxima de mora que fija el asesor legal de la empresa para cada mes, y nunca se cobra más. Se cobra día a día sobre el capital vencido, nunca sobre intereses.",
+    },
     basis_none: "Sin intereses",
     basis_agreed: "Tasa pactada con los clientes",
     basis_legal: "La máxima legal de cada mes",
     agreed_rate: "Tasa pactada (% efectivo anual)",
     agreed_rate_invalid: "Escriba una tasa mayor que 0 y de hasta 100 % efectivo anual, como 24,5.",
     rates_title: "Tasas certificadas",
-    rates_help: "Interés bancario corriente para crédito de consumo y ordinario, de la resolución mensual de la Superintendencia Financiera. El tope de mora de cada mes es 1,5 veces esa tasa. Un mes que falte no se adivina: la aplicación dice cuál falta.",
+    rates_help: |cap| match cap {
+        CapRule::BankRate => "Interés bancario corriente para crédito de consumo y ordinario, de la resolución mensual de la Superintendencia Financiera. El tope de mora de cada mes es 1,5 veces esa tasa. Un mes que falte no se adivina: la aplicación dice cuál falta.",
+        CapRule::CurrentRate => "Interés corriente para operaciones no reajustables en moneda nacional, que publica la CMF cada mes. El tope de cada mes es 1,5 veces esa tasa (el máximo convencional). Un mes que falte no se adivina: la aplicación dice cuál falta.",
+        CapRule::CentralBankMaximum => "Tasa máxima de interés moratorio para operaciones ajenas al sistema financiero, que publica el BCRP. El tope de cada mes es esa tasa. Un mes que falte no se adivina: la aplicación dice cuál falta.",
+        CapRule::CompanyMaximum => "La tasa máxima de mora de cada mes, como la fija el asesor legal de la empresa. El tope de cada mes es esa tasa. Un mes que falte no se adivina: la aplicación dice cuál falta.",
+    },
     rates_empty: "Aún no hay tasas.",
     column_month: "Mes",
-    column_bank_rate: "Bancario corriente (E.A.)",
+    column_table_rate: |cap| match cap {
+        CapRule::BankRate => "Bancario corriente (E.A.)",
+        CapRule::CurrentRate => "Interés corriente (anual)",
+        CapRule::CentralBankMaximum => "Máxima del BCRP (E.A.)",
+        CapRule::CompanyMaximum => "Máxima de la empresa (E.A.)",
+    },
     column_usury_rate: "Tope de mora (E.A.)",
     column_resolution: "Resolución",
     column_days: "Días",

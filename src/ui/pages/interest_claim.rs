@@ -46,22 +46,16 @@ pub fn InterestClaims(
             }
             records.with(|p| {
                 let allocation = Allocation::compute(p, as_of);
-                claims(
-                    &allocation,
-                    &customer,
-                    as_of,
-                    &settings.interest,
-                    &settings.certified_rates,
-                )
-                .into_iter()
-                .filter(|(_, account)| {
-                    account.booked_through.is_some()
-                        || account
-                            .claim
-                            .as_ref()
-                            .map_or(true, |c| !c.months.is_empty())
-                })
-                .collect::<Vec<_>>()
+                claims(&allocation, &customer, as_of, settings.interest_terms())
+                    .into_iter()
+                    .filter(|(_, account)| {
+                        account.booked_through.is_some()
+                            || account
+                                .claim
+                                .as_ref()
+                                .map_or(true, |c| !c.months.is_empty())
+                    })
+                    .collect::<Vec<_>>()
             })
         })
     });
@@ -106,8 +100,7 @@ fn BookInterest(
                     &customer,
                     currency,
                     session.today.get_untracked(),
-                    &company.settings.interest,
-                    &company.settings.certified_rates,
+                    company.settings.interest_terms(),
                 )
             })
         });

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::interest_claim::percent;
 use crate::domain::certified_rate::Month;
-use crate::domain::late_interest::{InterestBasis, USURY_MULTIPLE};
+use crate::domain::late_interest::InterestBasis;
 use crate::sync::csv::certified_rates::parse_certified_rates;
 use crate::ui::i18n::{use_i18n, CreditTexts};
 use crate::ui::session::use_session;
@@ -26,6 +26,7 @@ pub fn LateInterestSettings() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let c = move || i18n.credit();
+    let cap = move || session.company.with(|company| company.settings.interest_terms().cap);
     let basis = move || {
         session
             .company
@@ -88,7 +89,7 @@ pub fn LateInterestSettings() -> impl IntoView {
     view! {
         <section class="late-interest">
             <h3>{move || c().interest_title}</h3>
-            <p class="hint legal-source">{move || c().interest_law}</p>
+            <p class="hint legal-source">{move || (c().interest_law)(cap())}</p>
             <div role="radiogroup">
                 {option(Choice::None, |c| c.basis_none, "none")}
                 {option(Choice::Agreed, |c| c.basis_agreed, "agreed")}
@@ -115,6 +116,7 @@ fn CertifiedRatesTable() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let c = move || i18n.credit();
+    let cap = move || session.company.with(|company| company.settings.interest_terms().cap);
     let pasted = RwSignal::new(String::new());
     let outcome: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let remove = move |month: Month| {
@@ -123,6 +125,7 @@ fn CertifiedRatesTable() -> impl IntoView {
     let rows = move || {
         let format = i18n.number_format();
         session.company.with(|company| {
+            let cap = company.settings.interest_terms().cap;
             company
                 .settings
                 .certified_rates
@@ -134,7 +137,7 @@ fn CertifiedRatesTable() -> impl IntoView {
                         <tr data-month=month.to_string()>
                             <td>{(c().month_name)(month)}</td>
                             <td class="number">{percent(format, rate.annual_percent)}</td>
-                            <td class="number">{percent(format, rate.annual_percent * USURY_MULTIPLE)}</td>
+                            <td class="number">{percent(format, cap.cap(rate.annual_percent))}</td>
                             <td>{rate.resolution.clone()}</td>
                             <td><button type="button" class="link" on:click=move |_| remove(month)>{c().remove}</button></td>
                         </tr>
@@ -172,14 +175,14 @@ fn CertifiedRatesTable() -> impl IntoView {
     };
     view! {
         <h4>{move || c().rates_title}</h4>
-        <p class="hint">{move || c().rates_help}</p>
+        <p class="hint">{move || (c().rates_help)(cap())}</p>
         <Show when=move || !session.company.with(|company| company.settings.certified_rates.is_empty())
             fallback=move || view! { <p class="hint rates-empty">{c().rates_empty}</p> }>
             <div class="table-scroll">
                 <table class="certified-rates">
                     <thead><tr>
                         <th scope="col">{move || c().column_month}</th>
-                        <th scope="col" class="number">{move || c().column_bank_rate}</th>
+                        <th scope="col" class="number">{move || (c().column_table_rate)(cap())}</th>
                         <th scope="col" class="number">{move || c().column_usury_rate}</th>
                         <th scope="col">{move || c().column_resolution}</th>
                         <td></td>

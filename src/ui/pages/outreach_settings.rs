@@ -50,14 +50,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
                 .with(|s| s.asking(&name, &items, &session.device_label(), today));
             values.interest = session.company.with(|c| {
                 let own = p.of_customer(&customer);
-                let settings = &c.settings;
-                interest_owed(
-                    &own,
-                    &customer,
-                    today,
-                    &settings.interest,
-                    &settings.certified_rates,
-                )
+                interest_owed(&own, &customer, today, c.settings.interest_terms())
             });
             Some(values)
         })

@@ -49,7 +49,7 @@ pub fn StatementPage() -> impl IntoView {
             let settings = &c.settings;
             session.portfolio.with(|p| {
                 let own = p.of_customer(&id);
-                interest_owed(&own, &id, to, &settings.interest, &settings.certified_rates)
+                interest_owed(&own, &id, to, settings.interest_terms())
             })
         })
     });
