@@ -13,6 +13,7 @@ pub mod contact;
 pub mod contact_policy;
 pub mod credit_hold;
 pub mod credit_note;
+pub mod credit_policy;
 pub mod credit_terms;
 pub mod customer;
 pub mod customer_filter;

@@ -4,6 +4,9 @@
 mod credit;
 mod credit_en;
 mod credit_es;
+mod credit_policy;
+mod credit_policy_en;
+mod credit_policy_es;
 mod day;
 mod day_en;
 mod day_es;
@@ -23,6 +26,7 @@ mod server_en;
 mod server_es;
 
 pub use credit::CreditTexts;
+pub use credit_policy::CreditPolicyTexts;
 pub use day::DayTexts;
 pub use exchange::ExchangeTexts;
 pub use outreach::OutreachTexts;
@@ -73,6 +77,13 @@ impl Language {
         match self {
             Language::Es => &credit_es::CREDIT,
             Language::En => &credit_en::CREDIT,
+        }
+    }
+
+    pub fn credit_policy(self) -> &'static CreditPolicyTexts {
+        match self {
+            Language::Es => &credit_policy_es::CREDIT_POLICY,
+            Language::En => &credit_policy_en::CREDIT_POLICY,
         }
     }
 
@@ -314,6 +325,10 @@ impl I18n {
 
     pub fn credit(&self) -> &'static CreditTexts {
         self.language.get().credit()
+    }
+
+    pub fn credit_policy(&self) -> &'static CreditPolicyTexts {
+        self.language.get().credit_policy()
     }
 
     pub fn outreach(&self) -> &'static OutreachTexts {

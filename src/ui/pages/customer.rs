@@ -6,7 +6,7 @@ use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
 use super::interest_claim::InterestClaims;
-use super::{customer_href, customer_in_query, statement_href, totals_text};
+use super::{credit_policy_href, customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::credit_hold::CreditHold;
@@ -224,6 +224,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 <button class="put-on-hold" on:click=move |_| set_hold(true)>{move || i18n.credit().put_on_hold}</button>
             </Show>
             <A href=statement_href(&id.get_value()) attr:class="button statement-link">{move || i18n.report().statement_link}</A>
+            <A href=credit_policy_href(&id.get_value()) attr:class="button credit-policy-link">{move || i18n.credit_policy().link}</A>
         </div>
         {move || {
             let customer = id.get_value();

@@ -26,7 +26,11 @@ pub fn LateInterestSettings() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let c = move || i18n.credit();
-    let cap = move || session.company.with(|company| company.settings.interest_terms().cap);
+    let cap = move || {
+        session
+            .company
+            .with(|company| company.settings.interest_terms().cap)
+    };
     let basis = move || {
         session
             .company
@@ -116,7 +120,11 @@ fn CertifiedRatesTable() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let c = move || i18n.credit();
-    let cap = move || session.company.with(|company| company.settings.interest_terms().cap);
+    let cap = move || {
+        session
+            .company
+            .with(|company| company.settings.interest_terms().cap)
+    };
     let pasted = RwSignal::new(String::new());
     let outcome: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let remove = move |month: Month| {

@@ -1,6 +1,7 @@
 mod aging_report;
 mod cash_close;
 mod company_standing;
+mod credit_policy;
 mod customer;
 mod customer_consent;
 mod customer_history;
@@ -34,6 +35,7 @@ mod welcome;
 
 pub use aging_report::AgingReportPage;
 pub use cash_close::CashClosePage;
+pub use credit_policy::CreditPolicyPage;
 pub use customer::{CustomerPage, NewCustomerPage};
 pub use dashboard::DashboardPage;
 pub use import::ImportPage;
@@ -64,6 +66,14 @@ pub(crate) fn totals_text(totals: &Totals, format: NumberFormat) -> String {
 /// The customer screen's address; ids may hold any character a file had.
 fn customer_href(id: &CustomerId) -> String {
     format!("/cliente?id={}", js_sys::encode_uri_component(&id.0))
+}
+
+/// The customer's «Política de crédito y cobranza».
+fn credit_policy_href(id: &CustomerId) -> String {
+    format!(
+        "/cliente/politica?id={}",
+        js_sys::encode_uri_component(&id.0)
+    )
 }
 
 /// The customer's statement of account.
