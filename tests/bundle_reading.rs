@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use cobranza::domain::customer::CustomerId;
 use cobranza::sync::author::Author;
-use cobranza::sync::bundle::format::{sha256_hex, Bundle, BundleKind, Sender};
+use cobranza::sync::bundle::format::{sha256_hex, Bundle, BundleKind, Sender, VERSION};
 use cobranza::sync::bundle::import_plan::plan;
 use cobranza::sync::bundle::problem::BundleProblem;
 use cobranza::sync::bundle::read::{read, Incoming};
@@ -148,18 +148,22 @@ fn a_file_of_version_1_from_an_older_app_still_reads() {
     let bundle = sound();
     let json = bundle
         .to_json()
-        .replacen("\"version\":5", "\"version\":1", 1);
+        .replacen(&format!("\"version\":{VERSION}"), "\"version\":1", 1);
     assert_eq!(read(json.as_bytes()), Ok(Incoming::Plain(bundle)));
 }
 
 #[test]
 fn a_newer_version_asks_for_an_update() {
-    let json = sound()
-        .to_json()
-        .replacen("\"version\":5", "\"version\":6", 1);
+    let json = sound().to_json().replacen(
+        &format!("\"version\":{VERSION}"),
+        &format!("\"version\":{}", VERSION + 1),
+        1,
+    );
     assert_eq!(
         receive_fresh(json.as_bytes()),
-        Err(BundleProblem::TooNew { version: 6 })
+        Err(BundleProblem::TooNew {
+            version: VERSION + 1
+        })
     );
 }
 

@@ -316,6 +316,7 @@ fn office_bundle(ops: Vec<cobranza::sync::op::Op>) -> cobranza::sync::bundle::fo
 
 #[wasm_bindgen_test]
 async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() {
+    use cobranza::sync::bundle::format::VERSION;
     use cobranza::sync::bundle::import_plan::plan;
     use cobranza::sync::bundle::read::{read, Incoming};
     use cobranza::sync::peer::Peers;
@@ -347,9 +348,11 @@ async fn a_bundle_that_fails_validation_or_writing_leaves_indexeddb_unchanged() 
     );
 
     // Edited on the way: refused before anything is written.
-    let edited = office_bundle(ops.clone())
-        .to_json()
-        .replacen("\"version\":5", "\"version\":7", 1);
+    let edited = office_bundle(ops.clone()).to_json().replacen(
+        &format!("\"version\":{VERSION}"),
+        "\"version\":99",
+        1,
+    );
     assert!(read(edited.as_bytes()).is_err());
     let tampered = office_bundle(ops.clone())
         .to_json()

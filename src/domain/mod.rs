@@ -3,6 +3,7 @@
 //! natively and gives the same answer on every device.
 
 pub mod account;
+pub mod agenda_owner;
 pub mod agenda_skip;
 pub mod aging;
 pub mod allocation;
@@ -41,6 +42,7 @@ pub mod promise_outcome;
 pub mod receipt;
 pub mod reminder;
 pub mod reminder_key;
+pub mod sales_handoff;
 pub mod search;
 pub mod standing;
 pub mod statement;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda_skip::AgendaSkip;
 use super::contact::{Channel, Contact, ContactId};
-use super::credit_hold::CreditHold;
+use super::credit_hold::{CreditHold, HoldChange};
 use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
@@ -19,6 +19,7 @@ use super::payment::{Payment, PaymentId, VoidedPayment};
 use super::payment_plan::{PaymentPlan, PlanId};
 use super::plan_progress::{plan_progress, PlanProgress};
 use super::promise::{Promise, PromiseId};
+use super::sales_handoff::SalesHandoff;
 use super::typification::Typification;
 
 /// Everything known about the customers and their debts; voided payments are already gone.
@@ -43,6 +44,12 @@ pub struct Portfolio {
     /// Customers whose credit is withdrawn, and since when.
     #[serde(default)]
     pub credit_holds: BTreeMap<CustomerId, CreditHold>,
+    /// Every time a credit was withdrawn or given back, keyed by the operation's id.
+    #[serde(default)]
+    pub hold_changes: BTreeMap<String, HoldChange>,
+    /// Accounts handed to their salesperson, keyed by the operation's id.
+    #[serde(default)]
+    pub handoffs: BTreeMap<String, SalesHandoff>,
 }
 
 /// The entries of `map` whose value is theirs.
@@ -90,6 +97,8 @@ impl Portfolio {
             plans: own(&self.plans, |p| theirs(&p.customer)),
             revoked_channels: keyed(&self.revoked_channels, customers),
             credit_holds: keyed(&self.credit_holds, customers),
+            hold_changes: own(&self.hold_changes, |h| theirs(&h.customer)),
+            handoffs: own(&self.handoffs, |h| theirs(&h.customer)),
             ..self.accounts_of(customers)
         }
     }

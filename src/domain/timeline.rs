@@ -6,6 +6,7 @@ use smol_str::SmolStr;
 
 use super::agenda_skip::SkipReason;
 use super::contact::{Channel, Contact};
+use super::credit_hold::Change;
 use super::customer::CustomerId;
 use super::dispute::{Dispute, DisputeId};
 use super::invoice::{InvoiceId, InvoiceKind};
@@ -46,9 +47,18 @@ pub enum Happening {
     Typified(Box<Typification>),
     Skipped(SkipReason),
     ChannelRevoked(Channel),
-    /// The credit hold in force: why, and who put it on.
+    /// The customer's credit withdrawn: why, and who did it.
     CreditHeld {
         reason: String,
+        by: String,
+    },
+    /// The customer's credit given back, and by whom.
+    CreditRestored {
+        by: String,
+    },
+    HandedToSales {
+        salesperson: String,
+        note: String,
         by: String,
     },
 }
@@ -177,12 +187,35 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
     {
         add(*on, Happening::ChannelRevoked(*channel), None);
     }
-    if let Some(hold) = portfolio.credit_holds.get(customer) {
-        let held = Happening::CreditHeld {
-            reason: hold.reason.clone(),
-            by: hold.by.clone(),
+    for (id, change) in portfolio
+        .hold_changes
+        .iter()
+        .filter(|(_, h)| mine(&h.customer))
+    {
+        let (on, happening) = match &change.change {
+            Change::Held(hold) => (
+                hold.since,
+                Happening::CreditHeld {
+                    reason: hold.reason.clone(),
+                    by: hold.by.clone(),
+                },
+            ),
+            Change::Lifted(lifted) => (
+                lifted.on,
+                Happening::CreditRestored {
+                    by: lifted.by.clone(),
+                },
+            ),
         };
-        add(hold.since, held, None);
+        add(on, happening, Some(&SmolStr::new(id)));
+    }
+    for (id, handoff) in portfolio.handoffs.iter().filter(|(_, h)| mine(&h.customer)) {
+        let handed = Happening::HandedToSales {
+            salesperson: handoff.salesperson.clone(),
+            note: handoff.note.clone(),
+            by: handoff.by.clone(),
+        };
+        add(handoff.on, handed, Some(&SmolStr::new(id)));
     }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
     // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.

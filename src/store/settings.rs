@@ -4,6 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::outreach::OutreachSettings;
 
 const LANGUAGE_KEY: &str = "cobranza.language";
@@ -18,15 +19,30 @@ pub fn set_language(code: &str) {
 }
 
 const COLLECTOR_KEY: &str = "cobranza.collector";
+/// Marks a salesperson's name in the stored choice; a collector's name is stored bare, as
+/// versions before salespeople had agendas wrote it.
+const SALESPERSON_MARK: &str = "ventas:";
 
-/// Whose agenda this device shows; empty for everyone's (an owner who collects alone).
-pub fn collector() -> String {
-    LocalStorage::get(COLLECTOR_KEY).unwrap_or_default()
+/// Whose agenda this device shows; everyone's for an owner who collects alone.
+pub fn agenda_owner() -> AgendaOwner {
+    let stored: String = LocalStorage::get(COLLECTOR_KEY).unwrap_or_default();
+    if stored.is_empty() {
+        AgendaOwner::Everyone
+    } else if let Some(name) = stored.strip_prefix(SALESPERSON_MARK) {
+        AgendaOwner::Salesperson(name.to_owned())
+    } else {
+        AgendaOwner::Collector(stored)
+    }
 }
 
-pub fn set_collector(name: &str) {
+pub fn set_agenda_owner(owner: &AgendaOwner) {
+    let stored = match owner {
+        AgendaOwner::Everyone => String::new(),
+        AgendaOwner::Collector(name) => name.clone(),
+        AgendaOwner::Salesperson(name) => format!("{SALESPERSON_MARK}{name}"),
+    };
     // Losing this preference only means showing everyone's agenda next time.
-    let _ = LocalStorage::set(COLLECTOR_KEY, name);
+    let _ = LocalStorage::set(COLLECTOR_KEY, stored);
 }
 
 const OUTREACH_KEY: &str = "cobranza.outreach";

@@ -18,6 +18,7 @@ use crate::domain::payment_plan::{schedule, PaymentPlan, PlanTerms};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::Promise;
 use crate::domain::receipt::Receipt;
+use crate::domain::sales_handoff::SalesHandoff;
 use crate::domain::typification::Typification;
 
 pub(super) fn known(portfolio: &Portfolio, customer: &CustomerId) -> Result<(), EditProblem> {
@@ -232,6 +233,34 @@ pub fn skip_today(
             customer: customer.clone(),
             on: today,
             reason,
+        },
+    })
+}
+
+/// The account handed to `salesperson` with `note`, by `by` (this device's name).
+pub fn hand_to_sales(
+    portfolio: &Portfolio,
+    today: NaiveDate,
+    customer: &CustomerId,
+    salesperson: &str,
+    note: &str,
+    by: &str,
+) -> Result<Event, EditProblem> {
+    known(portfolio, customer)?;
+    let (salesperson, note) = (salesperson.trim(), note.trim());
+    if salesperson.is_empty() {
+        return Err(EditProblem::MissingSalesperson);
+    }
+    if note.is_empty() {
+        return Err(EditProblem::MissingReason);
+    }
+    Ok(Event::HandedToSales {
+        handoff: SalesHandoff {
+            customer: customer.clone(),
+            salesperson: salesperson.to_owned(),
+            note: note.to_owned(),
+            on: today,
+            by: by.to_owned(),
         },
     })
 }

@@ -32,6 +32,8 @@ pub enum EditProblem {
     HasInstallments,
     NothingChanged,
     MissingReason,
+    /// An account handed to sales names no salesperson.
+    MissingSalesperson,
     UnknownPayment,
     AlreadyVoided,
     UnknownDispute,

@@ -14,7 +14,7 @@ use super::role::Role;
 use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact};
-use crate::domain::credit_hold::CreditHold;
+use crate::domain::credit_hold::{CreditHold, HoldLifted};
 use crate::domain::credit_note::CreditNote;
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
@@ -24,6 +24,7 @@ use crate::domain::invoice::{Invoice, InvoiceId, InvoiceKind, Terms};
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::payment_plan::PaymentPlan;
 use crate::domain::promise::Promise;
+use crate::domain::sales_handoff::SalesHandoff;
 use crate::domain::typification::Typification;
 
 /// Sequence numbers count up from 1 per device, without gaps.
@@ -261,6 +262,13 @@ pub enum Event {
     CreditHoldSet {
         customer: CustomerId,
         hold: Option<CreditHold>,
+        /// With `None`: who gave the credit back, and when (files of format 5 lack it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lifted: Option<HoldLifted>,
+    },
+    /// An account handed to its salesperson with a note.
+    HandedToSales {
+        handoff: SalesHandoff,
     },
     /// A change to the company's settings, field by field (`sync::company_settings`).
     CompanySettingsChanged {

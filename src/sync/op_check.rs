@@ -194,8 +194,16 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
                 .set_on
                 .map_or(Ok(()), |day| date("set_on", day))
         }
-        Event::CreditHoldSet { customer, hold } => {
+        Event::CreditHoldSet {
+            customer,
+            hold,
+            lifted,
+        } => {
             line("customer", &customer.0)?;
+            if let Some(lifted) = lifted {
+                optional_line("by", &lifted.by)?;
+                date("on", lifted.on)?;
+            }
             match hold {
                 Some(hold) => {
                     optional_line("reason", &hold.reason)?;
@@ -204,6 +212,13 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
                 }
                 None => Ok(()),
             }
+        }
+        Event::HandedToSales { handoff } => {
+            line("customer", &handoff.customer.0)?;
+            line("salesperson", &handoff.salesperson)?;
+            note("note", &handoff.note)?;
+            optional_line("by", &handoff.by)?;
+            date("on", handoff.on)
         }
         Event::AgendaSkipped { skip } => {
             line("customer", &skip.customer.0)?;

@@ -18,7 +18,7 @@ use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
 use crate::domain::contact::{Channel, Contact, ContactId};
-use crate::domain::credit_hold::CreditHold;
+use crate::domain::credit_hold::{Change, CreditHold, HoldChange, HoldLifted};
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
@@ -29,6 +29,7 @@ use crate::domain::payment::{Payment, PaymentId, VoidedPayment};
 use crate::domain::payment_plan::{PaymentPlan, PlanId};
 use crate::domain::portfolio::Portfolio;
 use crate::domain::promise::{Promise, PromiseId};
+use crate::domain::sales_handoff::SalesHandoff;
 use crate::domain::typification::Typification;
 use crate::domain::wire::Day;
 
@@ -221,6 +222,10 @@ pub struct Projection {
     #[serde(deserialize_with = "packed_map::deserialize")]
     skips: BTreeMap<String, AgendaSkip>,
     #[serde(deserialize_with = "packed_map::deserialize")]
+    hold_changes: BTreeMap<String, HoldChange>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
+    handoffs: BTreeMap<String, SalesHandoff>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
@@ -328,11 +333,22 @@ impl Projection {
             Event::AgendaSkipped { skip } => {
                 self.skips.insert(op.id.to_string(), skip.clone());
             }
-            Event::CreditHoldSet { customer, hold } => self
-                .credit_holds
-                .entry(customer.clone())
-                .or_default()
-                .merge(Some(hold.clone()), write),
+            Event::CreditHoldSet {
+                customer,
+                hold,
+                lifted,
+            } => {
+                if let Some(change) = hold_change(customer, hold, lifted) {
+                    self.hold_changes.insert(op.id.to_string(), change);
+                }
+                self.credit_holds
+                    .entry(customer.clone())
+                    .or_default()
+                    .merge(Some(hold.clone()), write)
+            }
+            Event::HandedToSales { handoff } => {
+                self.handoffs.insert(op.id.to_string(), handoff.clone());
+            }
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
             }
@@ -459,6 +475,8 @@ impl Projection {
                 .filter_map(|(id, register)| Some((id.clone(), register.value.clone()?)))
                 .collect(),
             skips: self.skips.clone(),
+            hold_changes: self.hold_changes.clone(),
+            handoffs: self.handoffs.clone(),
             plans: self.plans.clone(),
             revoked_channels: self.revoked_channels(),
             credit_holds: self
@@ -619,7 +637,14 @@ impl Projection {
                 portfolio.skips.insert(op.id.to_string(), skip.clone());
                 one(&skip.customer)
             }
-            Event::CreditHoldSet { customer, .. } => {
+            Event::CreditHoldSet {
+                customer,
+                hold,
+                lifted,
+            } => {
+                if let Some(change) = hold_change(customer, hold, lifted) {
+                    portfolio.hold_changes.insert(op.id.to_string(), change);
+                }
                 let hold = self
                     .credit_holds
                     .get(customer)
@@ -629,6 +654,12 @@ impl Projection {
                     None => portfolio.credit_holds.remove(customer),
                 };
                 one(customer)
+            }
+            Event::HandedToSales { handoff } => {
+                portfolio
+                    .handoffs
+                    .insert(op.id.to_string(), handoff.clone());
+                one(&handoff.customer)
             }
             Event::PlanAgreed { plan } => {
                 portfolio.plans.insert(PlanId(fact_id()), plan.clone());
@@ -656,4 +687,22 @@ impl Projection {
             .filter_map(|customer| Some((customer.clone(), self.revoked_of(customer)?)))
             .collect()
     }
+}
+
+/// The change a hold operation makes, for the history: a lift written before lifts said who
+/// and when (bundle format 5) has nothing to show.
+fn hold_change(
+    customer: &CustomerId,
+    hold: &Option<CreditHold>,
+    lifted: &Option<HoldLifted>,
+) -> Option<HoldChange> {
+    let change = match (hold, lifted) {
+        (Some(hold), _) => Change::Held(hold.clone()),
+        (None, Some(lifted)) => Change::Lifted(lifted.clone()),
+        (None, None) => return None,
+    };
+    Some(HoldChange {
+        customer: customer.clone(),
+        change,
+    })
 }

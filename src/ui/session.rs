@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::alert::Alert;
 use super::browser;
+use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::company_settings::CompanySettings;
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::Portfolio;
@@ -466,7 +467,7 @@ impl Session {
         let Some(me) = self.device.get_untracked().map(|d| d.id) else {
             return;
         };
-        let shows_everyone = settings::collector().is_empty();
+        let shows_everyone = settings::agenda_owner() == AgendaOwner::Everyone;
         let forget = move || {
             settings::forget_kept_outreach();
             self.kept_settings.set(None);
@@ -491,7 +492,7 @@ impl Session {
             return false;
         };
         self.company
-            .with(|c| c.may_change(&me, settings::collector().is_empty()))
+            .with(|c| c.may_change(&me, settings::agenda_owner() == AgendaOwner::Everyone))
     }
 
     /// `events`, which only an office may write, after the mark that makes this device the

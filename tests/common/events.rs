@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use cobranza::domain::agenda_skip::{AgendaSkip, SkipReason};
 use cobranza::domain::aging::AgingBuckets;
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
-use cobranza::domain::credit_hold::CreditHold;
+use cobranza::domain::credit_hold::{CreditHold, HoldLifted};
 use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
@@ -18,6 +18,7 @@ use cobranza::domain::payment::{Payment, PaymentId, PaymentMethod};
 use cobranza::domain::payment_plan::{Frequency, PaymentPlan, PlanTerms};
 use cobranza::domain::promise::Promise;
 use cobranza::domain::reminder::ReminderSchedule;
+use cobranza::domain::sales_handoff::SalesHandoff;
 use cobranza::domain::typification::{Risk, Typification};
 use cobranza::sync::company_settings::SettingsPatch;
 use cobranza::sync::device_key::PublicKey;
@@ -151,14 +152,29 @@ pub fn event() -> impl Strategy<Value = Event> {
                 ..Typification::default()
             },
         }),
-        (customer.clone(), prop::option::of(0..120u32)).prop_map(|(customer, since)| {
-            Event::CreditHoldSet {
+        (customer.clone(), prop::option::of(0..120u32), 0..120u32).prop_map(
+            |(customer, since, lifted_on)| Event::CreditHoldSet {
                 customer,
                 hold: since.map(|since| CreditHold {
                     reason: "atraso".into(),
                     since: day(since),
                     by: "Oficina".into(),
                 }),
+                lifted: since.is_none().then(|| HoldLifted {
+                    on: day(lifted_on),
+                    by: "Cobrador".into(),
+                }),
+            }
+        ),
+        (customer.clone(), 0..2u8, 0..120u32).prop_map(|(customer, salesperson, on)| {
+            Event::HandedToSales {
+                handoff: SalesHandoff {
+                    customer,
+                    salesperson: format!("Vendedor {salesperson}"),
+                    note: "Ofrecer cambio de mercancía".into(),
+                    on: day(on),
+                    by: "Oficina".into(),
+                },
             }
         }),
         (customer.clone(), 0..3usize, any::<bool>(), 0..120u32).prop_map(

@@ -273,6 +273,78 @@ async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
     )
     .await;
 
+    // The customer's credit policy, from the company's settings, says so too, with the
+    // rules a collector follows and the articles they come from.
+    tap(driver, "a.credit-policy-link", "Política de crédito").await;
+    wait_for_text(driver, "h1", "Política de crédito y cobranza").await;
+    for says in [
+        "Hoy su crédito está suspendido",
+        "Le recordamos cada vencimiento 3 días antes, el día del vencimiento y 3 días después.",
+        "Ley 2300 de 2023",
+        "No cobramos intereses de mora.",
+        "Solo cobramos gastos de cobranza reales y documentados",
+    ] {
+        wait_for_text(driver, "article.credit-policy", says).await;
+    }
+    full_page_screenshot(driver, "politica-de-credito").await;
+    tap(driver, "a.back", "Volver al cliente").await;
+
+    // The hardest accounts go to the salesperson, with a note, into their own agenda.
+    tap(driver, "button.hand-to-sales", "Entregar a ventas").await;
+    // The customer's own salesperson is proposed.
+    wait_until(
+        driver,
+        "document.querySelector('.handoff input[name=salesperson]')?.value === 'Carlos Ruiz'",
+    )
+    .await;
+    fill(driver, ".handoff input[name=note]", "   ").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".panel [role=alert]", "Escribe el motivo").await;
+    fill(
+        driver,
+        ".handoff input[name=note]",
+        "Ofrecer cambio de mercancía por el saldo",
+    )
+    .await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Entregada a ventas (Carlos Ruiz) por «Cobrador Juan»: Ofrecer cambio de mercancía por el saldo",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".customer-header .handoff-note",
+        "Con ventas: Carlos Ruiz Ofrecer cambio de mercancía por el saldo",
+    )
+    .await;
+    open_tab(driver, "Hoy").await;
+    script(
+        driver,
+        "const s = document.querySelector('select[name=device_collector]'); \
+         s.value = 's:Carlos Ruiz'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    wait_until(
+        driver,
+        "document.querySelectorAll('ol.agenda:not(.done):not(.skipped) li.agenda-entry').length === 1",
+    )
+    .await;
+    wait_for_text(driver, "li.agenda-entry", LADDER_AT_CHANGE).await;
+    wait_for_text(
+        driver,
+        "li.agenda-entry .handoff-note",
+        "Con ventas: Carlos Ruiz Ofrecer cambio de mercancía por el saldo",
+    )
+    .await;
+    script(
+        driver,
+        "const s = document.querySelector('select[name=device_collector]'); \
+         s.value = ''; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+
     open_tab(driver, "Hoy").await;
     wait_for_text(
         driver,
@@ -329,6 +401,19 @@ async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
         driver,
         ".suggestion button.put-on-hold",
         "Suspender el crédito",
+    )
+    .await;
+    // The history keeps the hold that was, and who gave the credit back.
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Crédito restablecido por «Cobrador Juan»",
+    )
+    .await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Crédito suspendido por «Cobrador Juan»: atraso de 79 días",
     )
     .await;
     visit.finish().await;

@@ -103,7 +103,17 @@ async fn open_tab(driver: &WebDriver, name: &str) {
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        assert!(started.elapsed() < WAIT, "the tab «{name}» never opened");
+        if started.elapsed() >= WAIT {
+            let page = script(
+                driver,
+                "return location.href + ' ' + document.body.innerText",
+            )
+            .await;
+            panic!(
+                "the tab «{name}» never opened; console: {:?}; page: {page}",
+                console_errors(driver).await
+            );
+        }
     }
 }
 

@@ -13,7 +13,7 @@ pub const FORMAT: &str = "cobranza-bundle";
 /// The version this app writes. It reads every version up to this one and refuses later ones,
 /// asking for an update. Adding a kind of operation makes a new version, because an older app
 /// could not read it.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sender {

@@ -52,6 +52,16 @@ pub struct CreditTexts {
     pub column_recognition: &'static str,
     pub holds_csv: &'static str,
     /// The hold in the customer's history: why, by whom.
+    pub timeline_restored: fn(&str) -> String,
+    /// Salesperson, note, by whom.
+    pub timeline_handed: fn(&str, &str, &str) -> String,
+    pub hand_to_sales: &'static str,
+    pub handoff_hint: &'static str,
+    pub handoff_note: &'static str,
+    /// The badge of an account handed to a salesperson.
+    pub with_sales: fn(&str) -> String,
+    /// The agenda filter's group of salespeople.
+    pub agenda_sales: &'static str,
     pub timeline_hold: fn(&str, &str) -> String,
     /// The CSV's columns after the customer's id and name: tax id, salesperson, collector,
     /// since, reason, by, balance, currency.

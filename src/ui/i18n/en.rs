@@ -214,6 +214,7 @@ pub static TEXTS: Texts = Texts {
         EditProblem::HasInstallments => "This invoice has installments; correct it with a CSV file.",
         EditProblem::NothingChanged => "Nothing was changed.",
         EditProblem::MissingReason => "Write the reason.",
+        EditProblem::MissingSalesperson => "Write which salesperson the account goes to.",
         EditProblem::UnknownPayment => "That payment is not in the portfolio.",
         EditProblem::AlreadyVoided => "That payment was already voided.",
         EditProblem::UnknownDispute => "That dispute is not in the portfolio.",

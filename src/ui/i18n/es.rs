@@ -220,6 +220,7 @@ pub static TEXTS: Texts = Texts {
         EditProblem::HasInstallments => "Esta factura tiene cuotas; corrígela con un archivo CSV.",
         EditProblem::NothingChanged => "No cambiaste nada.",
         EditProblem::MissingReason => "Escribe el motivo.",
+        EditProblem::MissingSalesperson => "Escribe a qué vendedor se entrega la cuenta.",
         EditProblem::UnknownPayment => "Ese pago no está en la cartera.",
         EditProblem::AlreadyVoided => "Ese pago ya estaba anulado.",
         EditProblem::UnknownDispute => "Ese reclamo no está en la cartera.",

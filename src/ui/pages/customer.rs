@@ -9,7 +9,7 @@ use super::interest_claim::InterestClaims;
 use super::{credit_policy_href, customer_href, customer_in_query, statement_href, totals_text};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
-use crate::domain::credit_hold::CreditHold;
+use crate::domain::credit_hold::{CreditHold, HoldLifted};
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
@@ -20,13 +20,14 @@ use crate::domain::number_format::NumberFormat;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
 use crate::domain::reminder::open_items;
+use crate::domain::sales_handoff::latest_handoffs;
 use crate::domain::standing::Standing;
 use crate::domain::step::Step;
 use crate::sync::op::Event;
 use crate::ui::contact_gate::{Attempt, ContactGate};
 use crate::ui::forms::{
-    CollectionCostForm, ContactForm, CreditNoteForm, CustomerForm, DisputeForm, InvoiceForm,
-    PaymentForm, PlanForm, TypificationForm,
+    CollectionCostForm, ContactForm, CreditNoteForm, CustomerForm, DisputeForm, HandoffForm,
+    InvoiceForm, PaymentForm, PlanForm, TypificationForm,
 };
 use crate::ui::i18n::use_i18n;
 use crate::ui::message::{compose, with_interest};
@@ -43,6 +44,7 @@ enum Panel {
     Payment,
     CreditNote,
     CollectionCost,
+    Handoff,
     Contact(Attempt),
     Dispute,
     Plan,
@@ -122,6 +124,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let close = Callback::new(move |()| panel.set(Panel::Closed));
     let show_receipt = Callback::new(move |receipt| panel.set(Panel::Receipt(receipt)));
     let name = customer.name.clone();
+    let salesperson = customer.salesperson.clone();
     let message = Memo::new(move |_| {
         let today = session.today.get();
         let objective = Objective::for_step(suggestion.get());
@@ -137,15 +140,26 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     });
     let late = move || standing.with(|s| s.oldest_days_overdue);
     let hold = Memo::new(move |_| records.with(|p| p.credit_holds.get(&id.get_value()).cloned()));
+    let handoff = Memo::new(move |_| {
+        records.with(|p| latest_handoffs(&p.handoffs).into_values().next().cloned())
+    });
     let set_hold = move |on: bool| {
-        let hold = on.then(|| CreditHold {
-            reason: (i18n.credit().hold_reason_late)(late()),
-            since: session.today.get_untracked(),
-            by: session.device_label(),
-        });
+        let (today, by) = (session.today.get_untracked(), session.device_label());
+        let (hold, lifted) = if on {
+            let reason = (i18n.credit().hold_reason_late)(late());
+            let hold = CreditHold {
+                reason,
+                since: today,
+                by,
+            };
+            (Some(hold), None)
+        } else {
+            (None, Some(HoldLifted { on: today, by }))
+        };
         let event = Event::CreditHoldSet {
             customer: id.get_value(),
             hold,
+            lifted,
         };
         session.save_then(vec![event], || ());
     };
@@ -187,6 +201,12 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                     <button type="button" class="link lift-hold" on:click=move |_| set_hold(false)>{i18n.credit().lift_hold}</button>
                 </p>
             })}
+            {move || handoff.get().map(|h| view! {
+                <p class="handoff-note">
+                    <span class="badge with-sales">{(i18n.credit().with_sales)(&h.salesperson)}</span>
+                    " "{h.note}
+                </p>
+            })}
             <CreditTermsLine terms=customer.credit_terms.clone() standing=standing/>
             <p class="typification">
                 {move || typification.with(|ty| {
@@ -219,6 +239,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <button on:click=move |_| panel.set(Panel::Typify)>{move || d().typify}</button>
             <button on:click=move |_| panel.set(Panel::Dispute) disabled=move || open().is_empty()>{move || d().open_dispute}</button>
             <button on:click=move |_| panel.set(Panel::Plan) disabled=move || overdue().amount.is_zero()>{move || d().payment_plan}</button>
+            <button class="hand-to-sales" on:click=move |_| panel.set(Panel::Handoff)>{move || i18n.credit().hand_to_sales}</button>
             <button on:click=move |_| panel.set(Panel::EditCustomer)>{move || t().edit_customer}</button>
             <Show when=move || hold.with(Option::is_none) && suggestion.get() != Step::ChangeConditions>
                 <button class="put-on-hold" on:click=move |_| set_hold(true)>{move || i18n.credit().put_on_hold}</button>
@@ -238,6 +259,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 Panel::Payment => view! { <PaymentForm customer=customer open=open() on_done=close on_receipt=show_receipt/> }.into_any(),
                 Panel::CreditNote => view! { <CreditNoteForm customer=customer open=open() on_done=close/> }.into_any(),
                 Panel::CollectionCost => view! { <CollectionCostForm customer=customer currency=currency() on_done=close/> }.into_any(),
+                Panel::Handoff => view! { <HandoffForm customer=customer salesperson=salesperson.clone() on_done=close/> }.into_any(),
                 Panel::Contact(attempt) => view! {
                     <ContactForm customer=customer currency=currency() objective=Objective::for_step(suggestion.get_untracked())
                         channel=attempt.channel policy_override=attempt.policy_override on_done=close/>

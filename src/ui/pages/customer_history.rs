@@ -198,6 +198,12 @@ fn happening_text(
         }
         Happening::Skipped(reason) => ((d.timeline_skipped)((d.skip_reason)(*reason)), None),
         Happening::CreditHeld { reason, by } => ((c.timeline_hold)(reason, by), None),
+        Happening::CreditRestored { by } => ((c.timeline_restored)(by), None),
+        Happening::HandedToSales {
+            salesperson,
+            note,
+            by,
+        } => ((c.timeline_handed)(salesperson, note, by), None),
         Happening::ChannelRevoked(channel) => (
             (o.timeline_channel_revoked)((d.channel_name)(*channel)),
             None,

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::customer_href;
+use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::customer::CustomerId;
 use crate::domain::message_template::MessageKind;
@@ -23,8 +24,8 @@ use crate::ui::show_more::{ShowMore, PAGE};
 
 #[component]
 pub fn Reminders(
-    /// Whose reminders: the device's collector, or everyone's when empty.
-    collector: RwSignal<String>,
+    /// Whose reminders: those of the agenda this device shows.
+    owner: RwSignal<AgendaOwner>,
     /// Who signs the messages.
     #[prop(into)]
     signature: Signal<String>,
@@ -32,20 +33,15 @@ pub fn Reminders(
     let i18n = use_i18n();
     let session = use_session();
     let reminders = Memo::new(move |_| {
-        let mine = collector.get();
         let today = session.today.get();
         session.outreach.with(|o| {
             session.portfolio.with(|p| {
+                let mine = owner.with(|owner| owner.customers(p));
                 session
                     .accounts
                     .with(|a| due_reminders(p, &a.items, &o.reminders, today))
                     .into_iter()
-                    .filter(|r| {
-                        mine.is_empty()
-                            || p.customers
-                                .get(&r.customer)
-                                .is_some_and(|c| c.collector == mine)
-                    })
+                    .filter(|r| mine.as_ref().is_none_or(|mine| mine.contains(&r.customer)))
                     .collect::<Vec<_>>()
             })
         })

@@ -1,15 +1,17 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{customer_href, totals_text};
+use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::agenda_skip::SkipReason;
 use crate::domain::contact::{Channel, Contact, Objective};
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::message_template::MessageKind;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::priority::{agenda, AgendaEntry, Status};
+use crate::domain::sales_handoff::{latest_handoffs, salespeople_handed, SalesHandoff};
 use crate::domain::standing::Standing;
 use crate::store::settings;
 use crate::sync::collection_edit::skip_today;
@@ -63,27 +65,33 @@ pub fn TodayPage() -> impl IntoView {
             .accounts
             .with(|a| portfolio.with(|p| p.summary(&a.standings, session.today.get())))
     });
-    let collector = RwSignal::new(settings::collector());
+    let owner = RwSignal::new(settings::agenda_owner());
     let collectors = Memo::new(move |_| portfolio.with(Portfolio::collectors));
-    let entries = Memo::new(move |_| {
-        let mine = collector.get();
+    let salespeople = Memo::new(move |_| portfolio.with(|p| salespeople_handed(&p.handoffs)));
+    let handed = Memo::new(move |_| {
         portfolio.with(|p| {
+            latest_handoffs(&p.handoffs)
+                .into_iter()
+                .map(|(id, handoff)| (id.clone(), handoff.clone()))
+                .collect::<BTreeMap<_, _>>()
+        })
+    });
+    let entries = Memo::new(move |_| {
+        portfolio.with(|p| {
+            let mine = owner.with(|owner| owner.customers(p));
             session.accounts.with(|a| {
                 agenda(p, &a.standings, session.today.get(), |id| {
-                    mine.is_empty() || p.customers.get(id).is_some_and(|c| c.collector == mine)
+                    mine.as_ref().is_none_or(|mine| mine.contains(id))
                 })
             })
         })
     });
     let open = RwSignal::new(None::<(usize, RowPanel)>);
-    // Messages are signed by the collector the device belongs to, or by the device itself.
+    // Messages are signed by whose agenda the device shows, or by the device itself.
     let signature = Signal::derive(move || {
-        let name = collector.get();
-        if name.is_empty() {
-            session.device_label()
-        } else {
-            name
-        }
+        owner
+            .with(|owner| owner.name().map(str::to_owned))
+            .unwrap_or_else(|| session.device_label())
     });
     let part = move |wanted: fn(Status) -> bool| AgendaPart {
         wanted,
@@ -130,7 +138,8 @@ pub fn TodayPage() -> impl IntoView {
                             })
                         });
                         let contacts = contacts.with(|c| c.get(&entry.customer).cloned().unwrap_or_default());
-                        view! { <AgendaRow index=index entry=entry.clone() customer=customer on_hold=on_hold standing=standing message=message contacts=contacts open=open/> }
+                        let handoff = handed.with(|h| h.get(&entry.customer).cloned());
+                        view! { <AgendaRow index=index entry=entry.clone() customer=customer on_hold=on_hold handoff=handoff standing=standing message=message contacts=contacts open=open/> }
                     })
                     .collect_view()
             })
@@ -164,16 +173,17 @@ pub fn TodayPage() -> impl IntoView {
                 <label class="field">
                     <span>{move || d().device_collector}</span>
                     <select name="device_collector" on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        settings::set_collector(&name);
-                        collector.set(name);
+                        let chosen = owner_of_option(&event_target_value(&ev));
+                        settings::set_agenda_owner(&chosen);
+                        owner.set(chosen);
                     }>
-                        <option value="" selected=move || collector.get().is_empty()>{move || t().all}</option>
-                        {move || collectors.get().into_iter().map(|name| {
-                            let selected = name.clone();
-                            let value = name.clone();
-                            view! { <option value=value selected=move || collector.get() == selected>{name}</option> }
-                        }).collect_view()}
+                        <option value="" selected=move || owner.with(|o| *o == AgendaOwner::Everyone)>{move || t().all}</option>
+                        {move || collectors.get().into_iter().map(|name| owner_option(owner, AgendaOwner::Collector(name))).collect_view()}
+                        <Show when=move || salespeople.with(|s| !s.is_empty())>
+                            <optgroup label=move || i18n.credit().agenda_sales>
+                                {move || salespeople.get().into_iter().map(|name| owner_option(owner, AgendaOwner::Salesperson(name))).collect_view()}
+                            </optgroup>
+                        </Show>
                     </select>
                 </label>
                 <A href="/caja" attr:class="button">{move || d().cash_close}</A>
@@ -194,7 +204,7 @@ pub fn TodayPage() -> impl IntoView {
                 <ol class="agenda skipped">{section(skipped)}</ol>
                 <ShowMore shown=skipped.shown total=skipped.total/>
             </Show>
-            <Reminders collector=collector signature=signature/>
+            <Reminders owner=owner signature=signature/>
         </Show>
     }
 }
@@ -206,6 +216,8 @@ fn AgendaRow(
     customer: Customer,
     /// Whether the customer's credit is withdrawn.
     on_hold: bool,
+    /// The salesperson the account is handed to, with the note.
+    handoff: Option<SalesHandoff>,
     standing: Standing,
     /// The message for the suggested step, ready to send.
     message: String,
@@ -248,6 +260,9 @@ fn AgendaRow(
                 <span class="score" title=t.nav_today>{(d.points)(entry.score)}</span>
             </div>
             {on_hold.then(|| view! { <p class="badge on-hold">{i18n.credit().on_hold}</p> })}
+            {handoff.map(|h| view! {
+                <p class="handoff-note"><span class="badge with-sales">{(i18n.credit().with_sales)(&h.salesperson)}</span>" "{h.note}</p>
+            })}
             <p class="amount overdue">{overdue}</p>
             <p class="suggestion">
                 {d.suggested}": "<strong>{(d.step_name)(entry.suggestion.step)}</strong>
@@ -285,5 +300,26 @@ fn AgendaRow(
                 _ => ().into_any(),
             }}
         </li>
+    }
+}
+
+/// An option of the agenda's owner select; its value says whether the name is a collector's
+/// or a salesperson's, since one person could be both.
+fn owner_option(chosen: RwSignal<AgendaOwner>, owner: AgendaOwner) -> impl IntoView {
+    let (value, name) = match &owner {
+        AgendaOwner::Collector(name) => (format!("c:{name}"), name.clone()),
+        AgendaOwner::Salesperson(name) => (format!("s:{name}"), name.clone()),
+        AgendaOwner::Everyone => (String::new(), String::new()),
+    };
+    view! { <option value=value selected=move || chosen.with(|c| *c == owner)>{name}</option> }
+}
+
+fn owner_of_option(value: &str) -> AgendaOwner {
+    if let Some(name) = value.strip_prefix("c:") {
+        AgendaOwner::Collector(name.to_owned())
+    } else if let Some(name) = value.strip_prefix("s:") {
+        AgendaOwner::Salesperson(name.to_owned())
+    } else {
+        AgendaOwner::Everyone
     }
 }
