@@ -20,6 +20,7 @@ mod print_controls;
 mod reach;
 mod receipt_card;
 mod reports_nav;
+mod send_to_customer;
 mod server_sync;
 mod service_worker;
 mod session;

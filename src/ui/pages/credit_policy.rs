@@ -2,15 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::interest_claim::percent;
-use super::{customer_href, customer_in_query};
+use super::{customer_href, customer_in_query, CustomerNotFound};
 use crate::domain::credit_policy::{credit_policy, CreditPolicy};
 use crate::domain::late_interest::InterestBasis;
 use crate::domain::number_format::NumberFormat;
-use crate::ui::alert::Alert;
-use crate::ui::browser;
 use crate::ui::i18n::{use_i18n, CreditPolicyTexts, OutreachTexts};
 use crate::ui::print_controls::{Paper, PrintControls};
-use crate::ui::reach::{reach_links, Reach};
+use crate::ui::send_to_customer::SendToCustomer;
 use crate::ui::session::use_session;
 
 /// Cliente → Política de crédito: the customer's terms and the company's collection rules, to
@@ -55,34 +53,11 @@ pub fn CreditPolicyPage() -> impl IntoView {
         let heading: Vec<String> = heading.into_iter().filter(|l| !l.is_empty()).collect();
         Some(format!("{}\n\n{body}", heading.join("\n")))
     });
-    let share = move |_| {
-        let Some(text) = text.get_untracked() else {
-            return;
-        };
-        let title = p().title.to_owned();
-        leptos::task::spawn_local(async move {
-            if let Err(error) = browser::share_text(&title, &text).await {
-                session.alert.set(Some(Alert::NotShared(error)));
-            }
-        });
-    };
     move || {
-        let t = i18n.texts();
         let Some(customer) = customer.get() else {
-            return view! {
-                <p class="empty">{t.customer_not_found}</p>
-                <A href="/cartera" attr:class="back">{t.back_to_portfolio}</A>
-            }
-            .into_any();
+            return view! { <CustomerNotFound/> }.into_any();
         };
         let back = id.get().map(|id| customer_href(&id)).unwrap_or_default();
-        let links: Vec<(Reach, String)> = text
-            .get()
-            .map(|text| reach_links(&customer, &text))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(kind, _)| matches!(kind, Reach::WhatsApp | Reach::Email))
-            .collect();
         let r = i18n.report();
         view! {
             <A href=back attr:class="back no-print">{format!("← {}", r.back_to_customer)}</A>
@@ -100,12 +75,7 @@ pub fn CreditPolicyPage() -> impl IntoView {
                 <p class="as-of">{as_of}</p>
                 {move || sections.get().unwrap_or_default().into_iter().map(section_view).collect_view()}
             </article>
-            <div class="form-buttons no-print">
-                <button class="primary share" on:click=share>{r.share_text}</button>
-                {links.into_iter().map(|(kind, href)| view! {
-                    <a class="button" href=href rel="noopener">{kind.label(t, i18n.day())}</a>
-                }).collect_view()}
-            </div>
+            <SendToCustomer customer=customer.clone() title=Signal::derive(move || p().title) text=text/>
         }
         .into_any()
     }

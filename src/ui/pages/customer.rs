@@ -6,7 +6,10 @@ use super::customer_consent::ChannelConsents;
 use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
 use super::interest_claim::InterestClaims;
-use super::{credit_policy_href, customer_href, customer_in_query, statement_href, totals_text};
+use super::{
+    credit_policy_href, customer_href, customer_in_query, statement_href, totals_text,
+    CustomerNotFound,
+};
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
 use crate::domain::credit_hold::{CreditHold, HoldLifted};
@@ -56,16 +59,10 @@ enum Panel {
 /// instalments, and everything that happened.
 #[component]
 pub fn CustomerPage() -> impl IntoView {
-    let i18n = use_i18n();
     let (id, customer) = customer_in_query();
-    let t = move || i18n.texts();
     move || match (id.get(), customer.get()) {
         (Some(id), Some(customer)) => view! { <CustomerView id=id customer=customer/> }.into_any(),
-        _ => view! {
-            <A href="/cartera" attr:class="back">{t().back_to_portfolio}</A>
-            <p class="status">{t().customer_not_found}</p>
-        }
-        .into_any(),
+        _ => view! { <CustomerNotFound/> }.into_any(),
     }
 }
 

@@ -47,10 +47,12 @@ pub use today::TodayPage;
 pub use welcome::WelcomePage;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::money::Totals;
 use crate::domain::number_format::NumberFormat;
+use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 /// Per-currency totals on one line, never added across currencies.
@@ -79,6 +81,16 @@ fn credit_policy_href(id: &CustomerId) -> String {
 /// The customer's statement of account.
 fn statement_href(id: &CustomerId) -> String {
     format!("/cliente/estado?id={}", js_sys::encode_uri_component(&id.0))
+}
+
+/// What a customer's page shows once the customer is gone (erased, or a stale link).
+#[component]
+fn CustomerNotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <A href="/cartera" attr:class="back">{move || i18n.texts().back_to_portfolio}</A>
+        <p class="status">{move || i18n.texts().customer_not_found}</p>
+    }
 }
 
 /// The customer named by the page's `?id=`, and their record while it exists.

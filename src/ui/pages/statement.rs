@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use super::aging_report::bucket_label;
 use super::interest_claim::InterestClaims;
 use super::statement_text::{movement_name, statement_text};
-use super::{customer_href, customer_in_query};
+use super::{customer_href, customer_in_query, CustomerNotFound};
 use crate::domain::kpi::period::PeriodLength;
 use crate::domain::late_interest::interest_owed;
 use crate::domain::money::{Currency, Money};
@@ -15,7 +15,7 @@ use crate::ui::browser;
 use crate::ui::date_field::DateField;
 use crate::ui::i18n::use_i18n;
 use crate::ui::print_controls::{Paper, PrintControls};
-use crate::ui::reach::{reach_links, Reach};
+use crate::ui::send_to_customer::SendToCustomer;
 use crate::ui::session::use_session;
 
 /// Cliente → Estado de cuenta: the customer's movements between two dates with the running
@@ -99,34 +99,11 @@ pub fn StatementPage() -> impl IntoView {
             session.alert.set(Some(Alert::NotDownloaded(detail)));
         }
     };
-    let share = move |_| {
-        let title = r().statement_title.to_owned();
-        let Some(text) = text.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Err(error) = browser::share_text(&title, &text).await {
-                session.alert.set(Some(Alert::NotShared(error)));
-            }
-        });
-    };
     move || {
         let Some(customer) = customer.get() else {
-            return view! {
-                <p class="empty">{t().customer_not_found}</p>
-                <A href="/cartera" attr:class="back">{t().back_to_portfolio}</A>
-            }
-            .into_any();
+            return view! { <CustomerNotFound/> }.into_any();
         };
         let back = id.get().map(|id| customer_href(&id)).unwrap_or_default();
-        let links: Vec<(Reach, String)> = text
-            .get()
-            .map(|text| reach_links(&customer, &text))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(kind, _)| matches!(kind, Reach::WhatsApp | Reach::Email))
-            .collect();
-        let d = i18n.day();
         view! {
             <A href=back attr:class="back no-print">{format!("← {}", r().back_to_customer)}</A>
             <div class="report-controls no-print">
@@ -157,12 +134,7 @@ pub fn StatementPage() -> impl IntoView {
                     view! { <InterestClaims customer=id records=records.into() as_of=to.into()/> }
                 })}
             </article>
-            <div class="form-buttons no-print">
-                <button class="primary share" on:click=share>{r().share_text}</button>
-                {links.into_iter().map(|(kind, href)| view! {
-                    <a class="button" href=href rel="noopener">{kind.label(t(), d)}</a>
-                }).collect_view()}
-            </div>
+            <SendToCustomer customer=customer.clone() title=Signal::derive(move || r().statement_title) text=text/>
             <details class="share-preview no-print">
                 <summary>{r().share_preview}</summary>
                 <pre class="statement-text">{move || text.get()}</pre>
