@@ -7,6 +7,7 @@ use super::aging::AgingBuckets;
 use super::certified_rate::CertifiedRates;
 use super::interest_cap::CapRule;
 use super::late_interest::{InterestBasis, InterestTerms};
+use super::minimum_wage::MinimumWages;
 use super::outreach::OutreachSettings;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,9 @@ pub struct CompanySettings {
     /// The monthly bank rates the legal cap on late interest rests on.
     #[serde(default)]
     pub certified_rates: CertifiedRates,
+    /// Each year's monthly minimum wage, the yardstick of Colombia's bureau and court rules.
+    #[serde(default)]
+    pub minimum_wages: MinimumWages,
 }
 
 impl CompanySettings {

@@ -35,7 +35,8 @@ impl Channel {
     ];
 }
 
-/// What the contact set out to do: the first five rungs of the escalation ladder.
+/// What the contact set out to do: a rung of the escalation ladder, or one of the two written
+/// steps the law gives weight to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
@@ -45,26 +46,34 @@ pub enum Objective {
     GenerateAction,
     Press,
     ChangeConditions,
+    /// The written demand before court («cobro prejurídico»): under the Código General del
+    /// Proceso (art. 94) it interrupts prescription once.
+    PreLegalDemand,
+    /// The notice before a credit-bureau report (Ley 1266 de 2008, art. 12).
+    BureauNotice,
 }
 
 impl Objective {
-    pub const ALL: [Objective; 5] = [
+    pub const ALL: [Objective; 7] = [
         Objective::Remind,
         Objective::RemoveBarriers,
         Objective::GenerateAction,
         Objective::Press,
         Objective::ChangeConditions,
+        Objective::PreLegalDemand,
+        Objective::BureauNotice,
     ];
 
-    /// The objective that carries out a suggested step; the legal rungs above are pressed
-    /// home by contact too, so they map to pressing.
+    /// The objective that carries out a suggested step: the legal rungs start with the written
+    /// demand.
     pub fn for_step(step: Step) -> Objective {
         match step {
             Step::Remind => Objective::Remind,
             Step::RemoveBarriers => Objective::RemoveBarriers,
             Step::ObtainCommitment => Objective::GenerateAction,
-            Step::Press | Step::LawyerLetter | Step::LegalAction => Objective::Press,
+            Step::Press => Objective::Press,
             Step::ChangeConditions => Objective::ChangeConditions,
+            Step::LawyerLetter | Step::LegalAction => Objective::PreLegalDemand,
         }
     }
 }

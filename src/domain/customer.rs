@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 
+use super::bureau_report::BureauAuthorization;
 use super::credit_terms::CreditTerms;
 use super::debtor::{DebtorKind, IdType};
 
@@ -44,6 +45,9 @@ pub struct Customer {
     /// The salesperson («vendedor») who sold to this customer; empty when none.
     #[serde(default)]
     pub salesperson: String,
+    /// The customer's authorization to be reported to credit bureaus, if given.
+    #[serde(default)]
+    pub bureau_authorization: Option<BureauAuthorization>,
 }
 
 /// A position in decimal degrees, kept exact as typed or as the phone reported it.

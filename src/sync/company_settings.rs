@@ -18,6 +18,7 @@ use crate::domain::company_settings::CompanySettings;
 use crate::domain::contact_policy::ContactPolicy;
 use crate::domain::late_interest::InterestBasis;
 use crate::domain::message_template::MessageKind;
+use crate::domain::minimum_wage::MinimumWages;
 use crate::domain::reminder::ReminderSchedule;
 
 /// One change to the company's settings: only the fields it sets.
@@ -44,6 +45,8 @@ pub struct SettingsPatch {
     pub interest: Option<InterestBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certified_rates: Option<CertifiedRates>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_wages: Option<MinimumWages>,
 }
 
 /// What a change changed, to say so in the settings' history.
@@ -58,6 +61,7 @@ pub enum SettingField {
     Aging,
     Interest,
     CertifiedRates,
+    MinimumWages,
 }
 
 fn without_days_off(policy: &ContactPolicy) -> ContactPolicy {
@@ -86,6 +90,7 @@ impl SettingsPatch {
             aging: Some(settings.aging.clone()),
             interest: Some(settings.interest.clone()),
             certified_rates: Some(settings.certified_rates.clone()),
+            minimum_wages: Some(settings.minimum_wages.clone()),
         }
     }
 
@@ -116,6 +121,7 @@ impl SettingsPatch {
             aging: differs(&old.aging, &new.aging),
             interest: differs(&old.interest, &new.interest),
             certified_rates: differs(&old.certified_rates, &new.certified_rates),
+            minimum_wages: differs(&old.minimum_wages, &new.minimum_wages),
         }
     }
 
@@ -141,6 +147,7 @@ impl SettingsPatch {
         add(self.aging.is_some(), SettingField::Aging);
         add(self.interest.is_some(), SettingField::Interest);
         add(self.certified_rates.is_some(), SettingField::CertifiedRates);
+        add(self.minimum_wages.is_some(), SettingField::MinimumWages);
         fields
     }
 
@@ -177,6 +184,9 @@ impl SettingsPatch {
         }
         if let Some(rates) = &self.certified_rates {
             settings.certified_rates = rates.clone();
+        }
+        if let Some(wages) = &self.minimum_wages {
+            settings.minimum_wages = wages.clone();
         }
     }
 }

@@ -180,6 +180,10 @@ fn customer_fields(patch: &CustomerPatch) -> Vec<(&'static str, String)> {
     if let Some(terms) = &patch.credit_terms {
         fields.push(("credit_terms", credit_terms(terms)));
     }
+    if let Some(authorization) = &patch.bureau_authorization {
+        let given = format!("{} ({})", authorization.on, authorization.how);
+        fields.push(("bureau_authorization", given));
+    }
     fields
 }
 

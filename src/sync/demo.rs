@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::author::Author;
 use super::op::{CustomerPatch, Event, InvoicePatch, Op};
+use crate::domain::bureau_report::BureauAuthorization;
 use crate::domain::contact::Channel;
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::CustomerId;
@@ -186,6 +187,11 @@ pub fn demo_ops(author: &mut Author, today: NaiveDate, now_ms: u64) -> Vec<Op> {
                 visits_authorized: None,
                 credit_terms: Some(demo_terms(i)),
                 salesperson: Some(SALESPEOPLE[i % SALESPEOPLE.len()].to_owned()),
+                // Two customers in three signed the credit application's clause.
+                bureau_authorization: (i % 3 != 2).then(|| BureauAuthorization {
+                    on: shifted(today, 400),
+                    how: "Cláusula de la solicitud de crédito firmada".to_owned(),
+                }),
             },
         });
         for j in 0..invoice_count(i) {

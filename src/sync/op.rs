@@ -13,6 +13,7 @@ use super::hlc::{DeviceId, Hlc};
 use super::role::Role;
 use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
+use crate::domain::bureau_report::BureauAuthorization;
 use crate::domain::contact::{Channel, Contact};
 use crate::domain::credit_hold::{CreditHold, HoldLifted};
 use crate::domain::credit_note::CreditNote;
@@ -105,6 +106,8 @@ pub struct CustomerPatch {
     pub credit_terms: Option<CreditTerms>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salesperson: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bureau_authorization: Option<BureauAuthorization>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,6 +141,7 @@ impl CustomerPatch {
             visits_authorized: Some(customer.visits_authorized),
             credit_terms: Some(customer.credit_terms.clone()),
             salesperson: Some(customer.salesperson.clone()),
+            bureau_authorization: customer.bureau_authorization.clone(),
         }
     }
 
@@ -161,6 +165,9 @@ impl CustomerPatch {
             visits_authorized: differs(self.visits_authorized, &current.visits_authorized),
             credit_terms: differs(self.credit_terms, &current.credit_terms),
             salesperson: differs(self.salesperson, &current.salesperson),
+            bureau_authorization: self
+                .bureau_authorization
+                .filter(|a| Some(a) != current.bureau_authorization.as_ref()),
         }
     }
 }

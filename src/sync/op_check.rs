@@ -346,6 +346,10 @@ fn customer_patch(patch: &CustomerPatch) -> Result<(), OpProblem> {
     if let Some(terms) = &patch.credit_terms {
         credit_terms(terms)?;
     }
+    if let Some(authorization) = &patch.bureau_authorization {
+        date("bureau_authorization.on", authorization.on)?;
+        optional_line("bureau_authorization.how", &authorization.how)?;
+    }
     patch
         .location
         .as_ref()

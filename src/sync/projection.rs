@@ -17,6 +17,7 @@ use super::packed_map;
 use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
+use crate::domain::bureau_report::BureauAuthorization;
 use crate::domain::contact::{Channel, Contact, ContactId};
 use crate::domain::credit_hold::{Change, CreditHold, HoldChange, HoldLifted};
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
@@ -103,6 +104,8 @@ pub(super) struct CustomerRegisters {
     pub(super) credit_terms: Register<CreditTerms>,
     #[serde(default)]
     pub(super) salesperson: Register<String>,
+    #[serde(default)]
+    pub(super) bureau_authorization: Register<BureauAuthorization>,
 }
 
 impl CustomerRegisters {
@@ -121,6 +124,7 @@ impl CustomerRegisters {
         self.visits_authorized.make_room(place);
         self.credit_terms.make_room(place);
         self.salesperson.make_room(place);
+        self.bureau_authorization.make_room(place);
     }
 
     fn merge(&mut self, patch: &CustomerPatch, write: Write) {
@@ -138,6 +142,8 @@ impl CustomerRegisters {
         self.visits_authorized.merge(patch.visits_authorized, write);
         self.credit_terms.merge(patch.credit_terms.clone(), write);
         self.salesperson.merge(patch.salesperson.clone(), write);
+        self.bureau_authorization
+            .merge(patch.bureau_authorization.clone(), write);
     }
 
     fn customer(&self) -> Customer {
@@ -156,6 +162,7 @@ impl CustomerRegisters {
             visits_authorized: self.visits_authorized.get(),
             credit_terms: self.credit_terms.get(),
             salesperson: self.salesperson.get(),
+            bureau_authorization: self.bureau_authorization.value.clone(),
         }
     }
 }

@@ -8,8 +8,9 @@ use super::demo_banner::DemoBanner;
 use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
 use super::pages::{
-    AgingReportPage, CashClosePage, CreditPolicyPage, CustomerPage, DashboardPage, ImportPage,
-    NewCustomerPage, PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
+    AgingReportPage, BureauStandingPage, CashClosePage, CreditPolicyPage, CustomerPage,
+    DashboardPage, ImportPage, NewCustomerPage, PortfolioPage, SettingsPage, StatementPage,
+    SyncPage, TodayPage, WelcomePage,
 };
 use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
@@ -83,6 +84,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/caja") view=CashClosePage/>
                 <Route path=path!("/informes") view=DashboardPage/>
                 <Route path=path!("/informes/edades") view=AgingReportPage/>
+                <Route path=path!("/informes/centrales") view=BureauStandingPage/>
                 <Route path=path!("/sincronizar") view=SyncPage/>
                 <Route path=path!("/ajustes") view=SettingsPage/>
             </Routes>

@@ -5,6 +5,7 @@
 mod couch_server;
 mod credit;
 mod harness;
+mod legal;
 mod reports;
 mod server_sync;
 #[path = "../common/signer.rs"]
@@ -638,8 +639,8 @@ async fn a_collector_works_the_agenda_offline_from_a_call_to_a_receipt() {
         .expect("href")
         .unwrap_or_default();
     assert!(
-        whatsapp.starts_with("https://wa.me/57") && whatsapp.contains("?text=Hola"),
-        "a prefilled message: {whatsapp}"
+        whatsapp.starts_with("https://wa.me/57") && whatsapp.contains("?text=Se%C3%B1or(a)"),
+        "the top account is at the legal rungs: its message is the written demand: {whatsapp}"
     );
     screenshot(driver, "hoy-agenda-phone").await;
     assert_fits_the_screen(driver).await;

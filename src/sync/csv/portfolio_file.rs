@@ -189,6 +189,7 @@ fn read_row<'a>(
         visits_authorized: None,
         credit_terms,
         salesperson: optional(Column::Salesperson),
+        bureau_authorization: None,
     };
     let row = InvoiceRow {
         line,

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::{read_amount, save_checked, ChoiceField, FormEnd, TextField};
+use super::{date_text, read_amount, read_date, save_checked, ChoiceField, FormEnd, TextField};
+use crate::domain::bureau_report::BureauAuthorization;
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::debtor::{DebtorKind, IdType};
@@ -43,6 +44,19 @@ pub fn CustomerForm(
     let id_type = RwSignal::new(current.id_type);
     let visits_authorized = RwSignal::new(current.visits_authorized);
     let salesperson = RwSignal::new(current.salesperson);
+    let authorized_on = RwSignal::new(
+        current
+            .bureau_authorization
+            .as_ref()
+            .map(|a| date_text(a.on))
+            .unwrap_or_default(),
+    );
+    let authorization_how = RwSignal::new(
+        current
+            .bureau_authorization
+            .map(|a| a.how)
+            .unwrap_or_default(),
+    );
     let terms = StoredValue::new(current.credit_terms);
     let payment_days = RwSignal::new(
         terms
@@ -76,6 +90,20 @@ pub fn CustomerForm(
             error.set(Some(i18n.credit().terms_unreadable.to_owned()));
             return;
         };
+        let typed_on = authorized_on.get_untracked();
+        let bureau_authorization = match typed_on.trim() {
+            "" => None,
+            typed => match read_date(typed) {
+                Some(on) => Some(BureauAuthorization {
+                    on,
+                    how: authorization_how.get_untracked().trim().to_owned(),
+                }),
+                None => {
+                    error.set(Some(i18n.texts().date_unreadable.to_owned()));
+                    return;
+                }
+            },
+        };
         let form = Customer {
             name: name.get_untracked(),
             tax_id: tax_id.get_untracked().trim().to_owned(),
@@ -95,6 +123,7 @@ pub fn CustomerForm(
             visits_authorized: visits_authorized.get_untracked(),
             credit_terms,
             salesperson: salesperson.get_untracked().trim().to_owned(),
+            bureau_authorization,
         };
         let code = code.get_untracked();
         let event = session
@@ -141,6 +170,11 @@ pub fn CustomerForm(
                 <TextField label=c.credit_limit name="credit_limit" value=limit/>
                 <CurrencySelect label=t.currency value=limit_currency/>
                 <TextField label=c.salesperson name="salesperson" value=salesperson/>
+            </fieldset>
+            <fieldset class="bureau-authorization">
+                <legend>{i18n.legal().authorization_title}</legend>
+                <TextField label=i18n.legal().authorized_on name="bureau_authorized_on" value=authorized_on kind="date"/>
+                <TextField label=i18n.legal().authorization_how name="bureau_authorization_how" value=authorization_how/>
             </fieldset>
             <FormEnd error=error on_cancel=on_cancel/>
         </form>

@@ -102,6 +102,8 @@ pub static DAY: DayTexts = DayTexts {
         Objective::GenerateAction => "Get the customer to act",
         Objective::Press => "Press",
         Objective::ChangeConditions => "Change rules or conditions",
+        Objective::PreLegalDemand => "Pre-legal demand (written)",
+        Objective::BureauNotice => "Notice before a credit-bureau report",
     },
     outcome: "Outcome",
     outcome_name: |o| match o {

@@ -102,6 +102,8 @@ pub static DAY: DayTexts = DayTexts {
         Objective::GenerateAction => "Lograr una acción del cliente",
         Objective::Press => "Presionar",
         Objective::ChangeConditions => "Cambiar reglas o condiciones",
+        Objective::PreLegalDemand => "Cobro prejurídico (requerimiento escrito)",
+        Objective::BureauNotice => "Aviso previo de reporte a centrales",
     },
     outcome: "Resultado",
     outcome_name: |o| match o {

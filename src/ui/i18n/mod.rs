@@ -15,6 +15,9 @@ mod es;
 mod exchange;
 mod exchange_en;
 mod exchange_es;
+mod legal;
+mod legal_en;
+mod legal_es;
 mod outreach;
 mod outreach_en;
 mod outreach_es;
@@ -29,6 +32,7 @@ pub use credit::CreditTexts;
 pub use credit_policy::CreditPolicyTexts;
 pub use day::DayTexts;
 pub use exchange::ExchangeTexts;
+pub use legal::LegalTexts;
 pub use outreach::OutreachTexts;
 pub use report::ReportTexts;
 pub use server::{ServerTexts, SyncProblem};
@@ -98,6 +102,13 @@ impl Language {
         match self {
             Language::Es => &exchange_es::EXCHANGE,
             Language::En => &exchange_en::EXCHANGE,
+        }
+    }
+
+    pub fn legal(self) -> &'static LegalTexts {
+        match self {
+            Language::Es => &legal_es::LEGAL,
+            Language::En => &legal_en::LEGAL,
         }
     }
 
@@ -329,6 +340,10 @@ impl I18n {
 
     pub fn credit_policy(&self) -> &'static CreditPolicyTexts {
         self.language.get().credit_policy()
+    }
+
+    pub fn legal(&self) -> &'static LegalTexts {
+        self.language.get().legal()
     }
 
     pub fn outreach(&self) -> &'static OutreachTexts {

@@ -162,6 +162,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
                 Objective::GenerateAction => "get an action",
                 Objective::Press => "press",
                 Objective::ChangeConditions => "change conditions",
+                Objective::PreLegalDemand => "pre-legal demand",
+                Objective::BureauNotice => "notice before a credit-bureau report",
             }
         ),
     },
@@ -177,6 +179,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Objective(Objective::GenerateAction) => "Hello {customer}, your balance of {amount} {currency} is {days_overdue} days overdue. Can we agree on a payment date today? {collector}, {company}.",
         MessageKind::Objective(Objective::Press) => "Hello {customer}, your balance of {amount} {currency} is still open after {days_overdue} days. We need your payment or an agreement this week to keep your credit active. {collector}, {company}.",
         MessageKind::Objective(Objective::ChangeConditions) => "Hello {customer}, because your balance of {amount} {currency} is {days_overdue} days late, further purchases will be cash only until it is settled. We can offer a payment plan: reply and we will talk it through. {collector}, {company}.",
+        MessageKind::Objective(Objective::PreLegalDemand) => "Dear {customer}: {company} formally demands payment of {amount} {currency}, {days_overdue} days overdue (invoices {invoices}). If it is not paid or a payment agreed within the next five business days, we will take the debt to court, with the interest and costs the law allows. You can pay by {payment_methods}. {collector}, {company}.",
+        MessageKind::Objective(Objective::BureauNotice) => "Dear {customer}: your debt with {company} of {amount} {currency} has been overdue for {days_overdue} days. If within 20 calendar days of this notice it is neither paid nor disputed, it will be reported to the credit bureaus, as you authorized (Ley 1266 de 2008, art. 12). You can pay by {payment_methods}. {collector}, {company}.",
     },
     preview: "Preview",
     template_problem: |problem| match problem {
@@ -208,6 +212,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Aging => "aging buckets".to_owned(),
         SettingField::Interest => "late interest".to_owned(),
         SettingField::CertifiedRates => "certified rates".to_owned(),
+        SettingField::MinimumWages => "minimum wages".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Office",

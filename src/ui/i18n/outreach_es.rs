@@ -166,6 +166,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
                 Objective::GenerateAction => "generar una acción",
                 Objective::Press => "presionar",
                 Objective::ChangeConditions => "cambiar condiciones",
+                Objective::PreLegalDemand => "cobro prejurídico",
+                Objective::BureauNotice => "aviso previo de reporte a centrales",
             }
         ),
     },
@@ -181,6 +183,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         MessageKind::Objective(Objective::GenerateAction) => "Hola {cliente}, su saldo de $ {monto} {moneda} lleva {dias_vencido} días vencido. ¿Podemos acordar hoy una fecha de pago? {cobrador}, {empresa}.",
         MessageKind::Objective(Objective::Press) => "Hola {cliente}, su saldo de $ {monto} {moneda} sigue pendiente después de {dias_vencido} días. Necesitamos su pago o un acuerdo esta semana para mantener su crédito activo. {cobrador}, {empresa}.",
         MessageKind::Objective(Objective::ChangeConditions) => "Hola {cliente}, por el atraso de {dias_vencido} días en su saldo de $ {monto} {moneda}, sus próximas compras serán de contado hasta ponerse al día. Podemos ofrecerle un plan de pagos: respóndanos y lo conversamos. {cobrador}, {empresa}.",
+        MessageKind::Objective(Objective::PreLegalDemand) => "Señor(a) {cliente}: {empresa} le requiere formalmente el pago de $ {monto} {moneda}, vencido hace {dias_vencido} días (facturas {facturas}). Si no paga o acuerda el pago dentro de los cinco días hábiles siguientes, iniciaremos el cobro judicial, con los intereses y gastos que la ley permita. Puede pagar por {medios_pago}. {cobrador}, {empresa}.",
+        MessageKind::Objective(Objective::BureauNotice) => "Señor(a) {cliente}: le informamos que su obligación con {empresa} por $ {monto} {moneda} está en mora desde hace {dias_vencido} días. Si dentro de los 20 días calendario siguientes a este aviso no paga ni presenta un reclamo, será reportada a las centrales de información crediticia, como usted lo autorizó (Ley 1266 de 2008, art. 12). Puede pagar por {medios_pago}. {cobrador}, {empresa}.",
     },
     preview: "Vista previa",
     template_problem: |problem| match problem {
@@ -213,6 +217,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Aging => "tramos de antigüedad".to_owned(),
         SettingField::Interest => "intereses de mora".to_owned(),
         SettingField::CertifiedRates => "tasas certificadas".to_owned(),
+        SettingField::MinimumWages => "salarios mínimos".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Oficina",

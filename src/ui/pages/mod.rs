@@ -1,4 +1,5 @@
 mod aging_report;
+mod bureau_standing;
 mod cash_close;
 mod company_standing;
 mod credit_policy;
@@ -13,6 +14,7 @@ mod import;
 mod interest_claim;
 mod interest_settings;
 mod kpi_cards;
+mod minimum_wage_settings;
 mod outreach_settings;
 mod policy_settings;
 mod portfolio;
@@ -34,6 +36,7 @@ mod today;
 mod welcome;
 
 pub use aging_report::AgingReportPage;
+pub use bureau_standing::BureauStandingPage;
 pub use cash_close::CashClosePage;
 pub use credit_policy::CreditPolicyPage;
 pub use customer::{CustomerPage, NewCustomerPage};

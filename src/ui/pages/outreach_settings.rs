@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::company_standing::{AgingBucketsSetting, CompanyStanding, SettingsHistory};
 use super::interest_settings::LateInterestSettings;
+use super::minimum_wage_settings::MinimumWageSettings;
 use super::policy_settings::PolicySettings;
 use crate::domain::contact::Objective;
 use crate::domain::late_interest::interest_owed;
@@ -114,6 +115,7 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
             }}
             <AgingBucketsSetting/>
             <LateInterestSettings/>
+            <MinimumWageSettings/>
             </fieldset>
         </section>
         <PolicySettings/>

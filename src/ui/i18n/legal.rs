@@ -1,0 +1,34 @@
+use crate::domain::bureau_report::Reportability;
+use crate::domain::minimum_wage::WageProblem;
+
+/// The legal stage of collection: the yardsticks the law measures debts by, and later the
+/// letters, notices and dossier built on them.
+pub struct LegalTexts {
+    pub wages_title: &'static str,
+    /// Why the table is kept, with the articles that use it.
+    pub wages_help: &'static str,
+    pub wages_empty: &'static str,
+    pub column_year: &'static str,
+    pub column_wage: &'static str,
+    pub year: &'static str,
+    pub wage: &'static str,
+    pub add_wage: &'static str,
+    pub remove: &'static str,
+    pub wage_unreadable: &'static str,
+    pub wage_problem: fn(WageProblem) -> String,
+    pub bureau_tab: &'static str,
+    pub bureau_title: &'static str,
+    /// The rule, with its article.
+    pub bureau_law: &'static str,
+    pub reportable_count: fn(usize) -> String,
+    pub no_overdue: &'static str,
+    pub column_customer: &'static str,
+    pub column_overdue: &'static str,
+    pub column_defaulted: &'static str,
+    pub column_status: &'static str,
+    /// What an account's state means, with the day when there is one (formatted).
+    pub status: fn(&Reportability, &dyn Fn(chrono::NaiveDate) -> String) -> String,
+    pub authorization_title: &'static str,
+    pub authorized_on: &'static str,
+    pub authorization_how: &'static str,
+}

@@ -1,0 +1,90 @@
+//! The legal stage as an office works it: the minimum wage the rules measure debts by, the
+//! notice before a credit-bureau report, and the day the account may be reported.
+
+use super::*;
+
+/// In the demo, authorized to be reported (two customers in three are), months overdue and
+/// not in dispute.
+const CUSTOMER: &str = "Comercializadora del Caribe Ltda.";
+
+/// Waits until the bureau table's row of `customer` says `status`.
+async fn bureau_row_says(driver: &WebDriver, customer: &str, status: &str) {
+    wait_until(
+        driver,
+        &format!(
+            "[...document.querySelectorAll('table.bureau-standing tbody tr')].some(r => \
+             r.textContent.includes({customer:?}) && r.textContent.includes({status:?}))"
+        ),
+    )
+    .await;
+}
+
+async fn open_bureau_report(driver: &WebDriver) {
+    open_tab(driver, "Informes").await;
+    tap(driver, ".subnav a", "Centrales").await;
+    wait_for_text(driver, "h1", "Reporte a centrales de riesgo").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notice_makes_an_account_reportable_twenty_days_later() {
+    let visit = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let driver = &visit.driver;
+
+    // The yardstick first: the business types the year's minimum wage (a figure made up here).
+    open_tab(driver, "Ajustes").await;
+    wait_for_text(
+        driver,
+        ".minimum-wages .legal-source",
+        "Ley 1266 de 2008, art. 12",
+    )
+    .await;
+    fill(driver, "input[name=wage_year]", "2026").await;
+    fill(driver, "input[name=wage_amount]", "mucho").await;
+    tap(driver, ".add-wage button", "Guardar el año").await;
+    wait_for_text(
+        driver,
+        ".add-wage [role=alert]",
+        "Escriba el año con cuatro cifras",
+    )
+    .await;
+    fill(driver, "input[name=wage_amount]", "1.500.000").await;
+    tap(driver, ".add-wage button", "Guardar el año").await;
+    wait_for_text(
+        driver,
+        "table.minimum-wages tr[data-year='2026']",
+        "1.500.000",
+    )
+    .await;
+
+    open_bureau_report(driver).await;
+    wait_for_text(driver, ".legal-source", "Ley 2157 de 2021").await;
+    bureau_row_says(driver, CUSTOMER, "Falta el aviso previo").await;
+    bureau_row_says(driver, "", "Sin autorización de reporte").await;
+
+    // The notice goes out by WhatsApp and is recorded as a contact with its objective.
+    balance_of(driver, CUSTOMER).await;
+    tap(driver, ".actions button.primary", "Registrar gestión").await;
+    wait_for_text(driver, ".contact-form h2", "Nueva gestión").await;
+    fill(driver, ".contact-form select[name=channel]", "1").await;
+    fill(driver, ".contact-form select[name=objective]", "6").await;
+    fill(driver, ".contact-form select[name=outcome]", "9").await;
+    tap(driver, ".contact-form button.primary", "Guardar").await;
+    wait_until(driver, "!document.querySelector('.contact-form')").await;
+
+    open_bureau_report(driver).await;
+    bureau_row_says(
+        driver,
+        CUSTOMER,
+        "Aviso enviado: reportable desde el 15/12/2026",
+    )
+    .await;
+    screenshot(driver, "centrales-aviso-enviado").await;
+
+    // Twenty-one days later the account may be reported.
+    set_clock(driver, "2026-12-15T10:00:00-05:00").await;
+    driver.refresh().await.expect("reload");
+    open_bureau_report(driver).await;
+    bureau_row_says(driver, CUSTOMER, "Reportable desde el 15/12/2026").await;
+    wait_for_text(driver, "[data-figure=reportable]", "se puede reportar hoy").await;
+    visit.finish().await;
+}
