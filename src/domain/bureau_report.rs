@@ -65,6 +65,60 @@ pub fn bureau_facts(
     }
 }
 
+/// What the business did with the bureau, as it records it: the report is made outside the
+/// app.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BureauFiling {
+    pub customer: CustomerId,
+    #[serde(with = "crate::domain::wire::day")]
+    pub on: NaiveDate,
+    /// Who recorded it: the device's name when it was written.
+    pub by: String,
+    pub kind: FilingKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingKind {
+    /// The account was reported in default.
+    Reported,
+    /// The bureau was told the debt is paid, as the law requires once it is.
+    Updated,
+}
+
+/// The latest filing of each customer, by day (ties to the later key, the same everywhere).
+pub fn latest_filings(
+    filings: &BTreeMap<String, BureauFiling>,
+) -> BTreeMap<&CustomerId, &BureauFiling> {
+    let mut latest: BTreeMap<&CustomerId, &BureauFiling> = BTreeMap::new();
+    for filing in filings.values() {
+        if latest
+            .get(&filing.customer)
+            .is_none_or(|held| held.on <= filing.on)
+        {
+            latest.insert(&filing.customer, filing);
+        }
+    }
+    latest
+}
+
+/// The customers reported in default who owe nothing overdue now: the bureau must be told.
+pub fn reports_to_update(
+    portfolio: &Portfolio,
+    standings: &BTreeMap<CustomerId, Standing>,
+) -> Vec<(CustomerId, NaiveDate)> {
+    latest_filings(&portfolio.bureau_filings)
+        .into_iter()
+        .filter(|(_, f)| f.kind == FilingKind::Reported)
+        .filter(|(customer, _)| {
+            standings
+                .get(*customer)
+                .is_none_or(|s| s.overdue.get(Currency::COP) <= Decimal::ZERO)
+        })
+        .map(|(customer, f)| (customer.clone(), f.on))
+        .collect()
+}
+
 /// One account as the bureau rules see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BureauStanding {
@@ -72,6 +126,8 @@ pub struct BureauStanding {
     pub overdue: Decimal,
     pub defaulted_on: Option<NaiveDate>,
     pub reportability: Reportability,
+    /// The day it was reported, while that report stands.
+    pub reported_on: Option<NaiveDate>,
 }
 
 /// Every account with pesos overdue on `today`, those that may be reported first, then those
@@ -83,6 +139,7 @@ pub fn bureau_standings(
     today: NaiveDate,
 ) -> Vec<BureauStanding> {
     let wage = wages.get(today.year());
+    let filings = latest_filings(&portfolio.bureau_filings);
     let mut accounts: Vec<BureauStanding> = standings
         .iter()
         .filter(|(_, s)| s.overdue.get(Currency::COP) > Decimal::ZERO)
@@ -93,6 +150,10 @@ pub fn bureau_standings(
                 overdue: facts.overdue,
                 defaulted_on: facts.defaulted_on,
                 reportability: reportability(&facts, wage, today),
+                reported_on: filings
+                    .get(customer)
+                    .filter(|f| f.kind == FilingKind::Reported)
+                    .map(|f| f.on),
             }
         })
         .collect();
@@ -261,6 +322,28 @@ mod tests {
             overdue: amount,
             disputes: vec![],
         }
+    }
+
+    #[test]
+    fn a_reported_account_paid_since_needs_the_bureau_told_until_it_is() {
+        let customer = CustomerId("c1".into());
+        let filing = |kind, d| BureauFiling {
+            customer: customer.clone(),
+            on: day(4, d),
+            by: "Oficina".into(),
+            kind,
+        };
+        let mut p = Portfolio::default();
+        p.bureau_filings
+            .insert("a:1".into(), filing(FilingKind::Reported, 1));
+        let paid: BTreeMap<CustomerId, Standing> = [(customer.clone(), Standing::default())].into();
+        assert_eq!(
+            reports_to_update(&p, &paid),
+            vec![(customer.clone(), day(4, 1))]
+        );
+        p.bureau_filings
+            .insert("a:2".into(), filing(FilingKind::Updated, 9));
+        assert_eq!(reports_to_update(&p, &paid), vec![]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::agenda_skip::AgendaSkip;
+use super::bureau_report::BureauFiling;
 use super::contact::{Channel, Contact, ContactId};
 use super::credit_hold::{CreditHold, HoldChange};
 use super::credit_note::{CreditNote, CreditNoteId};
@@ -50,6 +51,9 @@ pub struct Portfolio {
     /// Accounts handed to their salesperson, keyed by the operation's id.
     #[serde(default)]
     pub handoffs: BTreeMap<String, SalesHandoff>,
+    /// What the business recorded doing with the credit bureaus, keyed by the operation's id.
+    #[serde(default)]
+    pub bureau_filings: BTreeMap<String, BureauFiling>,
 }
 
 /// The entries of `map` whose value is theirs.
@@ -99,6 +103,7 @@ impl Portfolio {
             credit_holds: keyed(&self.credit_holds, customers),
             hold_changes: own(&self.hold_changes, |h| theirs(&h.customer)),
             handoffs: own(&self.handoffs, |h| theirs(&h.customer)),
+            bureau_filings: own(&self.bureau_filings, |f| theirs(&f.customer)),
             ..self.accounts_of(customers)
         }
     }

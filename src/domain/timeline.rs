@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use smol_str::SmolStr;
 
 use super::agenda_skip::SkipReason;
+use super::bureau_report::FilingKind;
 use super::contact::{Channel, Contact};
 use super::credit_hold::Change;
 use super::customer::CustomerId;
@@ -59,6 +60,10 @@ pub enum Happening {
     HandedToSales {
         salesperson: String,
         note: String,
+        by: String,
+    },
+    BureauFiled {
+        kind: FilingKind,
         by: String,
     },
 }
@@ -216,6 +221,17 @@ pub fn timeline(portfolio: &Portfolio, customer: &CustomerId, today: NaiveDate) 
             by: handoff.by.clone(),
         };
         add(handoff.on, handed, Some(&SmolStr::new(id)));
+    }
+    for (id, filing) in portfolio
+        .bureau_filings
+        .iter()
+        .filter(|(_, f)| mine(&f.customer))
+    {
+        let filed = Happening::BureauFiled {
+            kind: filing.kind,
+            by: filing.by.clone(),
+        };
+        add(filing.on, filed, Some(&SmolStr::new(id)));
     }
     // Newest first; on one day, in the order things happen in collection: invoice, promise,
     // contact, payment, void, note, dispute, plan. A stable sort keeps that order within a day.

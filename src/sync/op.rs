@@ -13,7 +13,7 @@ use super::hlc::{DeviceId, Hlc};
 use super::role::Role;
 use super::signed_run::SignedRun;
 use crate::domain::agenda_skip::AgendaSkip;
-use crate::domain::bureau_report::BureauAuthorization;
+use crate::domain::bureau_report::{BureauAuthorization, BureauFiling};
 use crate::domain::contact::{Channel, Contact};
 use crate::domain::credit_hold::{CreditHold, HoldLifted};
 use crate::domain::credit_note::CreditNote;
@@ -276,6 +276,10 @@ pub enum Event {
     /// An account handed to its salesperson with a note.
     HandedToSales {
         handoff: SalesHandoff,
+    },
+    /// An account reported to a credit bureau, or the bureau told it was paid.
+    BureauFiled {
+        filing: BureauFiling,
     },
     /// A change to the company's settings, field by field (`sync::company_settings`).
     CompanySettingsChanged {

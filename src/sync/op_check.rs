@@ -213,6 +213,11 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
                 None => Ok(()),
             }
         }
+        Event::BureauFiled { filing } => {
+            line("customer", &filing.customer.0)?;
+            optional_line("by", &filing.by)?;
+            date("on", filing.on)
+        }
         Event::HandedToSales { handoff } => {
             line("customer", &handoff.customer.0)?;
             line("salesperson", &handoff.salesperson)?;

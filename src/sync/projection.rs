@@ -17,7 +17,7 @@ use super::packed_map;
 use super::stamp::{Devices, Stamp};
 use super::version_vector::VersionVector;
 use crate::domain::agenda_skip::AgendaSkip;
-use crate::domain::bureau_report::BureauAuthorization;
+use crate::domain::bureau_report::{BureauAuthorization, BureauFiling};
 use crate::domain::contact::{Channel, Contact, ContactId};
 use crate::domain::credit_hold::{Change, CreditHold, HoldChange, HoldLifted};
 use crate::domain::credit_note::{CreditNote, CreditNoteId};
@@ -233,6 +233,8 @@ pub struct Projection {
     #[serde(deserialize_with = "packed_map::deserialize")]
     handoffs: BTreeMap<String, SalesHandoff>,
     #[serde(deserialize_with = "packed_map::deserialize")]
+    bureau_filings: BTreeMap<String, BureauFiling>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
@@ -355,6 +357,10 @@ impl Projection {
             }
             Event::HandedToSales { handoff } => {
                 self.handoffs.insert(op.id.to_string(), handoff.clone());
+            }
+            Event::BureauFiled { filing } => {
+                self.bureau_filings
+                    .insert(op.id.to_string(), filing.clone());
             }
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
@@ -484,6 +490,7 @@ impl Projection {
             skips: self.skips.clone(),
             hold_changes: self.hold_changes.clone(),
             handoffs: self.handoffs.clone(),
+            bureau_filings: self.bureau_filings.clone(),
             plans: self.plans.clone(),
             revoked_channels: self.revoked_channels(),
             credit_holds: self
@@ -667,6 +674,12 @@ impl Projection {
                     .handoffs
                     .insert(op.id.to_string(), handoff.clone());
                 one(&handoff.customer)
+            }
+            Event::BureauFiled { filing } => {
+                portfolio
+                    .bureau_filings
+                    .insert(op.id.to_string(), filing.clone());
+                one(&filing.customer)
             }
             Event::PlanAgreed { plan } => {
                 portfolio.plans.insert(PlanId(fact_id()), plan.clone());

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use cobranza::domain::agenda_skip::{AgendaSkip, SkipReason};
 use cobranza::domain::aging::AgingBuckets;
+use cobranza::domain::bureau_report::{BureauFiling, FilingKind};
 use cobranza::domain::contact::{Channel, Contact, Objective, Outcome};
 use cobranza::domain::credit_hold::{CreditHold, HoldLifted};
 use cobranza::domain::credit_note::CreditNote;
@@ -166,6 +167,20 @@ pub fn event() -> impl Strategy<Value = Event> {
                 }),
             }
         ),
+        (customer.clone(), any::<bool>(), 0..120u32).prop_map(|(customer, reported, on)| {
+            Event::BureauFiled {
+                filing: BureauFiling {
+                    customer,
+                    on: day(on),
+                    by: "Oficina".into(),
+                    kind: if reported {
+                        FilingKind::Reported
+                    } else {
+                        FilingKind::Updated
+                    },
+                },
+            }
+        }),
         (customer.clone(), 0..2u8, 0..120u32).prop_map(|(customer, salesperson, on)| {
             Event::HandedToSales {
                 handoff: SalesHandoff {

@@ -85,6 +85,48 @@ async fn a_notice_makes_an_account_reportable_twenty_days_later() {
     driver.refresh().await.expect("reload");
     open_bureau_report(driver).await;
     bureau_row_says(driver, CUSTOMER, "Reportable desde el 15/12/2026").await;
-    wait_for_text(driver, "[data-figure=reportable]", "se puede reportar hoy").await;
+    wait_for_text(driver, "[data-figure=reportable]", "reportar hoy").await;
+
+    // Reported with the bureau, then paid in full: the bureau must be told, and is.
+    tap(driver, "button.mark-reported", "Marcar como reportada").await;
+    bureau_row_says(driver, CUSTOMER, "Reportada el 15/12/2026").await;
+    let balance = balance_of(driver, CUSTOMER).await;
+    tap(driver, ".actions button", "Registrar pago").await;
+    fill(driver, ".panel input[name=amount]", &with_dots(balance)).await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(driver, ".timeline", "Pago recibido").await;
+    open_bureau_report(driver).await;
+    wait_for_text(driver, ".reports-to-update", CUSTOMER).await;
+    tap(
+        driver,
+        ".reports-to-update button.mark-updated",
+        "Marcar como actualizada",
+    )
+    .await;
+    wait_until(driver, "!document.querySelector('.reports-to-update')").await;
+    open_tab(driver, "Cartera").await;
+    fill(driver, "input.search", CUSTOMER).await;
+    tap(driver, ".customer a", CUSTOMER).await;
+    wait_for_text(driver, "h1", CUSTOMER).await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "Reporte actualizado en centrales (pagada)",
+    )
+    .await;
+    wait_for_text(driver, ".timeline", "Reportada a centrales de riesgo").await;
     visit.finish().await;
+}
+
+/// 17100000 as a person types it in Spanish: "17.100.000".
+fn with_dots(pesos: i64) -> String {
+    let digits = pesos.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -95,6 +95,7 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::ContactLogged { contact } => Some(&contact.customer),
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::HandedToSales { handoff } => Some(&handoff.customer),
+        Event::BureauFiled { filing } => Some(&filing.customer),
         Event::PlanAgreed { plan } => Some(&plan.customer),
         Event::DeviceKeyPublished { .. }
         | Event::DeviceAccepted { .. }

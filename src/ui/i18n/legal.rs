@@ -1,4 +1,4 @@
-use crate::domain::bureau_report::Reportability;
+use crate::domain::bureau_report::{FilingKind, Reportability};
 use crate::domain::minimum_wage::WageProblem;
 
 /// The legal stage of collection: the yardsticks the law measures debts by, and later the
@@ -28,6 +28,12 @@ pub struct LegalTexts {
     pub column_status: &'static str,
     /// What an account's state means, with the day when there is one (formatted).
     pub status: fn(&Reportability, &dyn Fn(chrono::NaiveDate) -> String) -> String,
+    pub reported_on: fn(&str) -> String,
+    pub mark_reported: &'static str,
+    pub update_title: &'static str,
+    pub update_help: &'static str,
+    pub mark_updated: &'static str,
+    pub timeline_filed: fn(FilingKind, &str) -> String,
     pub authorization_title: &'static str,
     pub authorized_on: &'static str,
     pub authorization_how: &'static str,

@@ -1,5 +1,5 @@
 use super::legal::LegalTexts;
-use crate::domain::bureau_report::Reportability;
+use crate::domain::bureau_report::{FilingKind, Reportability};
 use crate::domain::minimum_wage::WageProblem;
 
 pub static LEGAL: LegalTexts = LegalTexts {
@@ -36,6 +36,15 @@ pub static LEGAL: LegalTexts = LegalTexts {
         Reportability::NoAuthorization => "No authorization to report: cannot be reported".to_owned(),
         Reportability::Stale { since } => format!("Default 18 months old or more since {}: no longer reported", day(*since)),
         Reportability::NotOverdue => "Up to date".to_owned(),
+    },
+    reported_on: |day| format!("Reported on {day}"),
+    mark_reported: "Mark as reported",
+    update_title: "Update the report",
+    update_help: "Reported accounts that no longer owe anything overdue: tell the bureau the debt was paid and mark them as updated.",
+    mark_updated: "Mark as updated",
+    timeline_filed: |kind, by| match kind {
+        FilingKind::Reported => format!("Reported to the credit bureaus, recorded by «{by}»"),
+        FilingKind::Updated => format!("Bureau report updated (paid), recorded by «{by}»"),
     },
     authorization_title: "Authorization to report to credit bureaus (Ley 1266 de 2008, art. 8, num. 5)",
     authorized_on: "Date of the authorization (empty: not given)",

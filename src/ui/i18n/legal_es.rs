@@ -1,5 +1,5 @@
 use super::legal::LegalTexts;
-use crate::domain::bureau_report::Reportability;
+use crate::domain::bureau_report::{FilingKind, Reportability};
 use crate::domain::minimum_wage::WageProblem;
 
 pub static LEGAL: LegalTexts = LegalTexts {
@@ -36,6 +36,15 @@ pub static LEGAL: LegalTexts = LegalTexts {
         Reportability::NoAuthorization => "Sin autorización de reporte: no se puede reportar".to_owned(),
         Reportability::Stale { since } => format!("Mora de 18 meses o más desde el {}: ya no se reporta", day(*since)),
         Reportability::NotOverdue => "Al día".to_owned(),
+    },
+    reported_on: |day| format!("Reportada el {day}"),
+    mark_reported: "Marcar como reportada",
+    update_title: "Actualizar reporte",
+    update_help: "Cuentas reportadas que ya no deben nada vencido: avise a la central que la obligación se pagó y márquelas como actualizadas.",
+    mark_updated: "Marcar como actualizada",
+    timeline_filed: |kind, by| match kind {
+        FilingKind::Reported => format!("Reportada a centrales de riesgo, registrado por «{by}»"),
+        FilingKind::Updated => format!("Reporte actualizado en centrales (pagada), registrado por «{by}»"),
     },
     authorization_title: "Autorización de reporte a centrales (Ley 1266 de 2008, art. 8, num. 5)",
     authorized_on: "Fecha de la autorización (vacío: no la dio)",

@@ -13,7 +13,7 @@ use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
 use crate::sync::op::OpId;
 use crate::ui::forms::save_checked;
-use crate::ui::i18n::{use_i18n, CreditTexts, DayTexts, OutreachTexts, Texts};
+use crate::ui::i18n::{use_i18n, CreditTexts, DayTexts, LegalTexts, OutreachTexts, Texts};
 use crate::ui::session::use_session;
 
 #[component]
@@ -54,7 +54,7 @@ pub fn CustomerHistory(
             <ol>
                 {move || history.get().into_iter().map(|entry| {
                     let fmt = i18n.number_format();
-                    let (text, money) = happening_text(t(), d(), i18n.outreach(), i18n.credit(), fmt, &entry.happening);
+                    let (text, money) = happening_text(t(), d(), i18n.outreach(), i18n.credit(), i18n.legal(), fmt, &entry.happening);
                     let unsigned = entry
                         .recorded_as
                         .as_deref()
@@ -111,6 +111,7 @@ fn happening_text(
     d: &DayTexts,
     o: &OutreachTexts,
     c: &CreditTexts,
+    l: &LegalTexts,
     fmt: NumberFormat,
     happening: &Happening,
 ) -> (String, Option<Money>) {
@@ -204,6 +205,7 @@ fn happening_text(
             note,
             by,
         } => ((c.timeline_handed)(salesperson, note, by), None),
+        Happening::BureauFiled { kind, by } => ((l.timeline_filed)(*kind, by), None),
         Happening::ChannelRevoked(channel) => (
             (o.timeline_channel_revoked)((d.channel_name)(*channel)),
             None,
