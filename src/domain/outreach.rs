@@ -21,6 +21,11 @@ pub struct OutreachSettings {
     /// How customers can pay, as the business wants it written ("Nequi 300 123 4567").
     #[serde(default)]
     pub payment_methods: String,
+    /// The company's own tax id and address, for the letters it signs as creditor.
+    #[serde(default)]
+    pub company_tax_id: String,
+    #[serde(default)]
+    pub company_address: String,
 }
 
 impl OutreachSettings {

@@ -40,6 +40,10 @@ pub struct SettingsPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_methods: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_tax_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aging: Option<AgingBuckets>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest: Option<InterestBasis>,
@@ -58,6 +62,8 @@ pub enum SettingField {
     Template(MessageKind),
     Company,
     PaymentMethods,
+    CompanyTaxId,
+    CompanyAddress,
     Aging,
     Interest,
     CertifiedRates,
@@ -87,6 +93,8 @@ impl SettingsPatch {
                 .collect(),
             company: Some(outreach.company.clone()),
             payment_methods: Some(outreach.payment_methods.clone()),
+            company_tax_id: Some(outreach.company_tax_id.clone()),
+            company_address: Some(outreach.company_address.clone()),
             aging: Some(settings.aging.clone()),
             interest: Some(settings.interest.clone()),
             certified_rates: Some(settings.certified_rates.clone()),
@@ -118,6 +126,8 @@ impl SettingsPatch {
             templates,
             company: differs(&o.company, &n.company),
             payment_methods: differs(&o.payment_methods, &n.payment_methods),
+            company_tax_id: differs(&o.company_tax_id, &n.company_tax_id),
+            company_address: differs(&o.company_address, &n.company_address),
             aging: differs(&old.aging, &new.aging),
             interest: differs(&old.interest, &new.interest),
             certified_rates: differs(&old.certified_rates, &new.certified_rates),
@@ -144,6 +154,8 @@ impl SettingsPatch {
         }
         add(self.company.is_some(), SettingField::Company);
         add(self.payment_methods.is_some(), SettingField::PaymentMethods);
+        add(self.company_tax_id.is_some(), SettingField::CompanyTaxId);
+        add(self.company_address.is_some(), SettingField::CompanyAddress);
         add(self.aging.is_some(), SettingField::Aging);
         add(self.interest.is_some(), SettingField::Interest);
         add(self.certified_rates.is_some(), SettingField::CertifiedRates);
@@ -175,6 +187,12 @@ impl SettingsPatch {
         }
         if let Some(methods) = &self.payment_methods {
             outreach.payment_methods = methods.clone();
+        }
+        if let Some(tax_id) = &self.company_tax_id {
+            outreach.company_tax_id = tax_id.clone();
+        }
+        if let Some(address) = &self.company_address {
+            outreach.company_address = address.clone();
         }
         if let Some(aging) = &self.aging {
             settings.aging = aging.clone();

@@ -130,3 +130,78 @@ fn with_dots(pesos: i64) -> String {
     }
     out
 }
+
+/// Who sits at the lawyer-letter rungs in the demo: 174 days late.
+const AT_LEGAL_RUNGS: &str = "Comercializadora del Caribe Ltda.";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pre_legal_letter_names_both_parties_prints_on_a4_and_is_recorded() {
+    let visit = Visit::first_start(dist(), TABLET, "Oficina").await;
+    let driver = &visit.driver;
+
+    open_tab(driver, "Ajustes").await;
+    fill(driver, "input[name=company]", "Distribuidora Andina S.A.S.").await;
+    fill(driver, "input[name=company_tax_id]", "NIT 900123456-7").await;
+    fill(
+        driver,
+        "input[name=company_address]",
+        "Cra. 7 # 12-34, Bogotá",
+    )
+    .await;
+
+    balance_of(driver, AT_LEGAL_RUNGS).await;
+    wait_for_text(driver, ".suggestion", "Cobro judicial").await;
+    tap(driver, "a.demand-letter-link", "Carta prejurídica").await;
+    wait_for_text(driver, "h1", "Requerimiento de pago").await;
+    for says in [
+        "Distribuidora Andina S.A.S.",
+        "NIT 900123456-7",
+        "Cra. 7 # 12-34, Bogotá",
+        AT_LEGAL_RUNGS,
+        "NIT 8",
+        "Obligaciones vencidas",
+        "le requiere formalmente el pago",
+    ] {
+        wait_for_text(driver, "article.demand-letter", says).await;
+    }
+    wait_for_text(driver, "[data-figure=letter-total]", "$").await;
+
+    // On A4, as the lawyer files it: the browser's own PDF of the page.
+    fill(driver, "select[name=paper]", "a4").await;
+    let pdf = driver
+        .cdp()
+        .send_raw(
+            "Page.printToPDF",
+            serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }),
+        )
+        .await
+        .expect("printed");
+    let bytes = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().expect("PDF data"))
+            .expect("base64")
+    };
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    let _ = std::fs::create_dir_all(&folder);
+    let _ = std::fs::write(folder.join("carta-prejuridica-a4.pdf"), &bytes);
+    full_page_screenshot(driver, "carta-prejuridica").await;
+
+    // Its sending is recorded: a written demand, with its day and channel, in the history.
+    tap(driver, "button.record-letter", "Registrar el envío").await;
+    wait_for_text(
+        driver,
+        ".record-sending [role=status]",
+        "Enviada el 24/11/2026 por Carta",
+    )
+    .await;
+    tap(driver, "a.back", "Volver al cliente").await;
+    wait_for_text(
+        driver,
+        ".timeline",
+        "cobro prejurídico de obligaciones vencidas",
+    )
+    .await;
+    visit.finish().await;
+}

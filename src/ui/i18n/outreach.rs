@@ -54,6 +54,8 @@ pub struct OutreachTexts {
     pub outreach_title: &'static str,
     pub company: &'static str,
     pub payment_methods: &'static str,
+    pub company_tax_id: &'static str,
+    pub company_address: &'static str,
     pub policy_title: &'static str,
     pub preset: &'static str,
     pub preset_name: fn(Preset) -> &'static str,

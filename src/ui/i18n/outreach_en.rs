@@ -71,6 +71,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
     outreach_title: "Reminders and contact",
     company: "Company name (signs the messages)",
     payment_methods: "Ways to pay, as customers will read them",
+    company_tax_id: "Company tax id (for collection letters)",
+    company_address: "Company address (for collection letters)",
     policy_title: "Contact policy",
     preset: "Rules",
     preset_name: |preset| match preset {
@@ -209,6 +211,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Template(kind) => format!("wording of “{}”", (OUTREACH.kind_name)(kind)),
         SettingField::Company => "company name".to_owned(),
         SettingField::PaymentMethods => "payment methods".to_owned(),
+        SettingField::CompanyTaxId => "company tax id".to_owned(),
+        SettingField::CompanyAddress => "company address".to_owned(),
         SettingField::Aging => "aging buckets".to_owned(),
         SettingField::Interest => "late interest".to_owned(),
         SettingField::CertifiedRates => "certified rates".to_owned(),

@@ -73,6 +73,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
     outreach_title: "Recordatorios y contacto",
     company: "Nombre de la empresa (firma de los mensajes)",
     payment_methods: "Medios de pago, como los leerán los clientes",
+    company_tax_id: "NIT de la empresa (para las cartas de cobro)",
+    company_address: "Dirección de la empresa (para las cartas de cobro)",
     policy_title: "Política de contacto",
     preset: "Norma",
     preset_name: |preset| match preset {
@@ -214,6 +216,8 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Template(kind) => format!("texto «{}»", (OUTREACH.kind_name)(kind)),
         SettingField::Company => "nombre de la empresa".to_owned(),
         SettingField::PaymentMethods => "formas de pago".to_owned(),
+        SettingField::CompanyTaxId => "NIT de la empresa".to_owned(),
+        SettingField::CompanyAddress => "dirección de la empresa".to_owned(),
         SettingField::Aging => "tramos de antigüedad".to_owned(),
         SettingField::Interest => "intereses de mora".to_owned(),
         SettingField::CertifiedRates => "tasas certificadas".to_owned(),

@@ -8,6 +8,7 @@ mod customer_consent;
 mod customer_history;
 mod customer_standing;
 mod dashboard;
+mod demand_letter;
 mod dispute_report;
 mod good_payers;
 mod import;
@@ -41,6 +42,7 @@ pub use cash_close::CashClosePage;
 pub use credit_policy::CreditPolicyPage;
 pub use customer::{CustomerPage, NewCustomerPage};
 pub use dashboard::DashboardPage;
+pub use demand_letter::DemandLetterPage;
 pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
 pub use settings::SettingsPage;
@@ -79,6 +81,11 @@ fn credit_policy_href(id: &CustomerId) -> String {
         "/cliente/politica?id={}",
         js_sys::encode_uri_component(&id.0)
     )
+}
+
+/// The customer's pre-legal demand letter.
+fn demand_letter_href(id: &CustomerId) -> String {
+    format!("/cliente/carta?id={}", js_sys::encode_uri_component(&id.0))
 }
 
 /// The customer's statement of account.

@@ -68,6 +68,8 @@ pub fn OutreachSettingsPanel() -> impl IntoView {
             <fieldset class="company-settings" disabled=move || !session.may_change_company()>
             {text_setting(|o| o.company, "company", |s| s.company.clone(), |s, v| s.company = v)}
             {text_setting(|o| o.payment_methods, "payment_methods", |s| s.payment_methods.clone(), |s, v| s.payment_methods = v)}
+            {text_setting(|o| o.company_tax_id, "company_tax_id", |s| s.company_tax_id.clone(), |s, v| s.company_tax_id = v)}
+            {text_setting(|o| o.company_address, "company_address", |s| s.company_address.clone(), |s, v| s.company_address = v)}
             <h3>{move || o().reminder_steps}</h3>
             <ul class="reminder-steps">
                 {move || steps().into_iter().map(|step| view! {
