@@ -61,7 +61,7 @@ fn TextField(
 }
 
 /// An amount as the reader writes it in their language ("1.500.000,50" or "1,500,000.50").
-fn read_amount(text: &str) -> Option<Decimal> {
+pub(crate) fn read_amount(text: &str) -> Option<Decimal> {
     let separator = match use_i18n().language() {
         Language::Es => DecimalSeparator::Comma,
         Language::En => DecimalSeparator::Dot,

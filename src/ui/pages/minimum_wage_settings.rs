@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::money::Currency;
-use crate::sync::csv::amount::{parse_amount, DecimalSeparator};
-use crate::ui::i18n::{use_i18n, Language};
+use crate::ui::forms::read_amount;
+use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 #[component]
@@ -41,13 +41,9 @@ pub fn MinimumWageSettings() -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let separator = match i18n.language() {
-            Language::Es => DecimalSeparator::Comma,
-            Language::En => DecimalSeparator::Dot,
-        };
-        let (Ok(year_number), Ok(amount)) = (
+        let (Ok(year_number), Some(amount)) = (
             year.get_untracked().trim().parse::<i32>(),
-            parse_amount(&wage.get_untracked(), separator),
+            read_amount(&wage.get_untracked()),
         ) else {
             problem.set(Some(l().wage_unreadable.to_owned()));
             return;
