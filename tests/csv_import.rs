@@ -233,3 +233,48 @@ fn who_the_debtor_is_is_read_or_inferred_from_a_company_nit() {
     let plan = ImportPlan::for_portfolio(&Portfolio::default(), &file);
     assert_eq!(plan.inferred_kinds, 1, "the preview says one was inferred");
 }
+
+#[test]
+fn an_electronic_invoices_code_and_receipt_are_read_and_an_objection_recorded_here_stays() {
+    use cobranza::domain::invoice_acceptance::Delivery;
+    use cobranza::domain::portfolio::Portfolio;
+    use cobranza::sync::import::ImportPlan;
+    use cobranza::sync::op::Event;
+
+    let bytes = "nit;cliente;factura;fecha_vencimiento;valor;cufe;fecha_recibido;recibido_por\n\
+                 800197268;Ferretería El Tornillo;FE-7;30/11/2026;500000;a1b2c3;03/11/2026;Luis Gómez\n\
+                 860034313;Droguería San Jorge;FE-8;30/11/2026;700000;;;\n"
+        .as_bytes();
+    let file = read(bytes).expect("readable");
+    assert_eq!(file.bad_rows, vec![]);
+    let delivery = Delivery {
+        cufe: "a1b2c3".into(),
+        received_on: Some(day(2026, 11, 3)),
+        received_by: "Luis Gómez".into(),
+        objected_on: None,
+    };
+    assert_eq!(file.deliveries[&InvoiceId("FE-7".into())], delivery);
+    assert!(
+        !file.deliveries.contains_key(&InvoiceId("FE-8".into())),
+        "nothing said of FE-8"
+    );
+
+    // The buyer objected, as recorded in the app; the spreadsheet, silent on it, keeps it.
+    let mut current = Portfolio::default();
+    let objected = Delivery {
+        objected_on: Some(day(2026, 11, 4)),
+        ..delivery
+    };
+    current
+        .deliveries
+        .insert(InvoiceId("FE-7".into()), objected.clone());
+    let plan = ImportPlan::for_portfolio(&current, &file);
+    assert!(
+        !plan
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::InvoiceDelivered { .. })),
+        "nothing to change: {:?}",
+        plan.events
+    );
+}

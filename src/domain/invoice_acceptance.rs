@@ -4,8 +4,50 @@
 //! days leave out Sundays and public holidays; a Saturday counts (Código de Comercio art. 829).
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use super::holiday::{holiday_on, Country};
+
+/// What makes an invoice a título valor besides itself: its electronic-invoice code and who
+/// received the goods, when; and an objection, if the buyer raised one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    /// The electronic invoice's unique code (CUFE), as the DIAN validated it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cufe: String,
+    #[serde(default, with = "crate::domain::wire::maybe_day")]
+    pub received_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub received_by: String,
+    #[serde(default, with = "crate::domain::wire::maybe_day")]
+    pub objected_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Acceptance {
+    /// No day of receipt recorded: acceptance cannot be told.
+    Unknown,
+    /// The buyer may still object, up to this day.
+    Pending { deadline: NaiveDate },
+    /// Accepted at the close of this day.
+    Accepted { on: NaiveDate },
+    /// The buyer objected in time, on this day.
+    Objected { on: NaiveDate },
+}
+
+impl Delivery {
+    pub fn acceptance(&self, today: NaiveDate) -> Acceptance {
+        let Some(received_on) = self.received_on else {
+            return Acceptance::Unknown;
+        };
+        let deadline = objection_deadline(received_on);
+        match self.objected_on {
+            Some(on) if on <= deadline => Acceptance::Objected { on },
+            _ if today > deadline => Acceptance::Accepted { on: deadline },
+            _ => Acceptance::Pending { deadline },
+        }
+    }
+}
 
 /// Business days the buyer has to object.
 pub const OBJECTION_DAYS: u32 = 3;
@@ -59,5 +101,40 @@ mod tests {
         );
         // An ordinary week: Friday 6 November, then Saturday 7 and Monday 9; Sunday 8 is out.
         assert_eq!(objection_deadline(day(11, 5)), day(11, 9));
+    }
+
+    #[test]
+    fn an_objection_counts_only_within_the_three_days() {
+        let received = Delivery {
+            received_on: Some(day(11, 5)),
+            ..Delivery::default()
+        };
+        assert_eq!(
+            received.acceptance(day(11, 9)),
+            Acceptance::Pending {
+                deadline: day(11, 9)
+            }
+        );
+        assert_eq!(
+            received.acceptance(day(11, 10)),
+            Acceptance::Accepted { on: day(11, 9) }
+        );
+        let objected = |on| Delivery {
+            objected_on: Some(on),
+            ..received.clone()
+        };
+        assert_eq!(
+            objected(day(11, 9)).acceptance(day(12, 1)),
+            Acceptance::Objected { on: day(11, 9) }
+        );
+        assert_eq!(
+            objected(day(11, 10)).acceptance(day(12, 1)),
+            Acceptance::Accepted { on: day(11, 9) },
+            "too late to object"
+        );
+        assert_eq!(
+            Delivery::default().acceptance(day(12, 1)),
+            Acceptance::Unknown
+        );
     }
 }

@@ -15,6 +15,7 @@ use super::credit_note::{CreditNote, CreditNoteId};
 use super::customer::{Customer, CustomerId};
 use super::dispute::{Dispute, DisputeId};
 use super::invoice::{Invoice, InvoiceId};
+use super::invoice_acceptance::Delivery;
 use super::money::Currency;
 use super::payment::{Payment, PaymentId, VoidedPayment};
 use super::payment_plan::{PaymentPlan, PlanId};
@@ -54,6 +55,9 @@ pub struct Portfolio {
     /// What the business recorded doing with the credit bureaus, keyed by the operation's id.
     #[serde(default)]
     pub bureau_filings: BTreeMap<String, BureauFiling>,
+    /// What is known of each invoice's delivery and acceptance.
+    #[serde(default)]
+    pub deliveries: BTreeMap<InvoiceId, Delivery>,
 }
 
 /// The entries of `map` whose value is theirs.
@@ -104,6 +108,16 @@ impl Portfolio {
             hold_changes: own(&self.hold_changes, |h| theirs(&h.customer)),
             handoffs: own(&self.handoffs, |h| theirs(&h.customer)),
             bureau_filings: own(&self.bureau_filings, |f| theirs(&f.customer)),
+            deliveries: self
+                .deliveries
+                .iter()
+                .filter(|(id, _)| {
+                    self.invoices
+                        .get(*id)
+                        .is_some_and(|invoice| theirs(&invoice.customer))
+                })
+                .map(|(id, delivery)| (id.clone(), delivery.clone()))
+                .collect(),
             ..self.accounts_of(customers)
         }
     }

@@ -7,6 +7,7 @@ use super::op::{CustomerPatch, Event, InvoicePatch};
 use crate::domain::credit_note::CreditNote;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::invoice::{InvoiceId, Terms, TermsProblem};
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
 use crate::domain::payment_plan::PlanProblem;
@@ -106,6 +107,32 @@ pub fn save_customer(
         customer: id,
         patch,
     })
+}
+
+/// An invoice's sale and its delivery as a form gives them: the sale's change, if any, then
+/// the delivery's, if it differs from what is recorded; nothing changed only when neither did.
+pub fn save_invoice_with_delivery(
+    portfolio: &Portfolio,
+    sale: Result<Event, EditProblem>,
+    invoice: &InvoiceId,
+    delivery: Delivery,
+) -> Result<Vec<Event>, EditProblem> {
+    let recorded = portfolio
+        .deliveries
+        .get(invoice)
+        .cloned()
+        .unwrap_or_default();
+    let delivered = (delivery != recorded).then(|| Event::InvoiceDelivered {
+        invoice: invoice.clone(),
+        delivery,
+    });
+    let mut events = match (sale, &delivered) {
+        (Ok(event), _) => vec![event],
+        (Err(EditProblem::NothingChanged), Some(_)) => Vec::new(),
+        (Err(problem), _) => return Err(problem),
+    };
+    events.extend(delivered);
+    Ok(events)
 }
 
 /// A new invoice, or new dates and amount for one due in a single payment.

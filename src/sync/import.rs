@@ -11,6 +11,7 @@ use super::op::{CustomerPatch, Event, InvoicePatch};
 use super::op_check::check_event;
 use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::Customer;
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::money::Currency;
 use crate::domain::payment::Payment;
 use crate::domain::portfolio::Portfolio;
@@ -77,6 +78,21 @@ impl ImportPlan {
                 invoice: id.clone(),
                 patch,
             });
+        }
+        // After the invoices, whose customer the delivery's route follows.
+        for (id, delivery) in &file.deliveries {
+            let held = current.deliveries.get(id);
+            // A spreadsheet knows nothing of an objection recorded here: it stays.
+            let delivery = Delivery {
+                objected_on: held.and_then(|h| h.objected_on),
+                ..delivery.clone()
+            };
+            if held != Some(&delivery) {
+                plan.events.push(Event::InvoiceDelivered {
+                    invoice: id.clone(),
+                    delivery,
+                });
+            }
         }
         plan
     }

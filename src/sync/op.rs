@@ -22,6 +22,7 @@ use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, InvoiceKind, Terms};
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::payment::{Payment, PaymentId};
 use crate::domain::payment_plan::PaymentPlan;
 use crate::domain::promise::Promise;
@@ -276,6 +277,12 @@ pub enum Event {
     /// An account handed to its salesperson with a note.
     HandedToSales {
         handoff: SalesHandoff,
+    },
+    /// An invoice's electronic code, who received the goods and when, and the buyer's
+    /// objection: what decides its acceptance as a título valor. The later clock wins.
+    InvoiceDelivered {
+        invoice: InvoiceId,
+        delivery: Delivery,
     },
     /// An account reported to a credit bureau, or the bureau told it was paid.
     BureauFiled {

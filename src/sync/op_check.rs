@@ -213,6 +213,17 @@ pub fn check_event(event: &Event) -> Result<(), OpProblem> {
                 None => Ok(()),
             }
         }
+        Event::InvoiceDelivered { invoice, delivery } => {
+            line("invoice", &invoice.0)?;
+            optional_line("cufe", &delivery.cufe)?;
+            optional_line("received_by", &delivery.received_by)?;
+            if let Some(day) = delivery.received_on {
+                date("received_on", day)?;
+            }
+            delivery
+                .objected_on
+                .map_or(Ok(()), |day| date("objected_on", day))
+        }
         Event::BureauFiled { filing } => {
             line("customer", &filing.customer.0)?;
             optional_line("by", &filing.by)?;

@@ -26,6 +26,7 @@ use crate::domain::customer::{Customer, CustomerId, GeoPoint};
 use crate::domain::debtor::{DebtorKind, IdType};
 use crate::domain::dispute::{Dispute, DisputeId};
 use crate::domain::invoice::{Invoice, InvoiceId, InvoiceKind, Terms};
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::payment::{Payment, PaymentId, VoidedPayment};
 use crate::domain::payment_plan::{PaymentPlan, PlanId};
 use crate::domain::portfolio::Portfolio;
@@ -235,6 +236,8 @@ pub struct Projection {
     #[serde(deserialize_with = "packed_map::deserialize")]
     bureau_filings: BTreeMap<String, BureauFiling>,
     #[serde(deserialize_with = "packed_map::deserialize")]
+    deliveries: BTreeMap<InvoiceId, Register<Delivery>>,
+    #[serde(deserialize_with = "packed_map::deserialize")]
     plans: BTreeMap<PlanId, PaymentPlan>,
     #[serde(deserialize_with = "packed_map::deserialize")]
     consents: BTreeMap<(CustomerId, Channel), Register<(bool, NaiveDate)>>,
@@ -362,6 +365,11 @@ impl Projection {
                 self.bureau_filings
                     .insert(op.id.to_string(), filing.clone());
             }
+            Event::InvoiceDelivered { invoice, delivery } => self
+                .deliveries
+                .entry(invoice.clone())
+                .or_default()
+                .merge(Some(delivery.clone()), write),
             Event::PlanAgreed { plan } => {
                 self.plans.insert(PlanId(fact_id()), plan.clone());
             }
@@ -406,6 +414,7 @@ impl Projection {
         each(&mut self.typifications, place);
         each(&mut self.consents, place);
         each(&mut self.credit_holds, place);
+        each(&mut self.deliveries, place);
     }
 
     pub fn versions(&self) -> &VersionVector {
@@ -491,6 +500,11 @@ impl Projection {
             hold_changes: self.hold_changes.clone(),
             handoffs: self.handoffs.clone(),
             bureau_filings: self.bureau_filings.clone(),
+            deliveries: self
+                .deliveries
+                .iter()
+                .filter_map(|(id, register)| Some((id.clone(), register.value.clone()?)))
+                .collect(),
             plans: self.plans.clone(),
             revoked_channels: self.revoked_channels(),
             credit_holds: self
@@ -680,6 +694,21 @@ impl Projection {
                     .bureau_filings
                     .insert(op.id.to_string(), filing.clone());
                 one(&filing.customer)
+            }
+            Event::InvoiceDelivered { invoice, .. } => {
+                if let Some(delivery) = self
+                    .deliveries
+                    .get(invoice)
+                    .and_then(|register| register.value.clone())
+                {
+                    portfolio.deliveries.insert(invoice.clone(), delivery);
+                }
+                portfolio
+                    .invoices
+                    .get(invoice)
+                    .map(|i| i.customer.clone())
+                    .into_iter()
+                    .collect()
             }
             Event::PlanAgreed { plan } => {
                 portfolio.plans.insert(PlanId(fact_id()), plan.clone());

@@ -12,6 +12,7 @@ use cobranza::domain::credit_note::CreditNote;
 use cobranza::domain::customer::CustomerId;
 use cobranza::domain::dispute::{Dispute, DisputeId, DisputeReason};
 use cobranza::domain::invoice::{Installment, InvoiceId, Terms};
+use cobranza::domain::invoice_acceptance::Delivery;
 use cobranza::domain::late_interest::InterestBasis;
 use cobranza::domain::message_template::MessageKind;
 use cobranza::domain::money::{Currency, Money};
@@ -127,7 +128,7 @@ pub fn event() -> impl Strategy<Value = Event> {
             0..120u32,
             1..500_000i64,
             any::<bool>(),
-            prop::option::of(invoice)
+            prop::option::of(invoice.clone())
         )
             .prop_map(
                 |(customer, on, amount, usd, invoice)| Event::CreditNoteIssued {
@@ -167,6 +168,20 @@ pub fn event() -> impl Strategy<Value = Event> {
                 }),
             }
         ),
+        (
+            invoice.clone(),
+            prop::option::of(0..120u32),
+            prop::option::of(0..120u32)
+        )
+            .prop_map(|(invoice, received, objected)| Event::InvoiceDelivered {
+                invoice,
+                delivery: Delivery {
+                    cufe: "cufe".into(),
+                    received_on: received.map(day),
+                    received_by: String::new(),
+                    objected_on: objected.map(day),
+                },
+            }),
         (customer.clone(), any::<bool>(), 0..120u32).prop_map(|(customer, reported, on)| {
             Event::BureauFiled {
                 filing: BureauFiling {

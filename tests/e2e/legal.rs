@@ -151,6 +151,20 @@ async fn the_pre_legal_letter_names_both_parties_prints_on_a4_and_is_recorded() 
 
     balance_of(driver, AT_LEGAL_RUNGS).await;
     wait_for_text(driver, ".suggestion", "Cobro judicial").await;
+
+    // The goods of an invoice were received on Thursday 5 November and the buyer said
+    // nothing: three business days later (Saturday counts, Sunday does not) it is accepted.
+    tap(driver, "button.edit-invoice", "Editar").await;
+    fill(driver, ".panel input[name=cufe]", "fe3a9c").await;
+    fill(driver, ".panel input[name=received_on]", "2026-11-05").await;
+    fill(driver, ".panel input[name=received_by]", "Bodega").await;
+    tap(driver, ".panel button.primary", "Guardar").await;
+    wait_for_text(
+        driver,
+        "li.invoice .delivery",
+        "CUFE fe3a9c · Mercancía recibida el 05/11/2026 por Bodega · Aceptada tácitamente al cierre del 09/11/2026",
+    )
+    .await;
     tap(driver, "a.demand-letter-link", "Carta prejurídica").await;
     wait_for_text(driver, "h1", "Requerimiento de pago").await;
     for says in [

@@ -96,6 +96,9 @@ fn concerns<'a>(event: &'a Event, portfolio: &'a Portfolio) -> Option<&'a Custom
         Event::AgendaSkipped { skip } => Some(&skip.customer),
         Event::HandedToSales { handoff } => Some(&handoff.customer),
         Event::BureauFiled { filing } => Some(&filing.customer),
+        Event::InvoiceDelivered { invoice, .. } => {
+            portfolio.invoices.get(invoice).map(|i| &i.customer)
+        }
         Event::PlanAgreed { plan } => Some(&plan.customer),
         Event::DeviceKeyPublished { .. }
         | Event::DeviceAccepted { .. }

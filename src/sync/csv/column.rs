@@ -24,6 +24,9 @@ pub enum Column {
     Amount,
     Currency,
     Installment,
+    Cufe,
+    ReceivedOn,
+    ReceivedBy,
     PaymentDate,
     Method,
     Reference,
@@ -65,6 +68,20 @@ const ALIASES: &[(Column, &[&str])] = &[
     (
         Column::Salesperson,
         &["vendedor", "asesor_comercial", "salesperson", "sales_rep"],
+    ),
+    (Column::Cufe, &["cufe", "codigo_cufe", "einvoice_code"]),
+    (
+        Column::ReceivedOn,
+        &[
+            "fecha_recibido",
+            "fecha_recepcion",
+            "recibido_el",
+            "received_on",
+        ],
+    ),
+    (
+        Column::ReceivedBy,
+        &["recibido_por", "recibio", "received_by"],
     ),
     (
         Column::PaymentDays,

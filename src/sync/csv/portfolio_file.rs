@@ -11,6 +11,7 @@ use crate::domain::credit_terms::{CreditTerms, MAX_PAYMENT_DAYS};
 use crate::domain::customer::CustomerId;
 use crate::domain::debtor::{inferred_from_tax_id, DebtorKind, IdType};
 use crate::domain::invoice::{Installment, InvoiceId, Terms};
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::money::{Currency, Money};
 use crate::sync::op::{CustomerPatch, InvoicePatch};
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,6 +27,8 @@ pub struct PortfolioFile {
     pub ignored_columns: Vec<String>,
     /// Customers taken as businesses from the shape of their NIT, the file not saying.
     pub inferred_kinds: BTreeSet<CustomerId>,
+    /// Each invoice's electronic code and receipt, where the file gives them.
+    pub deliveries: BTreeMap<InvoiceId, Delivery>,
 }
 
 const REQUIRED: [Column; 4] = [
@@ -76,6 +79,9 @@ pub fn read_portfolio(
         }
     }
     for (invoice, rows) in pieces {
+        if let Some(delivery) = rows.iter().find_map(|r| r.delivery.clone()) {
+            file.deliveries.insert(invoice.clone(), delivery);
+        }
         match invoice_terms(&invoice, &rows) {
             Ok(patch) => {
                 file.invoices.insert(invoice, patch);
@@ -96,6 +102,7 @@ struct InvoiceRow {
     installment: Option<u32>,
     due: Installment,
     currency: Currency,
+    delivery: Option<Delivery>,
 }
 
 fn read_row<'a>(
@@ -191,6 +198,16 @@ fn read_row<'a>(
         salesperson: optional(Column::Salesperson),
         bureau_authorization: None,
     };
+    let received_on = match cell(Column::ReceivedOn) {
+        "" => None,
+        _ => Some(date(Column::ReceivedOn)?),
+    };
+    let delivery = Delivery {
+        cufe: cell(Column::Cufe).to_owned(),
+        received_on,
+        received_by: cell(Column::ReceivedBy).to_owned(),
+        objected_on: None,
+    };
     let row = InvoiceRow {
         line,
         invoice,
@@ -203,6 +220,7 @@ fn read_row<'a>(
             amount,
         },
         currency,
+        delivery: (delivery != Delivery::default()).then_some(delivery),
     };
     Ok((customer, patch, row))
 }

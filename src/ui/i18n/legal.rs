@@ -1,4 +1,5 @@
 use crate::domain::bureau_report::{FilingKind, Reportability};
+use crate::domain::invoice_acceptance::Acceptance;
 use crate::domain::minimum_wage::WageProblem;
 
 /// The legal stage of collection: the yardsticks the law measures debts by, and later the
@@ -50,6 +51,15 @@ pub struct LegalTexts {
     pub sent_by: &'static str,
     /// The day and channel, formatted.
     pub sent_on: fn(&str, &str) -> String,
+    pub cufe: fn(&str) -> String,
+    /// The day, formatted, and who received the goods.
+    pub received: fn(&str, &str) -> String,
+    pub acceptance: fn(&Acceptance, &dyn Fn(chrono::NaiveDate) -> String) -> String,
+    pub delivery_title: &'static str,
+    pub cufe_label: &'static str,
+    pub received_on_label: &'static str,
+    pub received_by_label: &'static str,
+    pub objected_on_label: &'static str,
     pub authorization_title: &'static str,
     pub authorized_on: &'static str,
     pub authorization_how: &'static str,

@@ -1,5 +1,6 @@
 use super::legal::LegalTexts;
 use crate::domain::bureau_report::{FilingKind, Reportability};
+use crate::domain::invoice_acceptance::Acceptance;
 use crate::domain::minimum_wage::WageProblem;
 
 pub static LEGAL: LegalTexts = LegalTexts {
@@ -61,6 +62,19 @@ pub static LEGAL: LegalTexts = LegalTexts {
     record_sending: "Record the sending",
     sent_by: "Sent by",
     sent_on: |day, channel| format!("Sent on {day} by {channel}: it stands as a written demand, which interrupts prescription once (Código General del Proceso, art. 94)."),
+    cufe: |code| format!("CUFE {code}"),
+    received: |day, by| if by.is_empty() { format!("Goods received on {day}") } else { format!("Goods received on {day} by {by}") },
+    acceptance: |state, day| match state {
+        Acceptance::Unknown => "No day of receipt: whether it was accepted is not known".to_owned(),
+        Acceptance::Pending { deadline } => format!("The buyer may object until {}", day(*deadline)),
+        Acceptance::Accepted { on } => format!("Tacitly accepted at the close of {} (Código de Comercio art. 773)", day(*on)),
+        Acceptance::Objected { on } => format!("Objected by the buyer on {}: not accepted", day(*on)),
+    },
+    delivery_title: "Electronic invoice and acceptance (Código de Comercio art. 773)",
+    cufe_label: "CUFE",
+    received_on_label: "Day the goods were received",
+    received_by_label: "Who received them",
+    objected_on_label: "Day the buyer objected (empty: no objection)",
     authorization_title: "Authorization to report to credit bureaus (Ley 1266 de 2008, art. 8, num. 5)",
     authorized_on: "Date of the authorization (empty: not given)",
     authorization_how: "How it was given (document, clause, recorded call)",

@@ -1,5 +1,6 @@
 use super::legal::LegalTexts;
 use crate::domain::bureau_report::{FilingKind, Reportability};
+use crate::domain::invoice_acceptance::Acceptance;
 use crate::domain::minimum_wage::WageProblem;
 
 pub static LEGAL: LegalTexts = LegalTexts {
@@ -61,6 +62,19 @@ pub static LEGAL: LegalTexts = LegalTexts {
     record_sending: "Registrar el envío",
     sent_by: "Enviada por",
     sent_on: |day, channel| format!("Enviada el {day} por {channel}: queda como requerimiento escrito, que interrumpe la prescripción una vez (Código General del Proceso, art. 94)."),
+    cufe: |code| format!("CUFE {code}"),
+    received: |day, by| if by.is_empty() { format!("Mercancía recibida el {day}") } else { format!("Mercancía recibida el {day} por {by}") },
+    acceptance: |state, day| match state {
+        Acceptance::Unknown => "Sin fecha de recibo: no se sabe si fue aceptada".to_owned(),
+        Acceptance::Pending { deadline } => format!("El comprador puede reclamar hasta el {}", day(*deadline)),
+        Acceptance::Accepted { on } => format!("Aceptada tácitamente al cierre del {} (Código de Comercio art. 773)", day(*on)),
+        Acceptance::Objected { on } => format!("Reclamada por el comprador el {}: no fue aceptada", day(*on)),
+    },
+    delivery_title: "Factura electrónica y aceptación (Código de Comercio art. 773)",
+    cufe_label: "CUFE",
+    received_on_label: "Fecha en que recibió la mercancía",
+    received_by_label: "Quién la recibió",
+    objected_on_label: "Fecha del reclamo del comprador (vacío: no reclamó)",
     authorization_title: "Autorización de reporte a centrales (Ley 1266 de 2008, art. 8, num. 5)",
     authorized_on: "Fecha de la autorización (vacío: no la dio)",
     authorization_how: "Cómo la dio (documento, cláusula, llamada grabada)",

@@ -17,6 +17,7 @@ use crate::domain::credit_terms::CreditTerms;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
+use crate::domain::invoice_acceptance::Delivery;
 use crate::domain::message_template::MessageKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
@@ -277,8 +278,9 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                 {move || lines.get().into_iter().map(|line| {
                     let editable = !line.has_installments();
                     let invoice = line.id.clone();
+                    let delivery = records.with(|p| p.deliveries.get(&invoice).cloned());
                     view! {
-                        <InvoiceRow line=line format=fmt()/>
+                        <InvoiceRow line=line format=fmt() delivery=delivery today=session.today.get()/>
                         {editable.then(|| view! {
                             <button class="link edit-invoice" on:click=move |_| panel.set(Panel::EditInvoice(invoice.clone()))>
                                 {t().edit_invoice}
@@ -294,9 +296,28 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
 }
 
 #[component]
-fn InvoiceRow(line: InvoiceLine, format: NumberFormat) -> impl IntoView {
+fn InvoiceRow(
+    line: InvoiceLine,
+    format: NumberFormat,
+    /// Its electronic code, receipt and acceptance as a título valor, where known.
+    delivery: Option<Delivery>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.texts();
+    let l = i18n.legal();
+    let delivery = delivery.map(|d| {
+        let day = |on| format.date(on);
+        let mut parts = Vec::new();
+        if !d.cufe.is_empty() {
+            parts.push((l.cufe)(&d.cufe));
+        }
+        if let Some(on) = d.received_on {
+            parts.push((l.received)(&day(on), &d.received_by));
+        }
+        parts.push((l.acceptance)(&d.acceptance(today), &day));
+        parts.join(" · ")
+    });
     let currency = line.open.currency;
     let money = move |amount| format.money(Money::new(amount, currency));
     let dues = line.has_installments().then(|| {
@@ -327,6 +348,7 @@ fn InvoiceRow(line: InvoiceLine, format: NumberFormat) -> impl IntoView {
                     {if line.is_paid() { t.paid.to_owned() } else { format!("{}: {}", t.open_amount, format.money(line.open)) }}
                 </span>
             </div>
+            {delivery.map(|text| view! { <p class="delivery">{text}</p> })}
             {dues.map(|dues| view! { <ol class="installments">{dues}</ol> })}
         </li>
     }
