@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::customer::CustomerId;
+use super::latest_fact::latest_of_each;
 use super::portfolio::Portfolio;
-use super::sales_handoff::latest_handoffs;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum AgendaOwner {
@@ -30,7 +30,7 @@ impl AgendaOwner {
                     .collect(),
             ),
             AgendaOwner::Salesperson(name) => Some(
-                latest_handoffs(&portfolio.handoffs)
+                latest_of_each(&portfolio.handoffs)
                     .into_iter()
                     .filter(|(_, h)| h.salesperson == *name)
                     .map(|(id, _)| id.clone())

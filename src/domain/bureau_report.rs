@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::Objective;
 use super::customer::CustomerId;
+use super::latest_fact::{latest_of_each, CustomerFact};
 use super::minimum_wage::MinimumWages;
 use super::money::Currency;
 use super::portfolio::Portfolio;
@@ -86,20 +87,14 @@ pub enum FilingKind {
     Updated,
 }
 
-/// The latest filing of each customer, by day (ties to the later key, the same everywhere).
-pub fn latest_filings(
-    filings: &BTreeMap<String, BureauFiling>,
-) -> BTreeMap<&CustomerId, &BureauFiling> {
-    let mut latest: BTreeMap<&CustomerId, &BureauFiling> = BTreeMap::new();
-    for filing in filings.values() {
-        if latest
-            .get(&filing.customer)
-            .is_none_or(|held| held.on <= filing.on)
-        {
-            latest.insert(&filing.customer, filing);
-        }
+impl CustomerFact for BureauFiling {
+    fn customer(&self) -> &CustomerId {
+        &self.customer
     }
-    latest
+
+    fn on(&self) -> NaiveDate {
+        self.on
+    }
 }
 
 /// The customers reported in default who owe nothing overdue now: the bureau must be told.
@@ -107,7 +102,7 @@ pub fn reports_to_update(
     portfolio: &Portfolio,
     standings: &BTreeMap<CustomerId, Standing>,
 ) -> Vec<(CustomerId, NaiveDate)> {
-    latest_filings(&portfolio.bureau_filings)
+    latest_of_each(&portfolio.bureau_filings)
         .into_iter()
         .filter(|(_, f)| f.kind == FilingKind::Reported)
         .filter(|(customer, _)| {
@@ -139,7 +134,7 @@ pub fn bureau_standings(
     today: NaiveDate,
 ) -> Vec<BureauStanding> {
     let wage = wages.get(today.year());
-    let filings = latest_filings(&portfolio.bureau_filings);
+    let filings = latest_of_each(&portfolio.bureau_filings);
     let mut accounts: Vec<BureauStanding> = standings
         .iter()
         .filter(|(_, s)| s.overdue.get(Currency::COP) > Decimal::ZERO)

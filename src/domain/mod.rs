@@ -30,6 +30,7 @@ pub mod invoice;
 pub mod invoice_acceptance;
 pub mod kpi;
 pub mod late_interest;
+pub mod latest_fact;
 pub mod message_template;
 pub mod minimum_wage;
 pub mod money;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::CustomerId;
+use super::latest_fact::{latest_of_each, CustomerFact};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalesHandoff {
@@ -22,26 +23,19 @@ pub struct SalesHandoff {
     pub by: String,
 }
 
-/// Each customer's latest handoff, from every handoff keyed by the operation that wrote it
-/// (ties on one day go to the later key, the same on every device).
-pub fn latest_handoffs(
-    handoffs: &BTreeMap<String, SalesHandoff>,
-) -> BTreeMap<&CustomerId, &SalesHandoff> {
-    let mut latest: BTreeMap<&CustomerId, &SalesHandoff> = BTreeMap::new();
-    for handoff in handoffs.values() {
-        let newer = latest
-            .get(&handoff.customer)
-            .is_none_or(|held| held.on <= handoff.on);
-        if newer {
-            latest.insert(&handoff.customer, handoff);
-        }
+impl CustomerFact for SalesHandoff {
+    fn customer(&self) -> &CustomerId {
+        &self.customer
     }
-    latest
+
+    fn on(&self) -> NaiveDate {
+        self.on
+    }
 }
 
 /// The salespeople some account is handed to now, in alphabetical order.
 pub fn salespeople_handed(handoffs: &BTreeMap<String, SalesHandoff>) -> Vec<String> {
-    let named: BTreeSet<&str> = latest_handoffs(handoffs)
+    let named: BTreeSet<&str> = latest_of_each(handoffs)
         .values()
         .map(|h| h.salesperson.as_str())
         .collect();
@@ -72,7 +66,7 @@ mod tests {
         .into_iter()
         .map(|(id, h)| (id.to_owned(), h))
         .collect();
-        let latest = latest_handoffs(&handoffs);
+        let latest = latest_of_each(&handoffs);
         assert_eq!(latest[&CustomerId("c1".into())].salesperson, "Lucía");
         assert_eq!(salespeople_handed(&handoffs), vec!["Carlos", "Lucía"]);
     }

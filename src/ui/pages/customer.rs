@@ -18,13 +18,13 @@ use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::escalation::next_step;
 use crate::domain::invoice::InvoiceId;
 use crate::domain::invoice_acceptance::Delivery;
+use crate::domain::latest_fact::latest_of_each;
 use crate::domain::message_template::MessageKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::number_format::NumberFormat;
 use crate::domain::promise_outcome::broken_promises;
 use crate::domain::receipt::Receipt;
 use crate::domain::reminder::open_items;
-use crate::domain::sales_handoff::latest_handoffs;
 use crate::domain::standing::Standing;
 use crate::domain::step::Step;
 use crate::sync::op::Event;
@@ -139,7 +139,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
     let late = move || standing.with(|s| s.oldest_days_overdue);
     let hold = Memo::new(move |_| records.with(|p| p.credit_holds.get(&id.get_value()).cloned()));
     let handoff = Memo::new(move |_| {
-        records.with(|p| latest_handoffs(&p.handoffs).into_values().next().cloned())
+        records.with(|p| latest_of_each(&p.handoffs).into_values().next().cloned())
     });
     let set_hold = move |on: bool| {
         let (today, by) = (session.today.get_untracked(), session.device_label());

@@ -8,10 +8,11 @@ use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::agenda_skip::SkipReason;
 use crate::domain::contact::{Channel, Contact, Objective};
 use crate::domain::customer::{Customer, CustomerId};
+use crate::domain::latest_fact::latest_of_each;
 use crate::domain::message_template::MessageKind;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::priority::{agenda, AgendaEntry, Status};
-use crate::domain::sales_handoff::{latest_handoffs, salespeople_handed, SalesHandoff};
+use crate::domain::sales_handoff::{salespeople_handed, SalesHandoff};
 use crate::domain::standing::Standing;
 use crate::store::settings;
 use crate::sync::collection_edit::skip_today;
@@ -70,7 +71,7 @@ pub fn TodayPage() -> impl IntoView {
     let salespeople = Memo::new(move |_| portfolio.with(|p| salespeople_handed(&p.handoffs)));
     let handed = Memo::new(move |_| {
         portfolio.with(|p| {
-            latest_handoffs(&p.handoffs)
+            latest_of_each(&p.handoffs)
                 .into_iter()
                 .map(|(id, handoff)| (id.clone(), handoff.clone()))
                 .collect::<BTreeMap<_, _>>()
