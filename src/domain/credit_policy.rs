@@ -34,15 +34,12 @@ pub fn credit_policy<'a>(
     hold: Option<&'a CreditHold>,
 ) -> CreditPolicy<'a> {
     let outreach = &settings.outreach;
-    let mut reminder_days = outreach.reminders.steps.clone();
-    reminder_days.sort_unstable();
-    reminder_days.dedup();
     CreditPolicy {
         company: outreach.company.trim(),
         customer,
         terms: &customer.credit_terms,
         payment_methods: outreach.payment_methods.trim(),
-        reminder_days,
+        reminder_days: outreach.reminders.days(),
         contact_rules: &outreach.policy.rules,
         interest: &settings.interest,
         cap: settings.interest_terms().cap,

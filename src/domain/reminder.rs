@@ -42,11 +42,17 @@ impl Default for ReminderSchedule {
 }
 
 impl ReminderSchedule {
-    /// The step a due `days_from_due` days away has reached and that is still on offer.
-    fn step_on(&self, days_from_due: i64) -> Option<i32> {
+    /// The steps, earliest first, each once: the order they go out in.
+    pub fn days(&self) -> Vec<i32> {
         let mut steps = self.steps.clone();
         steps.sort_unstable();
         steps.dedup();
+        steps
+    }
+
+    /// The step a due `days_from_due` days away has reached and that is still on offer.
+    fn step_on(&self, days_from_due: i64) -> Option<i32> {
+        let steps = self.days();
         let position = steps
             .iter()
             .rposition(|step| i64::from(*step) <= days_from_due)?;
