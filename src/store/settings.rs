@@ -26,23 +26,31 @@ const SALESPERSON_MARK: &str = "ventas:";
 /// Whose agenda this device shows; everyone's for an owner who collects alone.
 pub fn agenda_owner() -> AgendaOwner {
     let stored: String = LocalStorage::get(COLLECTOR_KEY).unwrap_or_default();
-    if stored.is_empty() {
-        AgendaOwner::Everyone
-    } else if let Some(name) = stored.strip_prefix(SALESPERSON_MARK) {
-        AgendaOwner::Salesperson(name.to_owned())
-    } else {
-        AgendaOwner::Collector(stored)
-    }
+    owner_of_key(&stored)
 }
 
 pub fn set_agenda_owner(owner: &AgendaOwner) {
-    let stored = match owner {
+    // Losing this preference only means showing everyone's agenda next time.
+    let _ = LocalStorage::set(COLLECTOR_KEY, owner_key(owner));
+}
+
+/// An agenda's owner as one string: as stored, and as the value of its option in Hoy.
+pub fn owner_key(owner: &AgendaOwner) -> String {
+    match owner {
         AgendaOwner::Everyone => String::new(),
         AgendaOwner::Collector(name) => name.clone(),
         AgendaOwner::Salesperson(name) => format!("{SALESPERSON_MARK}{name}"),
-    };
-    // Losing this preference only means showing everyone's agenda next time.
-    let _ = LocalStorage::set(COLLECTOR_KEY, stored);
+    }
+}
+
+pub fn owner_of_key(key: &str) -> AgendaOwner {
+    if key.is_empty() {
+        AgendaOwner::Everyone
+    } else if let Some(name) = key.strip_prefix(SALESPERSON_MARK) {
+        AgendaOwner::Salesperson(name.to_owned())
+    } else {
+        AgendaOwner::Collector(key.to_owned())
+    }
 }
 
 const OUTREACH_KEY: &str = "cobranza.outreach";

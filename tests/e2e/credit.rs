@@ -323,7 +323,7 @@ async fn a_hold_put_on_from_the_ladder_shows_on_every_screen_until_lifted() {
     script(
         driver,
         "const s = document.querySelector('select[name=device_collector]'); \
-         s.value = 's:Carlos Ruiz'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+         s.value = 'ventas:Carlos Ruiz'; s.dispatchEvent(new Event('change', { bubbles: true }));",
     )
     .await;
     wait_until(

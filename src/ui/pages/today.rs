@@ -174,7 +174,7 @@ pub fn TodayPage() -> impl IntoView {
                 <label class="field">
                     <span>{move || d().device_collector}</span>
                     <select name="device_collector" on:change=move |ev| {
-                        let chosen = owner_of_option(&event_target_value(&ev));
+                        let chosen = settings::owner_of_key(&event_target_value(&ev));
                         settings::set_agenda_owner(&chosen);
                         owner.set(chosen);
                     }>
@@ -304,23 +304,10 @@ fn AgendaRow(
     }
 }
 
-/// An option of the agenda's owner select; its value says whether the name is a collector's
-/// or a salesperson's, since one person could be both.
+/// An option of the agenda's owner select, valued as the choice is stored: a salesperson's
+/// name carries its mark, since one person could be both.
 fn owner_option(chosen: RwSignal<AgendaOwner>, owner: AgendaOwner) -> impl IntoView {
-    let (value, name) = match &owner {
-        AgendaOwner::Collector(name) => (format!("c:{name}"), name.clone()),
-        AgendaOwner::Salesperson(name) => (format!("s:{name}"), name.clone()),
-        AgendaOwner::Everyone => (String::new(), String::new()),
-    };
+    let value = settings::owner_key(&owner);
+    let name = owner.name().unwrap_or_default().to_owned();
     view! { <option value=value selected=move || chosen.with(|c| *c == owner)>{name}</option> }
-}
-
-fn owner_of_option(value: &str) -> AgendaOwner {
-    if let Some(name) = value.strip_prefix("c:") {
-        AgendaOwner::Collector(name.to_owned())
-    } else if let Some(name) = value.strip_prefix("s:") {
-        AgendaOwner::Salesperson(name.to_owned())
-    } else {
-        AgendaOwner::Everyone
-    }
 }
