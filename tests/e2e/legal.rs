@@ -2,6 +2,8 @@
 //! notice before a credit-bureau report, and the day the account may be reported.
 
 use super::*;
+use cobranza::domain::number_format::NumberFormat;
+use rust_decimal::Decimal;
 
 /// In the demo, authorized to be reported (two customers in three are), months overdue and
 /// not in dispute.
@@ -92,7 +94,12 @@ async fn a_notice_makes_an_account_reportable_twenty_days_later() {
     bureau_row_says(driver, CUSTOMER, "Reportada el 15/12/2026").await;
     let balance = balance_of(driver, CUSTOMER).await;
     tap(driver, ".actions button", "Registrar pago").await;
-    fill(driver, ".panel input[name=amount]", &with_dots(balance)).await;
+    fill(
+        driver,
+        ".panel input[name=amount]",
+        &NumberFormat::ES_CO.amount(Decimal::from(balance), 0),
+    )
+    .await;
     tap(driver, ".panel button.primary", "Guardar").await;
     wait_for_text(driver, ".timeline", "Pago recibido").await;
     open_bureau_report(driver).await;
@@ -116,19 +123,6 @@ async fn a_notice_makes_an_account_reportable_twenty_days_later() {
     .await;
     wait_for_text(driver, ".timeline", "Reportada a centrales de riesgo").await;
     visit.finish().await;
-}
-
-/// 17100000 as a person types it in Spanish: "17.100.000".
-fn with_dots(pesos: i64) -> String {
-    let digits = pesos.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Who sits at the lawyer-letter rungs in the demo: 174 days late.
