@@ -32,38 +32,50 @@ pub struct BureauAuthorization {
     pub how: String,
 }
 
-/// What the records say of `customer`'s account in pesos, standing as `standing` on `today`:
-/// the notices are their contacts whose objective was the notice.
-pub fn bureau_facts(
-    portfolio: &Portfolio,
-    customer: &CustomerId,
-    standing: &Standing,
+/// What the records say of every account in pesos standing as `standings` on `today`: the
+/// notices are the contacts whose objective was the notice. One pass over the contacts and
+/// disputes serves every customer: an office's portfolio has tens of thousands of each.
+fn bureau_facts<'p>(
+    portfolio: &'p Portfolio,
+    standings: &'p BTreeMap<CustomerId, Standing>,
     today: NaiveDate,
-) -> BureauFacts {
-    let overdue = standing.overdue.get(Currency::COP);
-    let defaulted_on = (overdue > Decimal::ZERO && standing.oldest_days_overdue > 0)
-        .then(|| today - Days::new(standing.oldest_days_overdue.unsigned_abs() - 1));
-    BureauFacts {
-        authorized_on: portfolio
-            .customers
-            .get(customer)
-            .and_then(|c| c.bureau_authorization.as_ref())
-            .map(|a| a.on),
-        notices: portfolio
-            .contacts
-            .values()
-            .filter(|c| c.customer == *customer && c.objective == Objective::BureauNotice)
-            .map(|c| c.on())
-            .collect(),
-        defaulted_on,
-        overdue,
-        disputes: portfolio
-            .disputes
-            .values()
-            .filter(|d| d.customer == *customer)
-            .map(|d| (d.opened_on, d.resolved_on))
-            .collect(),
+) -> impl Iterator<Item = (&'p CustomerId, BureauFacts)> + 'p {
+    let mut notices: BTreeMap<&CustomerId, Vec<NaiveDate>> = BTreeMap::new();
+    for contact in portfolio.contacts.values() {
+        if contact.objective == Objective::BureauNotice {
+            notices
+                .entry(&contact.customer)
+                .or_default()
+                .push(contact.on());
+        }
     }
+    let mut disputes: BTreeMap<&CustomerId, Vec<(NaiveDate, Option<NaiveDate>)>> = BTreeMap::new();
+    for dispute in portfolio.disputes.values() {
+        disputes
+            .entry(&dispute.customer)
+            .or_default()
+            .push((dispute.opened_on, dispute.resolved_on));
+    }
+    standings
+        .iter()
+        .filter(|(_, s)| s.overdue.get(Currency::COP) > Decimal::ZERO)
+        .map(move |(customer, standing)| {
+            let overdue = standing.overdue.get(Currency::COP);
+            let defaulted_on = (standing.oldest_days_overdue > 0)
+                .then(|| today - Days::new(standing.oldest_days_overdue.unsigned_abs() - 1));
+            let facts = BureauFacts {
+                authorized_on: portfolio
+                    .customers
+                    .get(customer)
+                    .and_then(|c| c.bureau_authorization.as_ref())
+                    .map(|a| a.on),
+                notices: notices.remove(customer).unwrap_or_default(),
+                defaulted_on,
+                overdue,
+                disputes: disputes.remove(customer).unwrap_or_default(),
+            };
+            (customer, facts)
+        })
 }
 
 /// What the business did with the bureau, as it records it: the report is made outside the
@@ -135,21 +147,16 @@ pub fn bureau_standings(
 ) -> Vec<BureauStanding> {
     let wage = wages.get(today.year());
     let filings = latest_of_each(&portfolio.bureau_filings);
-    let mut accounts: Vec<BureauStanding> = standings
-        .iter()
-        .filter(|(_, s)| s.overdue.get(Currency::COP) > Decimal::ZERO)
-        .map(|(customer, standing)| {
-            let facts = bureau_facts(portfolio, customer, standing, today);
-            BureauStanding {
-                customer: customer.clone(),
-                overdue: facts.overdue,
-                defaulted_on: facts.defaulted_on,
-                reportability: reportability(&facts, wage, today),
-                reported_on: filings
-                    .get(customer)
-                    .filter(|f| f.kind == FilingKind::Reported)
-                    .map(|f| f.on),
-            }
+    let mut accounts: Vec<BureauStanding> = bureau_facts(portfolio, standings, today)
+        .map(|(customer, facts)| BureauStanding {
+            customer: customer.clone(),
+            overdue: facts.overdue,
+            defaulted_on: facts.defaulted_on,
+            reportability: reportability(&facts, wage, today),
+            reported_on: filings
+                .get(customer)
+                .filter(|f| f.kind == FilingKind::Reported)
+                .map(|f| f.on),
         })
         .collect();
     accounts.sort_by_key(|a| (a.reportability.order(), a.defaulted_on));
