@@ -11,6 +11,7 @@ pub mod csv;
 pub mod demo;
 pub mod device_key;
 pub mod device_keys;
+pub mod dossier_file;
 pub mod edit;
 pub mod hlc;
 pub mod import;

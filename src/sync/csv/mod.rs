@@ -4,6 +4,7 @@
 pub mod aging_export;
 pub mod amount;
 pub mod certified_rates;
+pub mod chronology_export;
 pub mod column;
 pub mod date;
 pub mod hold_export;
