@@ -9,8 +9,8 @@ use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
 use super::pages::{
     AgingReportPage, BureauStandingPage, CashClosePage, CreditPolicyPage, CustomerPage,
-    DashboardPage, DemandLetterPage, ImportPage, NewCustomerPage, PortfolioPage, SettingsPage,
-    StatementPage, SyncPage, TodayPage, WelcomePage,
+    DashboardPage, DemandLetterPage, DossierPage, ImportPage, NewCustomerPage, PortfolioPage,
+    SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
 };
 use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
@@ -82,6 +82,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/cliente/estado") view=StatementPage/>
                 <Route path=path!("/cliente/politica") view=CreditPolicyPage/>
                 <Route path=path!("/cliente/carta") view=DemandLetterPage/>
+                <Route path=path!("/cliente/expediente") view=DossierPage/>
                 <Route path=path!("/caja") view=CashClosePage/>
                 <Route path=path!("/informes") view=DashboardPage/>
                 <Route path=path!("/informes/edades") view=AgingReportPage/>

@@ -10,6 +10,7 @@ mod currency_select;
 mod date_field;
 mod demo_banner;
 mod forms;
+mod happening_text;
 mod i18n;
 mod kpi_text;
 mod language_picker;

@@ -10,6 +10,9 @@ mod credit_policy_es;
 mod day;
 mod day_en;
 mod day_es;
+mod dossier;
+mod dossier_en;
+mod dossier_es;
 mod en;
 mod es;
 mod exchange;
@@ -31,6 +34,7 @@ mod server_es;
 pub use credit::CreditTexts;
 pub use credit_policy::CreditPolicyTexts;
 pub use day::DayTexts;
+pub use dossier::{DossierTexts, Pretension};
 pub use exchange::ExchangeTexts;
 pub use legal::LegalTexts;
 pub use outreach::OutreachTexts;
@@ -102,6 +106,13 @@ impl Language {
         match self {
             Language::Es => &exchange_es::EXCHANGE,
             Language::En => &exchange_en::EXCHANGE,
+        }
+    }
+
+    pub fn dossier(self) -> &'static DossierTexts {
+        match self {
+            Language::Es => &dossier_es::DOSSIER,
+            Language::En => &dossier_en::DOSSIER,
         }
     }
 
@@ -340,6 +351,10 @@ impl I18n {
 
     pub fn credit_policy(&self) -> &'static CreditPolicyTexts {
         self.language.get().credit_policy()
+    }
+
+    pub fn dossier(&self) -> &'static DossierTexts {
+        self.language.get().dossier()
     }
 
     pub fn legal(&self) -> &'static LegalTexts {

@@ -7,8 +7,8 @@ use super::customer_history::CustomerHistory;
 use super::customer_standing::{OpenDisputes, PlanStatus};
 use super::interest_claim::InterestClaims;
 use super::{
-    credit_policy_href, customer_href, customer_in_query, demand_letter_href, statement_href,
-    totals_text, CustomerNotFound,
+    credit_policy_href, customer_href, customer_in_query, demand_letter_href, dossier_href,
+    statement_href, totals_text, CustomerNotFound,
 };
 use crate::domain::account::{invoice_lines, InvoiceLine};
 use crate::domain::contact::{Channel, Objective};
@@ -245,6 +245,7 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
             <A href=statement_href(&id.get_value()) attr:class="button statement-link">{move || i18n.report().statement_link}</A>
             <A href=credit_policy_href(&id.get_value()) attr:class="button credit-policy-link">{move || i18n.credit_policy().link}</A>
             <A href=demand_letter_href(&id.get_value()) attr:class="button demand-letter-link">{move || i18n.legal().letter_link}</A>
+            <A href=dossier_href(&id.get_value()) attr:class="button dossier-link">{move || i18n.dossier().link}</A>
         </div>
         {move || {
             let customer = id.get_value();

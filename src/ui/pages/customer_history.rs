@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::customer::CustomerId;
-use crate::domain::money::Money;
-use crate::domain::number_format::NumberFormat;
 use crate::domain::payment::PaymentId;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::receipt::Receipt;
@@ -13,7 +11,8 @@ use crate::domain::timeline::{timeline, Happening};
 use crate::sync::collection_edit::void_payment;
 use crate::sync::op::OpId;
 use crate::ui::forms::save_checked;
-use crate::ui::i18n::{use_i18n, CreditTexts, DayTexts, LegalTexts, OutreachTexts, Texts};
+use crate::ui::happening_text::happening_text;
+use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 
 #[component]
@@ -54,7 +53,7 @@ pub fn CustomerHistory(
             <ol>
                 {move || history.get().into_iter().map(|entry| {
                     let fmt = i18n.number_format();
-                    let (text, money) = happening_text(t(), d(), i18n.outreach(), i18n.credit(), i18n.legal(), fmt, &entry.happening);
+                    let (text, money) = happening_text(i18n, &entry.happening);
                     let unsigned = entry
                         .recorded_as
                         .as_deref()
@@ -103,112 +102,5 @@ pub fn CustomerHistory(
                 </div>
             </Show>
         </section>
-    }
-}
-
-fn happening_text(
-    t: &Texts,
-    d: &DayTexts,
-    o: &OutreachTexts,
-    c: &CreditTexts,
-    l: &LegalTexts,
-    fmt: NumberFormat,
-    happening: &Happening,
-) -> (String, Option<Money>) {
-    match happening {
-        Happening::InvoiceIssued(id, amount, kind) => {
-            ((t.timeline_invoice)(&id.0, kind, fmt), Some(*amount))
-        }
-        Happening::PaymentReceived {
-            method,
-            amount,
-            receipt,
-            ..
-        } => {
-            let text = (t.timeline_payment)((t.method_name)(*method));
-            let text = match receipt {
-                Some(r) => format!("{text} · {r}"),
-                None => text,
-            };
-            (text, Some(*amount))
-        }
-        Happening::PaymentVoided {
-            amount,
-            receipt,
-            reason,
-        } => {
-            let text = (d.timeline_void)(reason);
-            let text = match receipt {
-                Some(r) => format!("{text} · {r}"),
-                None => text,
-            };
-            (text, Some(*amount))
-        }
-        Happening::CreditNoteIssued(number, amount) => {
-            ((t.timeline_credit_note)(number), Some(*amount))
-        }
-        Happening::ContactMade(contact) => {
-            let mut text = (d.timeline_contact)(
-                (d.channel_name)(contact.channel),
-                (d.outcome_name)(contact.outcome),
-            );
-            if !contact.note.is_empty() {
-                text = format!("{text} — {}", contact.note);
-            }
-            if contact.position.is_some() {
-                text = format!("{text} · {}", d.visit_proof);
-            }
-            if let Some(reason) = &contact.policy_override {
-                text = format!("{text} · {}", (o.override_recorded)(reason));
-            }
-            (text, None)
-        }
-        Happening::PromiseMade {
-            due_on,
-            amount,
-            outcome,
-        } => (
-            format!(
-                "{} ({})",
-                (t.timeline_promise)(&fmt.date(*due_on)),
-                (d.promise_outcome)(*outcome)
-            ),
-            Some(*amount),
-        ),
-        Happening::DisputeOpened(_, dispute) => (
-            (d.timeline_dispute)((d.dispute_reason)(dispute.reason)),
-            dispute.amount,
-        ),
-        Happening::DisputeResolved => (t.timeline_dispute_resolved.to_owned(), None),
-        Happening::PlanAgreed {
-            installments,
-            balance,
-        } => ((d.timeline_plan)(*installments), Some(*balance)),
-        Happening::Typified(typification) => {
-            let judged = typification
-                .willingness
-                .map_or(d.not_known, d.willingness_name);
-            (
-                (d.timeline_typified)(&format!(
-                    "{judged} · {} {}",
-                    d.risk,
-                    (d.risk_name)(typification.risk).to_lowercase()
-                )),
-                None,
-            )
-        }
-        Happening::Skipped(reason) => ((d.timeline_skipped)((d.skip_reason)(*reason)), None),
-        Happening::CreditHeld { reason, by } => ((c.timeline_hold)(reason, by), None),
-        Happening::CreditRestored { by } => ((c.timeline_restored)(by), None),
-        Happening::HandedToSales {
-            salesperson,
-            note,
-            by,
-        } => ((c.timeline_handed)(salesperson, note, by), None),
-        Happening::BureauFiled { kind, by } => ((l.timeline_filed)(*kind, by), None),
-        Happening::ChannelRevoked(channel) => (
-            (o.timeline_channel_revoked)((d.channel_name)(*channel)),
-            None,
-        ),
     }
 }

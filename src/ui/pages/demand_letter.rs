@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::interest_claim::InterestClaims;
+use super::parties::Parties;
 use super::{customer_href, customer_in_query, CustomerNotFound};
 use crate::domain::contact::{Channel, Contact, Objective, Outcome};
 use crate::domain::message_template::MessageKind;
@@ -115,18 +116,7 @@ pub fn DemandLetterPage() -> impl IntoView {
                     <span>{company.company_address.clone()}</span>
                 </header>
                 <p class="as-of">{(l().letter_date)(&i18n.number_format().date(today))}</p>
-                <dl class="parties">
-                    <dt>{l().creditor}</dt>
-                    <dd>{[company.company.clone(), company.company_tax_id.clone(), company.company_address.clone()]
-                        .into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" · ")}</dd>
-                    <dt>{l().debtor}</dt>
-                    <dd>{[
-                        debtor.name.clone(),
-                        debtor.id_type.map_or(debtor.tax_id.clone(), |t| format!("{} {}", t.code(), debtor.tax_id)),
-                        debtor.address.clone(),
-                        debtor.city.clone(),
-                    ].into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" · ")}</dd>
-                </dl>
+                <Parties company=company.clone() debtor=debtor.clone()/>
                 <h1>{l().letter_title}</h1>
                 <p class="subject"><strong>{l().letter_subject}</strong></p>
                 <p class="letter-body">{move || body.get()}</p>

@@ -10,6 +10,7 @@ mod customer_standing;
 mod dashboard;
 mod demand_letter;
 mod dispute_report;
+mod dossier;
 mod good_payers;
 mod import;
 mod interest_claim;
@@ -17,6 +18,7 @@ mod interest_settings;
 mod kpi_cards;
 mod minimum_wage_settings;
 mod outreach_settings;
+mod parties;
 mod policy_settings;
 mod portfolio;
 mod reminders;
@@ -43,6 +45,7 @@ pub use credit_policy::CreditPolicyPage;
 pub use customer::{CustomerPage, NewCustomerPage};
 pub use dashboard::DashboardPage;
 pub use demand_letter::DemandLetterPage;
+pub use dossier::DossierPage;
 pub use import::ImportPage;
 pub use portfolio::PortfolioPage;
 pub use settings::SettingsPage;
@@ -86,6 +89,14 @@ fn credit_policy_href(id: &CustomerId) -> String {
 /// The customer's pre-legal demand letter.
 fn demand_letter_href(id: &CustomerId) -> String {
     format!("/cliente/carta?id={}", js_sys::encode_uri_component(&id.0))
+}
+
+/// The customer's court-ready dossier.
+fn dossier_href(id: &CustomerId) -> String {
+    format!(
+        "/cliente/expediente?id={}",
+        js_sys::encode_uri_component(&id.0)
+    )
 }
 
 /// The customer's statement of account.

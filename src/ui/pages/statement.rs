@@ -144,7 +144,10 @@ pub fn StatementPage() -> impl IntoView {
     }
 }
 
-fn statement_view(statement: Statement, ranges: Vec<(i64, Option<i64>)>) -> impl IntoView {
+pub(super) fn statement_view(
+    statement: Statement,
+    ranges: Vec<(i64, Option<i64>)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let r = i18n.report();
     if statement.currencies.is_empty() {
