@@ -6,6 +6,7 @@ mod couch_server;
 mod credit;
 mod harness;
 mod legal;
+mod paper;
 mod reports;
 mod server_sync;
 #[path = "../common/signer.rs"]
