@@ -260,7 +260,7 @@ async fn two_broken_promises_bring_the_letter_and_the_dossier_tells_the_whole_st
     .await;
     wait_for_text(
         driver,
-        ".dossier-promises .broken-count",
+        ".dossier-promises .lead",
         "2 promesas incumplidas",
     )
     .await;

@@ -12,6 +12,7 @@ use super::interest_claim::InterestClaims;
 use super::parties::{creditor_line, debtor_id, debtor_line, Parties};
 use super::statement::statement_view;
 use super::{customer_href, customer_in_query, CustomerNotFound};
+use crate::domain::allocation::Allocation;
 use crate::domain::claim::{claims_on, Claim};
 use crate::domain::contact::Objective;
 use crate::domain::customer::{Customer, CustomerId};
@@ -227,11 +228,50 @@ fn ClaimSection(claims: Vec<Claim>) -> impl IntoView {
     .into_any()
 }
 
+/// A column's title, and whether it holds amounts (set to the right).
+type Column = (&'static str, bool);
+
+/// One part of the dossier: its title and its table, or «Nada registrado» when it has no row.
+#[component]
+fn RecordTable(
+    title: &'static str,
+    class: &'static str,
+    columns: Vec<Column>,
+    rows: Vec<AnyView>,
+    /// A line between the title and the table.
+    #[prop(optional)]
+    lead: Option<String>,
+) -> impl IntoView {
+    let x = use_i18n().dossier();
+    let body = if rows.is_empty() {
+        view! { <p class="empty">{x.none_recorded}</p> }.into_any()
+    } else {
+        view! {
+            <table>
+                <thead><tr>
+                    {columns.into_iter().map(|(title, amount)| view! {
+                        <th scope="col" class:amount=amount>{title}</th>
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class=class>
+            <h2>{title}</h2>
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+            {body}
+        </section>
+    }
+}
+
 #[component]
 fn InvoicesSection(records: Portfolio, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let (x, l, fmt) = (i18n.dossier(), i18n.legal(), i18n.number_format());
-    let allocation = crate::domain::allocation::Allocation::compute(&records, today);
+    let allocation = Allocation::compute(&records, today);
     let mut invoices: Vec<_> = records.invoices.iter().collect();
     invoices.sort_by_key(|(id, i)| (i.issued_on, *id));
     let date = move |day| fmt.date(day);
@@ -242,9 +282,8 @@ fn InvoicesSection(records: Portfolio, today: NaiveDate) -> impl IntoView {
                 allocation.open_amount(id, invoice),
                 invoice.amount().currency,
             );
-            let delivery = records.deliveries.get(id);
             let mut acceptance = Vec::new();
-            if let Some(d) = delivery {
+            if let Some(d) = records.deliveries.get(id) {
                 if !d.cufe.is_empty() {
                     acceptance.push((l.cufe)(&d.cufe));
                 }
@@ -263,27 +302,21 @@ fn InvoicesSection(records: Portfolio, today: NaiveDate) -> impl IntoView {
                     <td>{fmt.date(invoice.terms.due_on())}</td>
                     <td class="amount">{fmt.money(invoice.amount())}</td>
                     <td class="amount">{fmt.money(open)}</td>
-                    <td class="acceptance">{acceptance.join(" · ")}</td>
+                    <td>{acceptance.join(" · ")}</td>
                 </tr>
             }
+            .into_any()
         })
-        .collect_view();
-    view! {
-        <section>
-            <h2>{x.invoices_title}</h2>
-            <table class="dossier-invoices">
-                <thead><tr>
-                    <th scope="col">{l.column_invoice}</th>
-                    <th scope="col">{x.column_issued}</th>
-                    <th scope="col">{l.column_due}</th>
-                    <th scope="col" class="amount">{x.column_amount}</th>
-                    <th scope="col" class="amount">{l.column_open}</th>
-                    <th scope="col">{x.column_acceptance}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
-    }
+        .collect();
+    let columns = vec![
+        (l.column_invoice, false),
+        (x.column_issued, false),
+        (l.column_due, false),
+        (x.column_amount, true),
+        (l.column_open, true),
+        (x.column_acceptance, false),
+    ];
+    view! { <RecordTable title=x.invoices_title class="dossier-invoices" columns=columns rows=rows/> }
 }
 
 #[component]
@@ -314,22 +347,18 @@ fn PromisesSection(records: Portfolio, today: NaiveDate) -> impl IntoView {
                     <td>{(d.promise_outcome)(outcome)}</td>
                 </tr>
             }
+            .into_any()
         })
-        .collect_view();
+        .collect();
+    let columns = vec![
+        (x.column_made, false),
+        (x.column_promised_for, false),
+        (x.column_amount, true),
+        (x.column_outcome, false),
+    ];
     view! {
-        <section class="dossier-promises">
-            <h2>{x.promises_title}</h2>
-            <p class="broken-count">{(x.broken_count)(broken)}</p>
-            <table>
-                <thead><tr>
-                    <th scope="col">{x.column_made}</th>
-                    <th scope="col">{x.column_promised_for}</th>
-                    <th scope="col" class="amount">{x.column_amount}</th>
-                    <th scope="col">{x.column_outcome}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <RecordTable title=x.promises_title class="dossier-promises" columns=columns rows=rows
+            lead=(x.broken_count)(broken)/>
     }
 }
 
@@ -346,20 +375,6 @@ fn ContactsSection(records: Portfolio, demands: bool) -> impl IntoView {
         .filter(|c| is_demand(c.objective) == demands)
         .collect();
     contacts.sort_by_key(|c| c.at);
-    let title = if demands {
-        x.demands_title
-    } else {
-        x.contacts_title
-    };
-    let class = if demands {
-        "dossier-demands"
-    } else {
-        "dossier-contacts"
-    };
-    if contacts.is_empty() {
-        return view! { <section class=class><h2>{title}</h2><p class="empty">{x.none_recorded}</p></section> }
-            .into_any();
-    }
     let rows = contacts
         .into_iter()
         .map(|c| {
@@ -369,27 +384,25 @@ fn ContactsSection(records: Portfolio, demands: bool) -> impl IntoView {
                     <td>{(d.channel_name)(c.channel)}</td>
                     <td>{(d.objective_name)(c.objective)}</td>
                     <td>{(d.outcome_name)(c.outcome)}</td>
-                    <td class="note">{c.note.clone()}</td>
+                    <td>{c.note.clone()}</td>
                 </tr>
             }
+            .into_any()
         })
-        .collect_view();
-    view! {
-        <section class=class>
-            <h2>{title}</h2>
-            <table>
-                <thead><tr>
-                    <th scope="col">{x.column_date}</th>
-                    <th scope="col">{x.column_channel}</th>
-                    <th scope="col">{x.column_objective}</th>
-                    <th scope="col">{x.column_outcome}</th>
-                    <th scope="col">{x.column_note}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
-    }
-    .into_any()
+        .collect();
+    let columns = vec![
+        (x.column_date, false),
+        (x.column_channel, false),
+        (x.column_objective, false),
+        (x.column_outcome, false),
+        (x.column_note, false),
+    ];
+    let (title, class) = if demands {
+        (x.demands_title, "dossier-demands")
+    } else {
+        (x.contacts_title, "dossier-contacts")
+    };
+    view! { <RecordTable title=title class=class columns=columns rows=rows/> }
 }
 
 #[component]
@@ -398,22 +411,14 @@ fn DisputesSection(records: Portfolio) -> impl IntoView {
     let (x, d, fmt) = (i18n.dossier(), i18n.day(), i18n.number_format());
     let mut disputes: Vec<_> = records.disputes.values().collect();
     disputes.sort_by_key(|d| d.opened_on);
-    if disputes.is_empty() {
-        return view! { <section><h2>{x.disputes_title}</h2><p class="empty">{x.none_recorded}</p></section> }
-            .into_any();
-    }
     let rows = disputes
         .into_iter()
         .map(|dispute| {
             let invoices = if dispute.invoices.is_empty() {
                 x.whole_account.to_owned()
             } else {
-                dispute
-                    .invoices
-                    .iter()
-                    .map(|i| i.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                let ids: Vec<&str> = dispute.invoices.iter().map(|i| i.0.as_str()).collect();
+                ids.join(", ")
             };
             view! {
                 <tr>
@@ -424,87 +429,59 @@ fn DisputesSection(records: Portfolio) -> impl IntoView {
                     <td>{dispute.resolved_on.map_or(x.still_open.to_owned(), |on| fmt.date(on))}</td>
                 </tr>
             }
+            .into_any()
         })
-        .collect_view();
-    view! {
-        <section>
-            <h2>{x.disputes_title}</h2>
-            <table>
-                <thead><tr>
-                    <th scope="col">{x.column_date}</th>
-                    <th scope="col">{x.column_reason}</th>
-                    <th scope="col">{x.column_invoices}</th>
-                    <th scope="col" class="amount">{x.column_amount}</th>
-                    <th scope="col">{x.column_resolved}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
-    }
-    .into_any()
+        .collect();
+    let columns = vec![
+        (x.column_date, false),
+        (x.column_reason, false),
+        (x.column_invoices, false),
+        (x.column_amount, true),
+        (x.column_resolved, false),
+    ];
+    view! { <RecordTable title=x.disputes_title class="dossier-disputes" columns=columns rows=rows/> }
 }
 
+/// Payments and voided payments together, by the day they were received.
 #[component]
 fn PaymentsSection(records: Portfolio) -> impl IntoView {
     let i18n = use_i18n();
     let (x, t, fmt) = (i18n.dossier(), i18n.texts(), i18n.number_format());
-    let document = |payment: &crate::domain::payment::Payment| {
-        payment
-            .receipt
-            .as_ref()
-            .map_or(payment.reference.to_string(), ToString::to_string)
-    };
-    let mut rows: Vec<(NaiveDate, _)> = records
-        .payments
-        .values()
-        .map(|p| {
-            let row = view! {
-                <tr>
+    let payments = records.payments.values().map(|p| (p, None));
+    let voided = records.voided_payments.values().map(|v| {
+        let on = v.voided_on.map(|on| fmt.date(on));
+        (&v.payment, Some((x.voided)(&v.reason, on.as_deref())))
+    });
+    let mut all: Vec<_> = payments.chain(voided).collect();
+    all.sort_by_key(|(p, _)| p.received_on);
+    let rows = all
+        .into_iter()
+        .map(|(p, voided)| {
+            let document = p
+                .receipt
+                .as_ref()
+                .map_or(p.reference.to_string(), ToString::to_string);
+            let is_voided = voided.is_some();
+            view! {
+                <tr class:voided=is_voided>
                     <td>{fmt.date(p.received_on)}</td>
                     <td>{(t.method_name)(p.method)}</td>
-                    <td>{document(p)}</td>
+                    <td>{document}</td>
                     <td class="amount">{fmt.money(p.amount)}</td>
-                    <td></td>
+                    <td>{voided}</td>
                 </tr>
-            };
-            (p.received_on, row.into_any())
+            }
+            .into_any()
         })
         .collect();
-    rows.extend(records.voided_payments.values().map(|v| {
-        let p = &v.payment;
-        let voided = (x.voided)(&v.reason, v.voided_on.map(|on| fmt.date(on)).as_deref());
-        let row = view! {
-            <tr class="voided">
-                <td>{fmt.date(p.received_on)}</td>
-                <td>{(t.method_name)(p.method)}</td>
-                <td>{document(p)}</td>
-                <td class="amount">{fmt.money(p.amount)}</td>
-                <td>{voided}</td>
-            </tr>
-        };
-        (p.received_on, row.into_any())
-    }));
-    if rows.is_empty() {
-        return view! { <section><h2>{x.payments_title}</h2><p class="empty">{x.none_recorded}</p></section> }
-            .into_any();
-    }
-    rows.sort_by_key(|(on, _)| *on);
-    view! {
-        <section>
-            <h2>{x.payments_title}</h2>
-            <table>
-                <thead><tr>
-                    <th scope="col">{x.column_date}</th>
-                    <th scope="col">{x.column_method}</th>
-                    <th scope="col">{x.column_document}</th>
-                    <th scope="col" class="amount">{x.column_amount}</th>
-                    <th scope="col">{x.column_note}</th>
-                </tr></thead>
-                <tbody>{rows.into_iter().map(|(_, row)| row).collect_view()}</tbody>
-            </table>
-        </section>
-    }
-    .into_any()
+    let columns = vec![
+        (x.column_date, false),
+        (x.column_method, false),
+        (x.column_document, false),
+        (x.column_amount, true),
+        (x.column_note, false),
+    ];
+    view! { <RecordTable title=x.payments_title class="dossier-payments" columns=columns rows=rows/> }
 }
 
 /// A field the record cannot fill, marked for the person who files the demand.
