@@ -258,12 +258,7 @@ async fn two_broken_promises_bring_the_letter_and_the_dossier_tells_the_whole_st
         "Aceptada tácitamente al cierre del 09/11/2026",
     )
     .await;
-    wait_for_text(
-        driver,
-        ".dossier-promises .lead",
-        "2 promesas incumplidas",
-    )
-    .await;
+    wait_for_text(driver, ".dossier-promises .lead", "2 promesas incumplidas").await;
     wait_for_text(driver, ".dossier-contacts", "Paga mañana sin falta").await;
     wait_for_text(driver, ".dossier-contacts", "Paga con la quincena").await;
     wait_for_text(
