@@ -7,6 +7,7 @@ pub mod agenda_owner;
 pub mod agenda_skip;
 pub mod aging;
 pub mod allocation;
+pub mod app_lock;
 pub mod bureau_report;
 pub mod cash_close;
 pub mod certified_rate;
