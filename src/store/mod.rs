@@ -3,10 +3,12 @@
 
 pub mod bundle_cipher;
 pub mod couch_fetch;
+pub mod data_key;
 pub mod database;
 pub mod device_record;
 pub mod error;
 pub mod settings;
 pub mod signature_check;
 pub mod signing_key;
+pub mod web_crypto;
 pub mod write_queue;
