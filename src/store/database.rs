@@ -7,6 +7,12 @@
 //! Version 1 kept one record per operation, and writing each cost about 50 µs of the
 //! browser's time: an import of 50,000 operations spent most of its time there. A database
 //! of version 1 is moved into `log` on first open, in one transaction.
+//!
+//! Once the app is locked with a PIN, `meta` holds the lock (`data_key::LockRecord`) and every
+//! log record, the snapshot and the peers are stored sealed with the data key: nothing that
+//! names a customer or an amount is readable without the PIN. WebCrypto cannot run inside an
+//! IndexedDB transaction (it would commit while waiting), so records are sealed before a
+//! write's transaction opens and opened after a read's has delivered them.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -15,6 +21,9 @@ use indexed_db_futures::typed_array::{Uint8Array, Uint8ArraySlice};
 use indexed_db_futures::KeyRange;
 use wasm_bindgen::JsValue;
 
+use std::cell::RefCell;
+
+use super::data_key::{DataKey, LockRecord};
 use super::device_record::DeviceRecord;
 use super::error::StoreError;
 use super::signing_key::SigningKey;
@@ -43,6 +52,8 @@ const SIGNING_KEY: &str = "signing-key";
 /// (a sequence number reused) fails whole instead of overwriting it.
 const HELD_KEY: &str = "held";
 const PROJECTION_KEY: &str = "projection";
+/// The lock guarding the data key; its presence means the data is sealed.
+const LOCK_KEY: &str = "lock";
 /// The key of the last log record the snapshot accounts for.
 const COVERS_KEY: &str = "covers";
 
@@ -60,6 +71,23 @@ pub struct Opened {
 
 pub struct Store {
     db: Database,
+    /// The data key, once unlocked; `None` while the data is plain or still locked.
+    key: RefCell<Option<DataKey>>,
+}
+
+/// The plain data sealed, ready to take its place (`Store::switch_to_sealed`).
+pub struct SealedCopy {
+    /// Each log record's key with the record sealed.
+    records: Vec<(u32, Vec<u8>)>,
+    snapshot: Option<Vec<u8>>,
+    peers: Peers,
+    sealed_peers: Vec<u8>,
+}
+
+/// A log record as IndexedDB holds it: the operations' JSON, or that sealed.
+enum Record {
+    Plain(String),
+    Sealed(Vec<u8>),
 }
 
 impl Store {
@@ -84,13 +112,17 @@ impl Store {
                 Ok(())
             })
             .await?;
-        let store = Store { db };
+        let store = Store {
+            db,
+            key: RefCell::new(None),
+        };
         store.move_version_1_log().await?;
         Ok(store)
     }
 
     /// Moves a version 1 log, one record per operation, into `log`. Its snapshot is of an
-    /// older format and goes with its journal: the next start replays the log once.
+    /// older format and goes with its journal: the next start replays the log once. Version 1
+    /// predates the lock, so its records are plain.
     async fn move_version_1_log(&self) -> Result<(), StoreError> {
         if !self.db.object_store_names().any(|name| name == OPS) {
             return Ok(());
@@ -105,10 +137,26 @@ impl Store {
             .serde()?
             .await?
             .collect::<Result<Vec<_>, _>>()?;
-        write_ops(&tx, &ops, &|_| ()).await?;
+        let records = encode_plain(&ops)?;
+        write_ops(&tx, &ops, records, &|_| ()).await?;
         tx.object_store(SNAPSHOT)?.clear()?;
         old.clear()?;
         Ok(tx.commit().await?)
+    }
+
+    /// The lock, when the data is sealed; `None` while it is plain.
+    pub async fn lock(&self) -> Result<Option<LockRecord>, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        Ok(tx.object_store(META)?.get(LOCK_KEY).serde()?.await?)
+    }
+
+    /// Reads and writes from now on with `key`, which the lock gave for the right PIN.
+    pub fn unlock(&self, key: DataKey) {
+        self.key.replace(Some(key));
+    }
+
+    fn key(&self) -> Option<DataKey> {
+        self.key.borrow().clone()
     }
 
     pub async fn device(&self) -> Result<Option<DeviceRecord>, StoreError> {
@@ -120,14 +168,11 @@ impl Store {
     /// The whole operation log.
     pub async fn ops(&self) -> Result<Vec<Op>, StoreError> {
         let tx = self.db.transaction(LOG).build()?;
+        let records = self.read_records(&tx, None).await?;
+        drop(tx);
         let mut ops = Vec::new();
-        for record in tx
-            .object_store(LOG)?
-            .get_all::<String>()
-            .primitive()?
-            .await?
-        {
-            ops.extend(parse_record(&record?)?);
+        for record in records {
+            ops.extend(self.decode(record).await?);
         }
         Ok(ops)
     }
@@ -137,7 +182,6 @@ impl Store {
     /// account for exactly the stored operations, the whole log is replayed instead.
     pub async fn projection(&self) -> Result<Opened, StoreError> {
         let tx = self.db.transaction([LOG, META, SNAPSHOT]).build()?;
-        let log = tx.object_store(LOG)?;
         let snapshots = tx.object_store(SNAPSHOT)?;
         let bytes = snapshots
             .get::<Uint8Array, _, _>(PROJECTION_KEY)
@@ -145,17 +189,21 @@ impl Store {
             .await?;
         let covers = snapshots.get::<u32, _, _>(COVERS_KEY).primitive()?.await?;
         let held = held(&tx).await?;
-        if let (Some(mut projection), Some(covers)) =
-            (bytes.and_then(|bytes| snapshot::decode(&bytes)), covers)
+        let since = match covers {
+            Some(covers) => Some(self.read_records(&tx, Some(covers)).await?),
+            None => None,
+        };
+        drop(tx);
+        let snapshot = match bytes {
+            Some(bytes) => self.open_bytes(bytes.to_vec()).await?,
+            None => None,
+        };
+        if let (Some(mut projection), Some(since)) =
+            (snapshot.and_then(|bytes| snapshot::decode(&bytes)), since)
         {
             let mut journaled = 0;
-            let since = log
-                .get_all::<String>()
-                .with_query::<u32, _>(KeyRange::LowerBound(covers, true))
-                .primitive()?
-                .await?;
             for record in since {
-                let ops = parse_record(&record?)?;
+                let ops = self.decode(record).await?;
                 journaled += ops.len();
                 for op in &ops {
                     projection.apply(op);
@@ -169,10 +217,8 @@ impl Store {
             }
         }
         let mut projection = Projection::default();
-        for record in log.get_all::<String>().primitive()?.await? {
-            for op in &parse_record(&record?)? {
-                projection.apply(op);
-            }
+        for op in &self.ops().await? {
+            projection.apply(op);
         }
         Ok(Opened {
             projection,
@@ -182,13 +228,15 @@ impl Store {
 
     /// Appends new operations, all or none, after the snapshot.
     pub async fn append(&self, new_ops: &[Op]) -> Result<(), StoreError> {
+        let records = self.encode(new_ops).await?;
         let tx = self.write([LOG, META])?;
-        write_ops(&tx, new_ops, &|_| ()).await?;
+        write_ops(&tx, new_ops, records, &|_| ()).await?;
         Ok(tx.commit().await?)
     }
 
     /// Replaces the snapshot with `snapshot`, the projection of every stored operation.
     pub async fn save_snapshot(&self, snapshot: &[u8]) -> Result<(), StoreError> {
+        let snapshot = self.seal_bytes(snapshot).await?;
         let tx = self.write([LOG, SNAPSHOT])?;
         let last = tx
             .object_store(LOG)?
@@ -197,7 +245,7 @@ impl Store {
             .await?
             .filter_map(Result::ok)
             .max();
-        put_snapshot(&tx, snapshot, last.unwrap_or(0))?;
+        put_snapshot(&tx, &snapshot, last.unwrap_or(0))?;
         Ok(tx.commit().await?)
     }
 
@@ -223,7 +271,17 @@ impl Store {
     pub async fn peers(&self) -> Result<Peers, StoreError> {
         let tx = self.db.transaction(META).build()?;
         let meta = tx.object_store(META)?;
-        Ok(meta.get(PEERS_KEY).serde()?.await?.unwrap_or_default())
+        if self.key().is_none() {
+            return Ok(meta.get(PEERS_KEY).serde()?.await?.unwrap_or_default());
+        }
+        let sealed = meta.get::<Uint8Array, _, _>(PEERS_KEY).primitive()?.await?;
+        drop(tx);
+        let Some(sealed) = sealed else {
+            return Ok(Peers::default());
+        };
+        let plain = self.open_bytes(sealed.to_vec()).await?.unwrap_or_default();
+        serde_json::from_slice(&plain)
+            .map_err(|error| StoreError::Failed(format!("unreadable peers: {error}")))
     }
 
     /// Where replication stands with each database; none before the first sync.
@@ -244,8 +302,9 @@ impl Store {
         new_ops: &[Op],
         checkpoints: &Checkpoints,
     ) -> Result<(), StoreError> {
+        let records = self.encode(new_ops).await?;
         let tx = self.write([LOG, META])?;
-        write_ops(&tx, new_ops, &|_| ()).await?;
+        write_ops(&tx, new_ops, records, &|_| ()).await?;
         tx.object_store(META)?
             .put(checkpoints)
             .with_key(CHECKPOINTS_KEY)
@@ -264,22 +323,22 @@ impl Store {
         snapshot: Option<&[u8]>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
+        let records = self.encode(new_ops).await?;
+        let snapshot = self.seal_snapshot(snapshot).await?;
+        let sealed_peers = self.seal_peers(peers).await?;
         let tx = self.write([LOG, META, SNAPSHOT])?;
-        let last = write_ops(&tx, new_ops, progress).await?;
+        let last = write_ops(&tx, new_ops, records, progress).await?;
         if let (Some(snapshot), Some(last)) = (snapshot, last) {
-            put_snapshot(&tx, snapshot, last)?;
+            put_snapshot(&tx, &snapshot, last)?;
         }
-        tx.object_store(META)?
-            .put(peers)
-            .with_key(PEERS_KEY)
-            .without_key_type()
-            .serde()?;
+        put_peers(&tx, peers, sealed_peers.as_deref())?;
         Ok(tx.commit().await?)
     }
 
     /// Forgets everything stored and starts over as `device` with `ops` and their snapshot
-    /// (or with none), in one transaction: on failure the old data stays. `progress` hears
-    /// how many operations are written so far.
+    /// (or with none), in one transaction: on failure the old data stays. The lock goes with
+    /// the rest: a device started over is plain until a PIN is set. `progress` hears how
+    /// many operations are written so far.
     pub async fn start_over(
         &self,
         device: &DeviceRecord,
@@ -288,14 +347,18 @@ impl Store {
         snapshot: Option<&[u8]>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
+        let records = encode_plain(ops)?;
         let tx = self.write([LOG, META, SNAPSHOT])?;
         tx.object_store(META)?.clear()?;
-        replace_log(&tx, device, key, ops, snapshot, progress).await?;
-        Ok(tx.commit().await?)
+        replace_log(&tx, device, key, ops, records, snapshot, progress).await?;
+        tx.commit().await?;
+        self.key.replace(None);
+        Ok(())
     }
 
     /// Goes on as `device` with `ops` as the whole log and `peers`, in one transaction,
-    /// keeping where replication stands with each server: a restored device taking a new id.
+    /// keeping where replication stands with each server (and the lock): a restored device
+    /// taking a new id.
     pub async fn take_new_id(
         &self,
         device: &DeviceRecord,
@@ -305,15 +368,215 @@ impl Store {
         snapshot: Option<&[u8]>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
+        let records = self.encode(ops).await?;
+        let snapshot = self.seal_snapshot(snapshot).await?;
+        let sealed_peers = self.seal_peers(peers).await?;
         let tx = self.write([LOG, META, SNAPSHOT])?;
         let meta = tx.object_store(META)?;
         meta.delete(HELD_KEY).primitive()?.await?;
-        meta.put(peers)
-            .with_key(PEERS_KEY)
+        put_peers(&tx, peers, sealed_peers.as_deref())?;
+        replace_log(
+            &tx,
+            device,
+            key,
+            ops,
+            records,
+            snapshot.as_deref(),
+            progress,
+        )
+        .await?;
+        Ok(tx.commit().await?)
+    }
+
+    /// Seals everything stored that names a customer or an amount with `key` and keeps
+    /// `lock`: a sealed copy first, then the switch to it in one transaction. The plain data
+    /// stays readable until that commits, and a crash before leaves it as it was.
+    pub async fn seal_all(&self, key: DataKey, lock: &LockRecord) -> Result<(), StoreError> {
+        let copy = self.sealed_copy(&key).await?;
+        self.switch_to_sealed(copy, key, lock).await
+    }
+
+    /// The log, snapshot and peers as they are now, sealed with `key`; nothing is written.
+    pub async fn sealed_copy(&self, key: &DataKey) -> Result<SealedCopy, StoreError> {
+        if self.lock().await?.is_some() {
+            return Err(StoreError::Failed("the data is already sealed".to_owned()));
+        }
+        let tx = self.db.transaction([LOG, META, SNAPSHOT]).build()?;
+        let log = tx.object_store(LOG)?;
+        let keys: Vec<u32> = log
+            .get_all_keys::<u32>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let texts: Vec<String> = log
+            .get_all::<String>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let snapshot = tx
+            .object_store(SNAPSHOT)?
+            .get::<Uint8Array, _, _>(PROJECTION_KEY)
+            .primitive()?
+            .await?;
+        let peers: Peers = tx
+            .object_store(META)?
+            .get(PEERS_KEY)
+            .serde()?
+            .await?
+            .unwrap_or_default();
+        drop(tx);
+        let mut records = Vec::with_capacity(texts.len());
+        for (record_key, text) in keys.into_iter().zip(&texts) {
+            records.push((record_key, seal(key, text.as_bytes()).await?));
+        }
+        let snapshot = match snapshot {
+            Some(bytes) => Some(seal(key, bytes.as_ref()).await?),
+            None => None,
+        };
+        let sealed_peers = seal(key, &peers_json(&peers)?).await?;
+        Ok(SealedCopy {
+            records,
+            snapshot,
+            peers,
+            sealed_peers,
+        })
+    }
+
+    /// Puts `copy` in place of the plain data and keeps `lock`, all or none. Refused, with
+    /// nothing changed, when something was written since the copy was taken: the caller
+    /// takes a new one.
+    pub async fn switch_to_sealed(
+        &self,
+        copy: SealedCopy,
+        key: DataKey,
+        lock: &LockRecord,
+    ) -> Result<(), StoreError> {
+        let tx = self.write([LOG, META, SNAPSHOT])?;
+        let log = tx.object_store(LOG)?;
+        let now: Vec<u32> = log
+            .get_all_keys::<u32>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let copied: Vec<u32> = copy.records.iter().map(|(k, _)| *k).collect();
+        if now != copied {
+            return Err(StoreError::Failed(
+                "the log changed while it was being sealed".to_owned(),
+            ));
+        }
+        for (record_key, bytes) in &copy.records {
+            log.put(Uint8ArraySlice::new(bytes))
+                .with_key(*record_key)
+                .primitive()?;
+        }
+        if let Some(snapshot) = &copy.snapshot {
+            tx.object_store(SNAPSHOT)?
+                .put(Uint8ArraySlice::new(snapshot))
+                .with_key(PROJECTION_KEY)
+                .without_key_type()
+                .primitive()?;
+        }
+        put_peers(&tx, &copy.peers, Some(&copy.sealed_peers))?;
+        tx.object_store(META)?
+            .put(lock)
+            .with_key(LOCK_KEY)
             .without_key_type()
             .serde()?;
-        replace_log(&tx, device, key, ops, snapshot, progress).await?;
+        tx.commit().await?;
+        self.key.replace(Some(key));
+        Ok(())
+    }
+
+    /// Keeps `lock` in place of the one stored: the same data key under a new PIN.
+    pub async fn keep_lock(&self, lock: &LockRecord) -> Result<(), StoreError> {
+        let tx = self.write([META])?;
+        tx.object_store(META)?
+            .put(lock)
+            .with_key(LOCK_KEY)
+            .without_key_type()
+            .serde()?;
         Ok(tx.commit().await?)
+    }
+
+    /// The log records after the one keyed `after` (all without it), as stored.
+    async fn read_records(
+        &self,
+        tx: &Transaction<'_>,
+        after: Option<u32>,
+    ) -> Result<Vec<Record>, StoreError> {
+        let log = tx.object_store(LOG)?;
+        let range = after.map(|after| KeyRange::LowerBound(after, true));
+        if self.key().is_some() {
+            let request = log.get_all::<Uint8Array>();
+            let found = match range {
+                Some(range) => request.with_query::<u32, _>(range).primitive()?.await?,
+                None => request.primitive()?.await?,
+            };
+            return found
+                .map(|bytes| Ok(Record::Sealed(bytes?.to_vec())))
+                .collect();
+        }
+        let request = log.get_all::<String>();
+        let found = match range {
+            Some(range) => request.with_query::<u32, _>(range).primitive()?.await?,
+            None => request.primitive()?.await?,
+        };
+        found.map(|text| Ok(Record::Plain(text?))).collect()
+    }
+
+    /// `ops` as log records, sealed when the data is.
+    async fn encode(&self, ops: &[Op]) -> Result<Vec<Record>, StoreError> {
+        let Some(key) = self.key() else {
+            return encode_plain(ops);
+        };
+        let mut records = Vec::new();
+        for chunk in ops.chunks(RECORD_OPS) {
+            let json =
+                serde_json::to_vec(chunk).map_err(|error| StoreError::Failed(error.to_string()))?;
+            records.push(Record::Sealed(seal(&key, &json).await?));
+        }
+        Ok(records)
+    }
+
+    async fn decode(&self, record: Record) -> Result<Vec<Op>, StoreError> {
+        let json = match record {
+            Record::Plain(text) => text.into_bytes(),
+            Record::Sealed(bytes) => self.open_bytes(bytes).await?.unwrap_or_default(),
+        };
+        serde_json::from_slice(&json)
+            .map_err(|error| StoreError::Failed(format!("unreadable log record: {error}")))
+    }
+
+    /// `peers` sealed, when the data is.
+    async fn seal_peers(&self, peers: &Peers) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.key() {
+            Some(key) => Ok(Some(seal(&key, &peers_json(peers)?).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        match self.key() {
+            Some(key) => seal(&key, plain).await,
+            None => Ok(plain.to_vec()),
+        }
+    }
+
+    async fn seal_snapshot(&self, snapshot: Option<&[u8]>) -> Result<Option<Vec<u8>>, StoreError> {
+        match snapshot {
+            Some(bytes) => Ok(Some(self.seal_bytes(bytes).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Stored bytes as they were before sealing; `None` when sealed and not unlocked.
+    async fn open_bytes(&self, stored: Vec<u8>) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.key() {
+            None => Ok(Some(stored)),
+            Some(key) => key.open(&stored).await.map(Some).map_err(|detail| {
+                StoreError::Failed(format!("a sealed record does not open: {detail}"))
+            }),
+        }
     }
 
     fn write<const N: usize>(&self, stores: [&str; N]) -> Result<Transaction<'_>, StoreError> {
@@ -325,13 +588,51 @@ impl Store {
     }
 }
 
-/// Writes `ops` as the whole log of `device`, with its signing key and their snapshot (if
-/// given), in `tx`, whose record of held operations must already be cleared.
+async fn seal(key: &DataKey, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+    key.seal(plain).await.map_err(StoreError::Failed)
+}
+
+fn encode_plain(ops: &[Op]) -> Result<Vec<Record>, StoreError> {
+    ops.chunks(RECORD_OPS)
+        .map(|chunk| {
+            serde_json::to_string(chunk)
+                .map(Record::Plain)
+                .map_err(|error| StoreError::Failed(error.to_string()))
+        })
+        .collect()
+}
+
+fn peers_json(peers: &Peers) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(peers).map_err(|error| StoreError::Failed(error.to_string()))
+}
+
+/// Keeps `peers`, or `sealed`, what they are sealed, when the data is sealed.
+fn put_peers(tx: &Transaction<'_>, peers: &Peers, sealed: Option<&[u8]>) -> Result<(), StoreError> {
+    let meta = tx.object_store(META)?;
+    match sealed {
+        Some(bytes) => meta
+            .put(Uint8ArraySlice::new(bytes))
+            .with_key(PEERS_KEY)
+            .without_key_type()
+            .primitive()?,
+        None => meta
+            .put(peers)
+            .with_key(PEERS_KEY)
+            .without_key_type()
+            .serde()?,
+    };
+    Ok(())
+}
+
+/// Writes `ops` (encoded as `records`) as the whole log of `device`, with its signing key and
+/// their snapshot (if given), in `tx`, whose record of held operations must already be
+/// cleared.
 async fn replace_log(
     tx: &Transaction<'_>,
     device: &DeviceRecord,
     key: Option<&SigningKey>,
     ops: &[Op],
+    records: Vec<Record>,
     snapshot: Option<&[u8]>,
     progress: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
@@ -350,7 +651,7 @@ async fn replace_log(
             .without_key_type()
             .primitive()?;
     }
-    let last = write_ops(tx, ops, progress).await?;
+    let last = write_ops(tx, ops, records, progress).await?;
     if let Some(snapshot) = snapshot {
         put_snapshot(tx, snapshot, last.unwrap_or(0))?;
     }
@@ -363,9 +664,10 @@ async fn held(tx: &Transaction<'_>) -> Result<VersionVector, StoreError> {
     Ok(meta.get(HELD_KEY).serde()?.await?.unwrap_or_default())
 }
 
-/// Adds `ops` to the log and returns the key of the last record written. An operation
-/// already stored, or twice among `ops`, means a sequence number was reused: nothing is
-/// written and the transaction must not be committed.
+/// Adds `ops`, encoded as `records` (one per `RECORD_OPS` of them), to the log and returns
+/// the key of the last record written. An operation already stored, or twice among `ops`,
+/// means a sequence number was reused: nothing is written and the transaction must not be
+/// committed.
 ///
 /// After each record it waits for the request and tells `progress` how many operations are
 /// written: the page can paint a progress bar in between, and waiting on the transaction's
@@ -373,6 +675,7 @@ async fn held(tx: &Transaction<'_>) -> Result<VersionVector, StoreError> {
 async fn write_ops(
     tx: &Transaction<'_>,
     ops: &[Op],
+    records: Vec<Record>,
     progress: &dyn Fn(usize),
 ) -> Result<Option<u32>, StoreError> {
     let mut held = held(tx).await?;
@@ -388,11 +691,18 @@ async fn write_ops(
     let log = tx.object_store(LOG)?;
     let mut last = None;
     let mut written = 0;
-    for record in ops.chunks(RECORD_OPS) {
-        let text =
-            serde_json::to_string(record).map_err(|error| StoreError::Failed(error.to_string()))?;
-        last = Some(log.add(text).with_key_type::<u32>().primitive()?.await?);
-        written += record.len();
+    for (record, chunk) in records.into_iter().zip(ops.chunks(RECORD_OPS)) {
+        let added = match record {
+            Record::Plain(text) => log.add(text).with_key_type::<u32>().primitive()?.await?,
+            Record::Sealed(bytes) => {
+                log.add(Uint8ArraySlice::new(&bytes))
+                    .with_key_type::<u32>()
+                    .primitive()?
+                    .await?
+            }
+        };
+        last = Some(added);
+        written += chunk.len();
         progress(written);
     }
     tx.object_store(META)?
@@ -401,11 +711,6 @@ async fn write_ops(
         .without_key_type()
         .serde()?;
     Ok(last)
-}
-
-fn parse_record(record: &str) -> Result<Vec<Op>, StoreError> {
-    serde_json::from_str(record)
-        .map_err(|error| StoreError::Failed(format!("unreadable log record: {error}")))
 }
 
 /// Stores `snapshot`, which accounts for the log up to the record keyed `covers`.
