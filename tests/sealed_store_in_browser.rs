@@ -196,3 +196,25 @@ async fn a_write_while_sealing_stops_the_move_and_leaves_the_plain_data_as_it_wa
     assert_eq!(reopened.ops().await.expect("plain").len(), ops.len() + 1);
     assert!(holds(&raw_bytes(name).await, "Ferretería El Tornillo"));
 }
+
+#[wasm_bindgen_test]
+async fn starting_over_a_sealed_device_keeps_it_sealed() {
+    let name = "test-sealed-start-over";
+    let (store, ops) = phone_with_demo(name).await;
+    let (key, lock) = DataKey::create(PIN).await.expect("a lock");
+    store.seal_all(key, &lock).await.expect("sealed");
+    let me = store.device().await.expect("device").expect("a device");
+    store
+        .start_over(&me, None, &ops, None, &|_| ())
+        .await
+        .expect("started over");
+    assert!(!holds(&raw_bytes(name).await, "Ferretería El Tornillo"));
+    let reopened = Store::open_named(name).await.expect("reopens");
+    let lock = reopened
+        .lock()
+        .await
+        .expect("readable")
+        .expect("still locked");
+    reopened.unlock(DataKey::unlock(&lock, PIN).await.expect("right PIN"));
+    assert_eq!(reopened.ops().await.expect("opens").len(), ops.len());
+}

@@ -336,9 +336,9 @@ impl Store {
     }
 
     /// Forgets everything stored and starts over as `device` with `ops` and their snapshot
-    /// (or with none), in one transaction: on failure the old data stays. The lock goes with
-    /// the rest: a device started over is plain until a PIN is set. `progress` hears how
-    /// many operations are written so far.
+    /// (or with none), in one transaction: on failure the old data stays. A sealed device
+    /// stays sealed under the same lock. `progress` hears how many operations are written so
+    /// far.
     pub async fn start_over(
         &self,
         device: &DeviceRecord,
@@ -347,13 +347,29 @@ impl Store {
         snapshot: Option<&[u8]>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
-        let records = encode_plain(ops)?;
+        let records = self.encode(ops).await?;
+        let snapshot = self.seal_snapshot(snapshot).await?;
         let tx = self.write([LOG, META, SNAPSHOT])?;
-        tx.object_store(META)?.clear()?;
-        replace_log(&tx, device, key, ops, records, snapshot, progress).await?;
-        tx.commit().await?;
-        self.key.replace(None);
-        Ok(())
+        let meta = tx.object_store(META)?;
+        let lock: Option<JsValue> = meta.get(LOCK_KEY).primitive()?.await?;
+        meta.clear()?;
+        if let Some(lock) = lock.filter(|_| self.key().is_some()) {
+            meta.put(lock)
+                .with_key(LOCK_KEY)
+                .without_key_type()
+                .primitive()?;
+        }
+        replace_log(
+            &tx,
+            device,
+            key,
+            ops,
+            records,
+            snapshot.as_deref(),
+            progress,
+        )
+        .await?;
+        Ok(tx.commit().await?)
     }
 
     /// Goes on as `device` with `ops` as the whole log and `peers`, in one transaction,
