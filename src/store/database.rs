@@ -155,6 +155,11 @@ impl Store {
         self.key.replace(Some(key));
     }
 
+    /// Whether the data key is in memory (or the data is plain).
+    pub fn is_unlocked(&self) -> bool {
+        self.key.borrow().is_some()
+    }
+
     fn key(&self) -> Option<DataKey> {
         self.key.borrow().clone()
     }

@@ -5,6 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::agenda_owner::AgendaOwner;
+use crate::domain::app_lock::{Attempts, DEFAULT_IDLE_MINUTES};
 use crate::domain::outreach::OutreachSettings;
 
 const LANGUAGE_KEY: &str = "cobranza.language";
@@ -173,6 +174,31 @@ pub fn restore_notice() -> Option<RestoreNotice> {
 /// `false` when the browser refused to keep it.
 pub fn set_restore_notice(notice: Option<&RestoreNotice>) -> bool {
     keep(RESTORED_KEY, notice)
+}
+
+const LOCK_ATTEMPTS_KEY: &str = "cobranza.lock.attempts";
+
+/// The wrong PIN attempts since the last right one: a reload must not reset the wait.
+pub fn lock_attempts() -> Attempts {
+    LocalStorage::get(LOCK_ATTEMPTS_KEY).unwrap_or_default()
+}
+
+pub fn set_lock_attempts(attempts: Attempts) -> bool {
+    keep(
+        LOCK_ATTEMPTS_KEY,
+        (attempts != Attempts::default()).then_some(&attempts),
+    )
+}
+
+const IDLE_MINUTES_KEY: &str = "cobranza.lock.idle_minutes";
+
+/// Minutes an untouched app stays open on this device.
+pub fn idle_minutes() -> u32 {
+    LocalStorage::get(IDLE_MINUTES_KEY).unwrap_or(DEFAULT_IDLE_MINUTES)
+}
+
+pub fn set_idle_minutes(minutes: u32) -> bool {
+    keep(IDLE_MINUTES_KEY, Some(&minutes))
 }
 
 /// Keeps `value` under `key`, or forgets it; `false` when the browser refused to keep it.

@@ -9,8 +9,8 @@ use super::i18n::{use_i18n, I18n};
 use super::nav_icon::{NavIcon, Tab};
 use super::pages::{
     AgingReportPage, BureauStandingPage, CashClosePage, CreditPolicyPage, CustomerPage,
-    DashboardPage, DemandLetterPage, DossierPage, ImportPage, NewCustomerPage, PortfolioPage,
-    SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
+    DashboardPage, DemandLetterPage, DossierPage, ImportPage, LockScreen, NewCustomerPage,
+    PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
 };
 use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     }.into_any()
                 }
                 Phase::Welcome => view! { <WelcomePage/> }.into_any(),
+                Phase::Locked => view! { <LockScreen/> }.into_any(),
                 Phase::Ready => view! { <Shell/> }.into_any(),
             }}
             <Show when=move || updates.available()>
@@ -61,6 +62,7 @@ fn Shell() -> impl IntoView {
     let online = browser::online_signal();
     let t = move || i18n.texts();
     let label = move || session.device_label();
+    super::idle_lock::watch_idle(session);
     view! {
         <header class="app-header">
             <span class="app-name">{move || t().app_name}</span>

@@ -12,6 +12,7 @@ mod demo_banner;
 mod forms;
 mod happening_text;
 mod i18n;
+mod idle_lock;
 mod kpi_text;
 mod language_picker;
 mod message;
@@ -25,6 +26,7 @@ mod send_to_customer;
 mod server_sync;
 mod service_worker;
 mod session;
+mod session_lock;
 mod show_more;
 mod write_progress;
 

@@ -15,6 +15,7 @@ use crate::domain::company_settings::CompanySettings;
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::standing::OpenAccounts;
+use crate::store::data_key::LockRecord;
 use crate::store::database::Store;
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
@@ -45,7 +46,17 @@ pub enum Phase {
     Failed(StoreError),
     /// First start: the device has no identity yet.
     Welcome,
+    /// The data is sealed and the app waits for the PIN: nothing of the portfolio shows.
+    Locked,
     Ready,
+}
+
+/// What opening the store found.
+enum Opening {
+    FirstStart,
+    Locked,
+    /// Open, and whether the snapshot should be written afresh.
+    Open(bool),
 }
 
 #[derive(Clone, Copy)]
@@ -58,6 +69,10 @@ pub struct Session {
     /// This device's signing key, once read from the store or made.
     signing_key: StoredValue<Option<SigningKey>, LocalStorage>,
     pub phase: RwSignal<Phase>,
+    /// The lock guarding the data key, once the data is sealed.
+    pub(super) lock: StoredValue<Option<LockRecord>>,
+    /// Whether the stored data is sealed under a PIN.
+    pub sealed: RwSignal<bool>,
     pub device: RwSignal<Option<DeviceRecord>>,
     /// The devices heard of through bundles.
     pub peers: RwSignal<Peers>,
@@ -135,6 +150,8 @@ impl Session {
             author: StoredValue::new(None),
             signing_key: StoredValue::new_local(None),
             phase: RwSignal::new(Phase::Opening),
+            lock: StoredValue::new(None),
+            sealed: RwSignal::new(false),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
             checkpoints: StoredValue::new(Checkpoints::default()),
@@ -181,28 +198,45 @@ impl Session {
 
     async fn open(self) {
         match self.load().await {
-            Ok(Some(snapshot_stale)) => {
-                self.phase.set(Phase::Ready);
-                browser::persist_storage().await;
-                if snapshot_stale {
-                    self.run(self.save_snapshot());
-                }
-                self.publish_key();
-                self.move_settings_in();
-            }
-            Ok(None) => self.phase.set(Phase::Welcome),
+            Ok(Opening::Open(snapshot_stale)) => self.opened(snapshot_stale).await,
+            Ok(Opening::Locked) => self.phase.set(Phase::Locked),
+            Ok(Opening::FirstStart) => self.phase.set(Phase::Welcome),
             Err(error) => self.phase.set(Phase::Failed(error)),
         }
     }
 
-    /// Opens the store and shows what it holds; `None` on a first start, otherwise whether
-    /// the snapshot should be written afresh.
-    async fn load(self) -> Result<Option<bool>, StoreError> {
+    /// The portfolio is on screen: what follows an opening.
+    pub(super) async fn opened(self, snapshot_stale: bool) {
+        self.phase.set(Phase::Ready);
+        browser::persist_storage().await;
+        if snapshot_stale {
+            self.run(self.save_snapshot());
+        }
+        self.publish_key();
+        self.move_settings_in();
+    }
+
+    /// Opens the store and, unless it is a first start or sealed and still locked, shows
+    /// what it holds.
+    async fn load(self) -> Result<Opening, StoreError> {
         let store = Rc::new(Store::open().await?);
         self.store.set_value(Some(Rc::clone(&store)));
         let Some(device) = store.device().await? else {
-            return Ok(None);
+            return Ok(Opening::FirstStart);
         };
+        if let Some(lock) = store.lock().await? {
+            self.lock.set_value(Some(lock));
+            self.sealed.set(true);
+            self.device.set(Some(device));
+            return Ok(Opening::Locked);
+        }
+        self.read_portfolio(device).await.map(Opening::Open)
+    }
+
+    /// Reads and shows the stored portfolio of `device`; whether the snapshot should be
+    /// written afresh.
+    pub(super) async fn read_portfolio(self, device: DeviceRecord) -> Result<bool, StoreError> {
+        let store = self.store()?;
         self.peers.set(store.peers().await?);
         self.checkpoints.set_value(store.checkpoints().await?);
         let opened = store.projection().await?;
@@ -212,7 +246,7 @@ impl Session {
         )));
         self.show(opened.projection);
         self.device.set(Some(device));
-        Ok(Some(opened.snapshot_stale))
+        Ok(opened.snapshot_stale)
     }
 
     /// First start: gives the device its identity and loads the demonstration portfolio.
@@ -792,7 +826,7 @@ impl Session {
         untrack(|| self.device_label())
     }
 
-    fn store(&self) -> Result<Rc<Store>, StoreError> {
+    pub(super) fn store(&self) -> Result<Rc<Store>, StoreError> {
         self.store
             .get_value()
             .ok_or_else(|| StoreError::Unavailable("not open".into()))
@@ -804,7 +838,7 @@ impl Session {
     }
 
     /// Queues `write` behind every write asked for before it.
-    fn queue<T: 'static>(
+    pub(super) fn queue<T: 'static>(
         self,
         write: impl Future<Output = Result<T, StoreError>> + 'static,
     ) -> impl Future<Output = Result<T, StoreError>> {

@@ -1,6 +1,7 @@
 //! End-to-end: a person's path through the release build in headless Chromium.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod app_lock;
 #[path = "../common/couch_server.rs"]
 mod couch_server;
 mod credit;

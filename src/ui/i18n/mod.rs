@@ -21,6 +21,9 @@ mod exchange_es;
 mod legal;
 mod legal_en;
 mod legal_es;
+mod lock;
+mod lock_en;
+mod lock_es;
 mod outreach;
 mod outreach_en;
 mod outreach_es;
@@ -37,6 +40,7 @@ pub use day::DayTexts;
 pub use dossier::{DossierTexts, Pretension};
 pub use exchange::ExchangeTexts;
 pub use legal::LegalTexts;
+pub use lock::LockTexts;
 pub use outreach::OutreachTexts;
 pub use report::ReportTexts;
 pub use server::{ServerTexts, SyncProblem};
@@ -120,6 +124,13 @@ impl Language {
         match self {
             Language::Es => &legal_es::LEGAL,
             Language::En => &legal_en::LEGAL,
+        }
+    }
+
+    pub fn lock(self) -> &'static LockTexts {
+        match self {
+            Language::Es => &lock_es::LOCK,
+            Language::En => &lock_en::LOCK,
         }
     }
 
@@ -359,6 +370,10 @@ impl I18n {
 
     pub fn legal(&self) -> &'static LegalTexts {
         self.language.get().legal()
+    }
+
+    pub fn lock(&self) -> &'static LockTexts {
+        self.language.get().lock()
     }
 
     pub fn outreach(&self) -> &'static OutreachTexts {

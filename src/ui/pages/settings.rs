@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::lock_settings::LockSettings;
 use super::outreach_settings::OutreachSettingsPanel;
 use super::sample_portfolio::SamplePortfolioPanel;
 use super::server_settings::ServerSettings;
@@ -27,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
             </dd>
         </dl>
+        <LockSettings/>
         <ServerSettings/>
         <OutreachSettingsPanel/>
         <SamplePortfolioPanel/>

@@ -1,0 +1,70 @@
+//! A lost phone gives nothing away: the collector sets a PIN, and from then on a reload shows
+//! the lock screen alone; wrong PINs make the next attempt wait, even across a reload.
+
+use super::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pin_seals_the_phone_and_wrong_guesses_wait() {
+    let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
+    let driver = &visit.driver;
+
+    open_tab(driver, "Ajustes").await;
+    fill(driver, "input[name=new_secret]", "123456").await;
+    fill(driver, "input[name=repeat_secret]", "123456").await;
+    tap(driver, ".lock-settings button.primary", "Cifrar y bloquear").await;
+    wait_for_text(
+        driver,
+        ".lock-settings [role=alert]",
+        "primeros que alguien probaría",
+    )
+    .await;
+    fill(driver, "input[name=new_secret]", "482917").await;
+    fill(driver, "input[name=repeat_secret]", "482917").await;
+    tap(driver, ".lock-settings button.primary", "Cifrar y bloquear").await;
+    wait_for_text(driver, ".lock-settings [role=status]", "quedaron cifrados").await;
+
+    // A reload: the lock screen, and nothing of the portfolio.
+    driver.refresh().await.expect("reload");
+    wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
+    let page = script(driver, "return document.body.innerText;").await;
+    let page = page.as_str().unwrap_or_default();
+    assert!(
+        !page.contains("Ferretería") && !page.contains("$"),
+        "{page}"
+    );
+
+    // Two typos cost nothing; the third makes the next attempt wait, even after a reload.
+    for _ in 0..3 {
+        wait_until(
+            driver,
+            "!document.querySelector('.lock-screen button.primary').disabled",
+        )
+        .await;
+        fill(driver, "input[name=secret]", "000001").await;
+        tap(driver, ".lock-screen button.primary", "Desbloquear").await;
+        wait_for_text(driver, ".lock-screen [role=alert]", "Ese no es el PIN").await;
+    }
+    wait_for_text(driver, ".lock-wait", "espere").await;
+    driver.refresh().await.expect("reload");
+    wait_for_text(driver, ".lock-wait", "espere").await;
+
+    // Half a minute later the right PIN opens the page the collector was on.
+    set_clock(driver, "2026-11-24T10:01:00-05:00").await;
+    driver.refresh().await.expect("reload");
+    wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
+    fill(driver, "input[name=secret]", "482917").await;
+    tap(driver, ".lock-screen button.primary", "Desbloquear").await;
+    wait_for_text(driver, "h1", "Ajustes").await;
+    wait_for_text(driver, ".lock-settings", "cifrados con su PIN").await;
+    open_tab(driver, "Cartera").await;
+    wait_for_text(driver, ".count", "40 de 40 clientes").await;
+
+    // «Bloquear ahora» hides everything again until the PIN.
+    open_tab(driver, "Ajustes").await;
+    tap(driver, "button.lock-now", "Bloquear ahora").await;
+    wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
+    fill(driver, "input[name=secret]", "482917").await;
+    tap(driver, ".lock-screen button.primary", "Desbloquear").await;
+    wait_for_text(driver, "h1", "Ajustes").await;
+    visit.finish().await;
+}
