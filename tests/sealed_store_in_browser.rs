@@ -7,12 +7,15 @@ use cobranza::store::data_key::DataKey;
 use cobranza::store::database::Store;
 use cobranza::store::device_record::DeviceRecord;
 use cobranza::sync::author::Author;
+use cobranza::sync::bundle::format::BundleKind;
 use cobranza::sync::demo::demo_ops;
 use cobranza::sync::hlc::DeviceId;
 use cobranza::sync::op::Op;
-use cobranza::sync::peer::{Peer, Peers};
+use cobranza::sync::peer::{Peer, Peers, ReceivedBundle};
 use cobranza::sync::projection::Projection;
+use cobranza::sync::replication::checkpoint::{Checkpoint, Checkpoints};
 use cobranza::sync::snapshot;
+use cobranza::sync::version_vector::VersionVector;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -217,4 +220,65 @@ async fn starting_over_a_sealed_device_keeps_it_sealed() {
         .expect("still locked");
     reopened.unlock(DataKey::unlock(&lock, PIN).await.expect("right PIN"));
     assert_eq!(reopened.ops().await.expect("opens").len(), ops.len());
+}
+
+#[wasm_bindgen_test]
+async fn what_no_other_device_holds_is_counted_even_locked_and_erasing_forgets_everything() {
+    let name = "test-unsent";
+    let (store, ops) = phone_with_demo(name).await;
+    let own = ops.len() as u64;
+    assert_eq!(store.unsent().await.expect("counted"), own);
+
+    // The office's last bundle said it held the first ten of this phone's operations.
+    let mut holds = VersionVector::default();
+    for op in &ops[..10] {
+        holds.observe(&op.id);
+    }
+    let mut peers = Peers::default();
+    peers.0.insert(
+        DeviceId("office".into()),
+        Peer {
+            label: "Oficina".into(),
+            last_bundle: Some(ReceivedBundle {
+                imported_ms: 0,
+                created_ms: 0,
+                kind: BundleKind::Full,
+                holds,
+            }),
+        },
+    );
+    store
+        .import(&[], &peers, None, &|_| ())
+        .await
+        .expect("peers");
+    assert_eq!(store.unsent().await.expect("counted"), own - 10);
+
+    // Sealed and reopened without the PIN, the count is still there to be told.
+    let (key, lock) = DataKey::create(PIN).await.expect("a lock");
+    store.seal_all(key, &lock).await.expect("sealed");
+    let locked = Store::open_named(name).await.expect("reopens");
+    assert_eq!(locked.unsent().await.expect("counted locked"), own - 10);
+
+    // The server has the rest: nothing would be lost.
+    let mut on_server = VersionVector::default();
+    for op in &ops {
+        on_server.observe(&op.id);
+    }
+    let mut checkpoints = Checkpoints::new();
+    checkpoints.insert(
+        "cobranza".into(),
+        Checkpoint {
+            on_server,
+            ..Checkpoint::default()
+        },
+    );
+    locked.unlock(DataKey::unlock(&lock, PIN).await.expect("right PIN"));
+    locked.receive(&[], &checkpoints).await.expect("kept");
+    assert_eq!(locked.unsent().await.expect("counted"), 0);
+
+    locked.erase().await.expect("erased");
+    let fresh = Store::open_named(name).await.expect("reopens");
+    assert_eq!(fresh.device().await.expect("readable"), None);
+    assert_eq!(fresh.lock().await.expect("readable"), None);
+    assert!(fresh.ops().await.expect("readable").is_empty());
 }

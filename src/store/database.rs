@@ -52,6 +52,10 @@ const SIGNING_KEY: &str = "signing-key";
 /// (a sequence number reused) fails whole instead of overwriting it.
 const HELD_KEY: &str = "held";
 const PROJECTION_KEY: &str = "projection";
+/// What other devices and servers are known to hold (their bundles' and the servers'
+/// version vectors, merged), kept plain so that a locked device can still say how much of
+/// its work exists nowhere else.
+const ACKNOWLEDGED_KEY: &str = "acknowledged";
 /// The lock guarding the data key; its presence means the data is sealed.
 const LOCK_KEY: &str = "lock";
 /// The key of the last log record the snapshot accounts for.
@@ -315,6 +319,7 @@ impl Store {
             .with_key(CHECKPOINTS_KEY)
             .without_key_type()
             .serde()?;
+        acknowledge(&tx, checkpoints.values().map(|c| &c.on_server)).await?;
         Ok(tx.commit().await?)
     }
 
@@ -337,6 +342,7 @@ impl Store {
             put_snapshot(&tx, &snapshot, last)?;
         }
         put_peers(&tx, peers, sealed_peers.as_deref())?;
+        acknowledge(&tx, peers_holdings(peers)).await?;
         Ok(tx.commit().await?)
     }
 
@@ -396,6 +402,7 @@ impl Store {
         let meta = tx.object_store(META)?;
         meta.delete(HELD_KEY).primitive()?.await?;
         put_peers(&tx, peers, sealed_peers.as_deref())?;
+        acknowledge(&tx, peers_holdings(peers)).await?;
         replace_log(
             &tx,
             device,
@@ -505,6 +512,38 @@ impl Store {
             .serde()?;
         tx.commit().await?;
         self.key.replace(Some(key));
+        Ok(())
+    }
+
+    /// How many of this device's own operations no other device or server is known to hold:
+    /// what forgetting this device would lose. Readable while locked.
+    pub async fn unsent(&self) -> Result<u64, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let meta = tx.object_store(META)?;
+        let Some(device) = meta.get::<DeviceRecord, _, _>(DEVICE_KEY).serde()?.await? else {
+            return Ok(0);
+        };
+        let acknowledged: VersionVector = meta
+            .get(ACKNOWLEDGED_KEY)
+            .serde()?
+            .await?
+            .unwrap_or_default();
+        Ok(held(&tx)
+            .await?
+            .missing_from(&acknowledged, &device.id)
+            .iter()
+            .map(|[first, last]| last - first + 1)
+            .sum())
+    }
+
+    /// Forgets everything this device holds, lock included: what a forgotten PIN leaves.
+    pub async fn erase(&self) -> Result<(), StoreError> {
+        let tx = self.write([LOG, META, SNAPSHOT])?;
+        for store in [LOG, META, SNAPSHOT] {
+            tx.object_store(store)?.clear()?;
+        }
+        tx.commit().await?;
+        self.key.replace(None);
         Ok(())
     }
 
@@ -676,6 +715,35 @@ async fn replace_log(
     if let Some(snapshot) = snapshot {
         put_snapshot(tx, snapshot, last.unwrap_or(0))?;
     }
+    Ok(())
+}
+
+/// The version vectors of the last bundle from each peer.
+fn peers_holdings(peers: &Peers) -> impl Iterator<Item = &VersionVector> {
+    peers
+        .0
+        .values()
+        .filter_map(|peer| peer.last_bundle.as_ref().map(|bundle| &bundle.holds))
+}
+
+/// Adds what `elsewhere` holds to what other devices and servers are known to hold.
+async fn acknowledge<'v>(
+    tx: &Transaction<'_>,
+    elsewhere: impl Iterator<Item = &'v VersionVector>,
+) -> Result<(), StoreError> {
+    let meta = tx.object_store(META)?;
+    let mut known: VersionVector = meta
+        .get(ACKNOWLEDGED_KEY)
+        .serde()?
+        .await?
+        .unwrap_or_default();
+    for holds in elsewhere {
+        known.merge(holds);
+    }
+    meta.put(&known)
+        .with_key(ACKNOWLEDGED_KEY)
+        .without_key_type()
+        .serde()?;
     Ok(())
 }
 

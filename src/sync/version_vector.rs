@@ -115,6 +115,23 @@ impl VersionVector {
         }
     }
 
+    /// Holds from now on also what `other` holds.
+    pub fn merge(&mut self, other: &VersionVector) {
+        for (device, theirs) in &other.0 {
+            let runs = self.0.entry(device.clone()).or_default();
+            runs.extend_from_slice(theirs);
+            runs.sort_unstable();
+            let mut joined: Vec<[u64; 2]> = Vec::with_capacity(runs.len());
+            for &[first, last] in runs.iter() {
+                match joined.last_mut() {
+                    Some(prev) if prev[1].saturating_add(1) >= first => prev[1] = prev[1].max(last),
+                    _ => joined.push([first, last]),
+                }
+            }
+            *runs = joined;
+        }
+    }
+
     /// True when the runs are sorted, apart and non-empty, as `observe` keeps them; a file
     /// may say anything.
     pub fn is_well_formed(&self) -> bool {
@@ -129,6 +146,28 @@ impl VersionVector {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn merging_joins_overlapping_and_touching_runs() {
+        let device = DeviceId("phone".into());
+        let mut mine = VersionVector::default();
+        let mut theirs = VersionVector::default();
+        for seq in [1, 2, 3, 7, 8] {
+            mine.observe(&OpId {
+                device: device.clone(),
+                seq,
+            });
+        }
+        for seq in [4, 5, 10] {
+            theirs.observe(&OpId {
+                device: device.clone(),
+                seq,
+            });
+        }
+        mine.merge(&theirs);
+        assert_eq!(mine.0[&device], vec![[1, 5], [7, 8], [10, 10]]);
+        assert!(mine.is_well_formed());
+    }
+
     use super::*;
     use crate::sync::hlc::DeviceId;
 
