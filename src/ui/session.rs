@@ -320,6 +320,20 @@ impl Session {
         Ok(())
     }
 
+    /// Lets go of this device's portfolio and identity once its store is erased: a first
+    /// start follows.
+    pub(super) fn forget_all(self) {
+        self.author.set_value(None);
+        self.signing_key.set_value(None);
+        self.peers.set(Peers::default());
+        self.checkpoints.set_value(Checkpoints::default());
+        self.show(Projection::default());
+        self.device.set(None);
+        self.lock.set_value(None);
+        self.sealed.set(false);
+        self.phase.set(Phase::Welcome);
+    }
+
     /// Shows `projection` as it is, working out its portfolio and accounts afresh.
     fn show(self, projection: Projection) {
         let portfolio = projection.portfolio();

@@ -75,4 +75,19 @@ impl Session {
         self.lock.set_value(Some(relocked));
         Ok(())
     }
+
+    /// How many of this device's operations exist nowhere else: what «Olvidé mi PIN» would
+    /// lose.
+    pub async fn unsent(self) -> Result<u64, StoreError> {
+        self.store()?.unsent().await
+    }
+
+    /// Erases everything this device holds, after a forgotten PIN; the office can fill it
+    /// again with a route bundle or from the server.
+    pub async fn forget_device(self) -> Result<(), StoreError> {
+        self.queue(async move { self.store()?.erase().await })
+            .await?;
+        self.forget_all();
+        Ok(())
+    }
 }

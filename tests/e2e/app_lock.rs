@@ -1,5 +1,6 @@
 //! A lost phone gives nothing away: the collector sets a PIN, and from then on a reload shows
-//! the lock screen alone; wrong PINs make the next attempt wait, even across a reload.
+//! the lock screen alone; wrong PINs make the next attempt wait, even across a reload; idle
+//! past its minutes the app locks itself; a forgotten PIN names what erasing would lose.
 
 use super::*;
 
@@ -66,5 +67,36 @@ async fn a_pin_seals_the_phone_and_wrong_guesses_wait() {
     fill(driver, "input[name=secret]", "482917").await;
     tap(driver, ".lock-screen button.primary", "Desbloquear").await;
     wait_for_text(driver, "h1", "Ajustes").await;
+
+    // Left untouched past the idle minutes, it locks itself.
+    fill(driver, "input[name=idle_minutes]", "1").await;
+    advance_clock(driver, 61).await;
+    wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
+
+    // A forgotten PIN: the app says what erasing would lose before it erases anything.
+    tap(driver, "button.forgot-pin", "Olvidé mi PIN").await;
+    let warning = wait_for_text(
+        driver,
+        ".forget-device p",
+        "operaciones suyas que ni la oficina ni el servidor han recibido",
+    )
+    .await;
+    let unsent: u64 = warning
+        .attr("data-unsent")
+        .await
+        .expect("attribute")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        unsent > 100,
+        "the demo's operations exist only here: {unsent}"
+    );
+    tap(
+        driver,
+        "button.erase-device",
+        &format!("Borrar y perder {unsent} operaciones"),
+    )
+    .await;
+    wait_for_text(driver, "h1", "Bienvenido a Cobranza").await;
     visit.finish().await;
 }

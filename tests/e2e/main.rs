@@ -377,17 +377,19 @@ async fn a_new_version_waits_for_the_person_to_take_it() {
 }
 
 /// Sets the page's wall clock to `instant` (it then runs on from there) and its time zone to
-/// Bogotá's, for every page the tab opens from now on.
+/// Bogotá's, for every page the tab opens from now on; `advance_clock` moves it on in the page
+/// that is open.
 async fn set_clock(driver: &WebDriver, instant: &str) {
     let source = format!(
         "(() => {{
-            const offset = Date.parse({instant:?}) - Date.now();
-            const Real = Date;
+            const Real = globalThis.__realDate || Date;
+            globalThis.__realDate = Real;
+            globalThis.__clockOffset = Date.parse({instant:?}) - Real.now();
             class Pinned extends Real {{
                 constructor(...args) {{
-                    if (args.length === 0) {{ super(Real.now() + offset); }} else {{ super(...args); }}
+                    if (args.length === 0) {{ super(Real.now() + globalThis.__clockOffset); }} else {{ super(...args); }}
                 }}
-                static now() {{ return Real.now() + offset; }}
+                static now() {{ return Real.now() + globalThis.__clockOffset; }}
             }}
             globalThis.Date = Pinned;
         }})();"
@@ -405,6 +407,18 @@ async fn set_clock(driver: &WebDriver, instant: &str) {
     )
     .await
     .expect("time zone");
+}
+
+/// Moves the open page's clock on by `seconds`, as if that time had passed.
+async fn advance_clock(driver: &WebDriver, seconds: u64) {
+    script(
+        driver,
+        &format!(
+            "globalThis.__clockOffset += {}; return null;",
+            seconds * 1000
+        ),
+    )
+    .await;
 }
 
 /// The service worker caches, by name.

@@ -27,4 +27,9 @@ pub struct LockTexts {
     pub wrong_current: &'static str,
     pub problem: fn(SecretProblem) -> &'static str,
     pub idle_minutes: &'static str,
+    pub forgot: &'static str,
+    /// What erasing the device loses: this many operations held nowhere else.
+    pub forgot_explain: fn(u64) -> String,
+    pub erase: fn(u64) -> String,
+    pub keep_trying: &'static str,
 }

@@ -29,4 +29,16 @@ pub static LOCK: LockTexts = LockTexts {
         SecretProblem::PinGuessable => "That PIN is among the first anyone would try; choose another.",
     },
     idle_minutes: "Lock after these idle minutes",
+    forgot: "I forgot my PIN",
+    forgot_explain: |n| match n {
+        0 => "Everything done on this device is already at the office or on the server. If you erase its data, it fills again from the office (route bundle or server) with nothing lost.".to_owned(),
+        1 => "Erasing this device's data loses 1 operation of yours that neither the office nor the server has received (a payment, a contact, a promise…). If you can, remember the PIN and send it first. The rest comes back from the office (route bundle or server).".to_owned(),
+        n => format!("Erasing this device's data loses {n} operations of yours that neither the office nor the server has received (payments, contacts, promises…). If you can, remember the PIN and send them first. The rest comes back from the office (route bundle or server)."),
+    },
+    erase: |n| match n {
+        0 => "Erase this device's data".to_owned(),
+        1 => "Erase and lose 1 operation".to_owned(),
+        n => format!("Erase and lose {n} operations"),
+    },
+    keep_trying: "Try the PIN again",
 };

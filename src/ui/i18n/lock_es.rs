@@ -29,4 +29,16 @@ pub static LOCK: LockTexts = LockTexts {
         SecretProblem::PinGuessable => "Ese PIN es de los primeros que alguien probaría; elija otro.",
     },
     idle_minutes: "Bloquear tras estos minutos sin uso",
+    forgot: "Olvidé mi PIN",
+    forgot_explain: |n| match n {
+        0 => "Todo lo hecho en este dispositivo ya lo tiene la oficina o el servidor. Si borra sus datos, se vuelve a llenar desde la oficina (archivo de ruta o servidor) sin perder nada.".to_owned(),
+        1 => "Si borra los datos de este dispositivo se perderá 1 operación suya que ni la oficina ni el servidor han recibido (un pago, una gestión, una promesa…). Si puede, recuerde el PIN y envíela primero. Lo demás vuelve desde la oficina (archivo de ruta o servidor).".to_owned(),
+        n => format!("Si borra los datos de este dispositivo se perderán {n} operaciones suyas que ni la oficina ni el servidor han recibido (pagos, gestiones, promesas…). Si puede, recuerde el PIN y envíelas primero. Lo demás vuelve desde la oficina (archivo de ruta o servidor)."),
+    },
+    erase: |n| match n {
+        0 => "Borrar los datos de este dispositivo".to_owned(),
+        1 => "Borrar y perder 1 operación".to_owned(),
+        n => format!("Borrar y perder {n} operaciones"),
+    },
+    keep_trying: "Volver a intentar con el PIN",
 };

@@ -29,6 +29,26 @@ pub fn LockScreen() -> impl IntoView {
             handle.clear();
         }
     });
+    // «Olvidé mi PIN»: how many operations erasing would lose, once counted.
+    let forgetting = RwSignal::new(None::<u64>);
+    let forgot = move |_| {
+        leptos::task::spawn_local(async move {
+            match session.unsent().await {
+                Ok(unsent) => forgetting.set(Some(unsent)),
+                Err(_) => error.set(Some(x().failed)),
+            }
+        });
+    };
+    let erase = move |_| {
+        leptos::task::spawn_local(async move {
+            match session.forget_device().await {
+                Ok(()) => {
+                    settings::set_lock_attempts(Default::default());
+                }
+                Err(_) => error.set(Some(x().failed)),
+            }
+        });
+    };
     let waiting_s = move || attempts.get().waiting_ms(now.get()).div_ceil(1000);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -74,6 +94,22 @@ pub fn LockScreen() -> impl IntoView {
                     <p class="status warning lock-wait" role="status">{(x().wait)(waiting_s())}</p>
                 })}
             </form>
+            {move || match forgetting.get() {
+                None => view! {
+                    <button type="button" class="link forgot-pin" on:click=forgot>{x().forgot}</button>
+                }.into_any(),
+                Some(unsent) => view! {
+                    <div class="panel forget-device" role="alertdialog" aria-labelledby="forget-title">
+                        <h2 id="forget-title">{x().forgot}</h2>
+                        <p data-unsent=unsent.to_string()>{(x().forgot_explain)(unsent)}</p>
+                        <div class="form-buttons">
+                            <button type="button" class="danger erase-device" disabled=move || session.busy.get()
+                                on:click=erase>{(x().erase)(unsent)}</button>
+                            <button type="button" class="link" on:click=move |_| forgetting.set(None)>{x().keep_trying}</button>
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
         </main>
     }
 }
