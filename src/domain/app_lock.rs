@@ -89,6 +89,33 @@ impl Attempts {
 
 /// How long an untouched app stays open, unless the company sets another.
 pub const DEFAULT_IDLE_MINUTES: u32 = 5;
+/// The idle minutes a company may set.
+pub const IDLE_MINUTES: std::ops::RangeInclusive<u32> = 1..=240;
+
+/// What the company asks of every device's lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockPolicy {
+    /// Every device must be locked with a PIN: one without is asked for it before anything
+    /// else.
+    #[serde(default)]
+    pub required: bool,
+    /// Minutes an untouched app stays open.
+    #[serde(default = "default_idle_minutes")]
+    pub idle_minutes: u32,
+}
+
+fn default_idle_minutes() -> u32 {
+    DEFAULT_IDLE_MINUTES
+}
+
+impl Default for LockPolicy {
+    fn default() -> Self {
+        LockPolicy {
+            required: false,
+            idle_minutes: DEFAULT_IDLE_MINUTES,
+        }
+    }
+}
 
 /// Whether an app last used at `last_active_ms` must be locked at `now_ms`. A clock that went
 /// back (the phone's time changed) locks too: the app cannot tell how long it was away.

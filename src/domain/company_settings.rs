@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::aging::AgingBuckets;
+use super::app_lock::LockPolicy;
 use super::certified_rate::CertifiedRates;
 use super::interest_cap::CapRule;
 use super::late_interest::{InterestBasis, InterestTerms};
@@ -22,6 +23,9 @@ pub struct CompanySettings {
     /// Each year's monthly minimum wage, the yardstick of Colombia's bureau and court rules.
     #[serde(default)]
     pub minimum_wages: MinimumWages,
+    /// Whether every device must be locked with a PIN, and after how many idle minutes.
+    #[serde(default)]
+    pub lock: LockPolicy,
 }
 
 impl CompanySettings {

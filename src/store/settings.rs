@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::agenda_owner::AgendaOwner;
-use crate::domain::app_lock::{Attempts, DEFAULT_IDLE_MINUTES};
+use crate::domain::app_lock::Attempts;
 use crate::domain::outreach::OutreachSettings;
 
 const LANGUAGE_KEY: &str = "cobranza.language";
@@ -188,17 +188,6 @@ pub fn set_lock_attempts(attempts: Attempts) -> bool {
         LOCK_ATTEMPTS_KEY,
         (attempts != Attempts::default()).then_some(&attempts),
     )
-}
-
-const IDLE_MINUTES_KEY: &str = "cobranza.lock.idle_minutes";
-
-/// Minutes an untouched app stays open on this device.
-pub fn idle_minutes() -> u32 {
-    LocalStorage::get(IDLE_MINUTES_KEY).unwrap_or(DEFAULT_IDLE_MINUTES)
-}
-
-pub fn set_idle_minutes(minutes: u32) -> bool {
-    keep(IDLE_MINUTES_KEY, Some(&minutes))
 }
 
 /// Keeps `value` under `key`, or forgets it; `false` when the browser refused to keep it.

@@ -13,6 +13,7 @@ use super::hlc::{DeviceId, Hlc};
 use super::op::{Event, Op};
 use super::role::{Role, Roles};
 use crate::domain::aging::AgingBuckets;
+use crate::domain::app_lock::LockPolicy;
 use crate::domain::certified_rate::CertifiedRates;
 use crate::domain::company_settings::CompanySettings;
 use crate::domain::contact_policy::ContactPolicy;
@@ -51,6 +52,8 @@ pub struct SettingsPatch {
     pub certified_rates: Option<CertifiedRates>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum_wages: Option<MinimumWages>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<LockPolicy>,
 }
 
 /// What a change changed, to say so in the settings' history.
@@ -68,6 +71,7 @@ pub enum SettingField {
     Interest,
     CertifiedRates,
     MinimumWages,
+    Lock,
 }
 
 fn without_days_off(policy: &ContactPolicy) -> ContactPolicy {
@@ -99,6 +103,7 @@ impl SettingsPatch {
             interest: Some(settings.interest.clone()),
             certified_rates: Some(settings.certified_rates.clone()),
             minimum_wages: Some(settings.minimum_wages.clone()),
+            lock: Some(settings.lock),
         }
     }
 
@@ -132,6 +137,7 @@ impl SettingsPatch {
             interest: differs(&old.interest, &new.interest),
             certified_rates: differs(&old.certified_rates, &new.certified_rates),
             minimum_wages: differs(&old.minimum_wages, &new.minimum_wages),
+            lock: differs(&old.lock, &new.lock),
         }
     }
 
@@ -160,6 +166,7 @@ impl SettingsPatch {
         add(self.interest.is_some(), SettingField::Interest);
         add(self.certified_rates.is_some(), SettingField::CertifiedRates);
         add(self.minimum_wages.is_some(), SettingField::MinimumWages);
+        add(self.lock.is_some(), SettingField::Lock);
         fields
     }
 
@@ -205,6 +212,9 @@ impl SettingsPatch {
         }
         if let Some(wages) = &self.minimum_wages {
             settings.minimum_wages = wages.clone();
+        }
+        if let Some(lock) = self.lock {
+            settings.lock = lock;
         }
     }
 }

@@ -10,7 +10,7 @@ use super::nav_icon::{NavIcon, Tab};
 use super::pages::{
     AgingReportPage, BureauStandingPage, CashClosePage, CreditPolicyPage, CustomerPage,
     DashboardPage, DemandLetterPage, DossierPage, ImportPage, LockScreen, NewCustomerPage,
-    PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
+    PinRequest, PortfolioPage, SettingsPage, StatementPage, SyncPage, TodayPage, WelcomePage,
 };
 use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
     ServerSync::provide(session);
     let updates = Updates::register();
     let t = move || use_i18n().texts();
+    // A memo, so that a change of the company's other settings does not redraw the shell.
+    let pin_first = Memo::new(move |_| asks_for_pin(session));
     view! {
         <Router>
             {move || match session.phase.get() {
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
                 }
                 Phase::Welcome => view! { <WelcomePage/> }.into_any(),
                 Phase::Locked => view! { <LockScreen/> }.into_any(),
+                Phase::Ready if pin_first.get() => view! { <PinRequest/> }.into_any(),
                 Phase::Ready => view! { <Shell/> }.into_any(),
             }}
             <Show when=move || updates.available()>
@@ -53,6 +56,13 @@ pub fn App() -> impl IntoView {
             </Show>
         </Router>
     }
+}
+
+/// Whether the PIN is asked before anything else: offered after the first start, or required
+/// by the company of a device that has none.
+fn asks_for_pin(session: Session) -> bool {
+    let required = session.company.with(|c| c.settings.lock.required);
+    session.offer_pin.get() || (required && !session.sealed.get())
 }
 
 #[component]

@@ -1,4 +1,4 @@
-//! Locks the app after the idle minutes this device keeps, and when it comes back from the
+//! Locks the app after the company's idle minutes, and when it comes back from the
 //! background after them: a phone left on a counter locks itself.
 
 use leptos::ev;
@@ -7,14 +7,16 @@ use leptos::prelude::*;
 use super::browser;
 use super::session::Session;
 use crate::domain::app_lock::idle_expired;
-use crate::store::settings;
 
 /// Watches the person's touches and keys while the shell is on screen.
 pub fn watch_idle(session: Session) {
     let last_active = StoredValue::new(browser::now_ms());
     let check = move || {
         let now = browser::now_ms();
-        if idle_expired(last_active.get_value(), now, settings::idle_minutes()) {
+        let minutes = session
+            .company
+            .with_untracked(|c| c.settings.lock.idle_minutes);
+        if idle_expired(last_active.get_value(), now, minutes) {
             session.lock_now();
         }
     };

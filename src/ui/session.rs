@@ -73,6 +73,8 @@ pub struct Session {
     pub(super) lock: StoredValue<Option<LockRecord>>,
     /// Whether the stored data is sealed under a PIN.
     pub sealed: RwSignal<bool>,
+    /// A PIN is offered once the device has its name; «Ahora no» puts it off.
+    pub offer_pin: RwSignal<bool>,
     pub device: RwSignal<Option<DeviceRecord>>,
     /// The devices heard of through bundles.
     pub peers: RwSignal<Peers>,
@@ -152,6 +154,7 @@ impl Session {
             phase: RwSignal::new(Phase::Opening),
             lock: StoredValue::new(None),
             sealed: RwSignal::new(false),
+            offer_pin: RwSignal::new(false),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
             checkpoints: StoredValue::new(Checkpoints::default()),
@@ -261,6 +264,7 @@ impl Session {
             let (author, key, ops) =
                 first_ops(&device.id, |author, now| demo_ops(author, today, now)).await?;
             self.start_over(device, author, key, ops).await?;
+            self.offer_pin.set(true);
             self.phase.set(Phase::Ready);
             browser::persist_storage().await;
             Ok(())
@@ -331,6 +335,7 @@ impl Session {
         self.device.set(None);
         self.lock.set_value(None);
         self.sealed.set(false);
+        self.offer_pin.set(false);
         self.phase.set(Phase::Welcome);
     }
 

@@ -49,6 +49,7 @@ impl Session {
             self.store()?.seal_all(key, &lock).await?;
             self.lock.set_value(Some(lock));
             self.sealed.set(true);
+            self.offer_pin.set(false);
             Ok(())
         })
         .await

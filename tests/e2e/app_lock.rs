@@ -5,24 +5,41 @@
 use super::*;
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_pin_seals_the_phone_and_wrong_guesses_wait() {
+async fn a_required_pin_seals_the_phone_wrong_guesses_wait_idle_locks_and_a_forgotten_pin_names_the_loss(
+) {
     let visit = Visit::first_start(dist(), PHONE, "Cobrador Juan").await;
     let driver = &visit.driver;
 
+    // The office requires a PIN on every device: this one has none, so nothing else shows
+    // until it is set, and a guessable one is refused.
     open_tab(driver, "Ajustes").await;
+    tap(
+        driver,
+        "label.check",
+        "Exigir PIN en todos los dispositivos",
+    )
+    .await;
+    wait_for_text(driver, "h1", "Proteja este dispositivo").await;
+    wait_for_text(driver, ".pin-request", "Su empresa exige un PIN").await;
+    assert!(driver
+        .find_all(By::Css("button.not-now"))
+        .await
+        .expect("query")
+        .is_empty());
     fill(driver, "input[name=new_secret]", "123456").await;
     fill(driver, "input[name=repeat_secret]", "123456").await;
-    tap(driver, ".lock-settings button.primary", "Cifrar y bloquear").await;
+    tap(driver, ".pin-form button.primary", "Cifrar y bloquear").await;
     wait_for_text(
         driver,
-        ".lock-settings [role=alert]",
+        ".pin-form [role=alert]",
         "primeros que alguien probaría",
     )
     .await;
     fill(driver, "input[name=new_secret]", "482917").await;
     fill(driver, "input[name=repeat_secret]", "482917").await;
-    tap(driver, ".lock-settings button.primary", "Cifrar y bloquear").await;
-    wait_for_text(driver, ".lock-settings [role=status]", "quedaron cifrados").await;
+    tap(driver, ".pin-form button.primary", "Cifrar y bloquear").await;
+    wait_for_text(driver, "h1", "Ajustes").await;
+    wait_for_text(driver, ".lock-settings", "cifrados con su PIN").await;
 
     // A reload: the lock screen, and nothing of the portfolio.
     driver.refresh().await.expect("reload");
@@ -68,8 +85,9 @@ async fn a_pin_seals_the_phone_and_wrong_guesses_wait() {
     tap(driver, ".lock-screen button.primary", "Desbloquear").await;
     wait_for_text(driver, "h1", "Ajustes").await;
 
-    // Left untouched past the idle minutes, it locks itself.
+    // Left untouched past the company's idle minutes, it locks itself.
     fill(driver, "input[name=idle_minutes]", "1").await;
+    // The idle check runs every few seconds; the setting is saved long before it.
     advance_clock(driver, 61).await;
     wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
 

@@ -285,7 +285,7 @@ pub async fn first_start_probed(driver: &WebDriver, origin: &str, label: &str, p
     wait_until(driver, "document.querySelector('.demo-banner button')").await;
 }
 
-/// On the welcome screen: names this device `label` and starts.
+/// On the welcome screen: names this device `label`, starts, and leaves the PIN for later.
 pub async fn name_the_device(driver: &WebDriver, label: &str) {
     driver
         .find(By::Id("device-label"))
@@ -301,6 +301,12 @@ pub async fn name_the_device(driver: &WebDriver, label: &str) {
         .click()
         .await
         .expect("tap");
+    wait_for_text(driver, "h1", "Proteja este dispositivo").await;
+    wait_for_text(driver, "button.not-now", "Ahora no")
+        .await
+        .click()
+        .await
+        .expect("not now");
 }
 
 /// What the script `source` returns, as a number (NaN if it is none).

@@ -11,6 +11,7 @@ mod dispute_form;
 mod handoff_form;
 mod invoice_form;
 mod payment_form;
+mod pin_form;
 mod plan_form;
 mod typification_form;
 
@@ -23,6 +24,7 @@ pub use dispute_form::DisputeForm;
 pub use handoff_form::HandoffForm;
 pub use invoice_form::InvoiceForm;
 pub use payment_form::PaymentForm;
+pub use pin_form::PinForm;
 pub use plan_form::PlanForm;
 pub use typification_form::TypificationForm;
 

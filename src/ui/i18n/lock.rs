@@ -27,6 +27,13 @@ pub struct LockTexts {
     pub wrong_current: &'static str,
     pub problem: fn(SecretProblem) -> &'static str,
     pub idle_minutes: &'static str,
+    pub company_title: &'static str,
+    pub required: &'static str,
+    pub minutes_wrong: &'static str,
+    pub request_title: &'static str,
+    pub request_intro: &'static str,
+    pub request_required: &'static str,
+    pub not_now: &'static str,
     pub forgot: &'static str,
     /// What erasing the device loses: this many operations held nowhere else.
     pub forgot_explain: fn(u64) -> String,

@@ -29,6 +29,13 @@ pub static LOCK: LockTexts = LockTexts {
         SecretProblem::PinGuessable => "That PIN is among the first anyone would try; choose another.",
     },
     idle_minutes: "Lock after these idle minutes",
+    company_title: "For every device of the company (the office changes it)",
+    required: "Require a PIN on every device",
+    minutes_wrong: "Type 1 to 240 minutes. Nothing was changed.",
+    request_title: "Protect this device",
+    request_intro: "Set a PIN or a passphrase: if the phone is lost, nobody sees the portfolio. Now or later in Settings.",
+    request_required: "Your company requires a PIN on every device: set it to go on.",
+    not_now: "Not now",
     forgot: "I forgot my PIN",
     forgot_explain: |n| match n {
         0 => "Everything done on this device is already at the office or on the server. If you erase its data, it fills again from the office (route bundle or server) with nothing lost.".to_owned(),

@@ -29,6 +29,13 @@ pub static LOCK: LockTexts = LockTexts {
         SecretProblem::PinGuessable => "Ese PIN es de los primeros que alguien probaría; elija otro.",
     },
     idle_minutes: "Bloquear tras estos minutos sin uso",
+    company_title: "Para todos los dispositivos de la empresa (lo cambia la oficina)",
+    required: "Exigir PIN en todos los dispositivos",
+    minutes_wrong: "Escriba de 1 a 240 minutos. No se cambió nada.",
+    request_title: "Proteja este dispositivo",
+    request_intro: "Ponga un PIN o una frase: si el teléfono se pierde, nadie verá la cartera. Puede hacerlo ahora o luego en Ajustes.",
+    request_required: "Su empresa exige un PIN en todos los dispositivos: póngalo para seguir.",
+    not_now: "Ahora no",
     forgot: "Olvidé mi PIN",
     forgot_explain: |n| match n {
         0 => "Todo lo hecho en este dispositivo ya lo tiene la oficina o el servidor. Si borra sus datos, se vuelve a llenar desde la oficina (archivo de ruta o servidor) sin perder nada.".to_owned(),

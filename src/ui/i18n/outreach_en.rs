@@ -217,6 +217,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Interest => "late interest".to_owned(),
         SettingField::CertifiedRates => "certified rates".to_owned(),
         SettingField::MinimumWages => "minimum wages".to_owned(),
+        SettingField::Lock => "app lock".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Office",

@@ -222,6 +222,7 @@ pub static OUTREACH: OutreachTexts = OutreachTexts {
         SettingField::Interest => "intereses de mora".to_owned(),
         SettingField::CertifiedRates => "tasas certificadas".to_owned(),
         SettingField::MinimumWages => "salarios mínimos".to_owned(),
+        SettingField::Lock => "bloqueo de la app".to_owned(),
     },
     role_name: |role| match role {
         Some(Role::Office) => "Oficina",
