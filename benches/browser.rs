@@ -1,8 +1,9 @@
 //! The app at L in headless Chromium, as a person meets it: the release build in `dist/`
 //! served from 127.0.0.1, the large sample portfolio loaded through Ajustes, then cold
 //! starts (also with the CPU throttled 4×, the usual mobile emulation), opening a customer,
-//! scrolling Cartera and importing a 50,000-operation bundle. It prints milliseconds and
-//! memory; it asserts nothing about speed.
+//! scrolling Cartera and importing a 50,000-operation bundle, then the same portfolio sealed
+//! under a PIN: the move to encrypted storage and cold starts that unlock it. It prints
+//! milliseconds and memory; it asserts nothing about speed.
 //!
 //! `cargo xtask bench` builds `dist/` and runs it after the native benchmarks.
 
@@ -230,7 +231,85 @@ async fn main() {
     ] {
         import_bundle(&driver, &server.origin, signed, what).await;
     }
+    sealed_starts(&driver, &server.origin).await;
     driver.quit().await.expect("quit");
+}
+
+/// The PIN the benchmark locks the app with.
+const PIN: &str = "482917";
+
+/// Sets a PIN in Ajustes (sealing everything stored), then times cold starts that unlock it:
+/// from the page's start to Hoy's agenda with the PIN typed at once, and of that the unlock
+/// itself (PBKDF2, opening the sealed snapshot and records, the projection).
+async fn sealed_starts(driver: &WebDriver, origin: &str) {
+    driver
+        .goto(format!("{origin}/ajustes"))
+        .await
+        .expect("Ajustes");
+    wait_for(driver, "document.querySelector('input[name=new_secret]')").await;
+    script(
+        driver,
+        &format!(
+            "for (const name of ['new_secret', 'repeat_secret']) {{
+                 const input = document.querySelector(`input[name=${{name}}]`);
+                 input.value = '{PIN}';
+                 input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             }}"
+        ),
+    )
+    .await;
+    let sealed = click_until(
+        driver,
+        ".pin-form button.primary",
+        ".lock-settings .status:not(.error)",
+    )
+    .await;
+    row("seal everything stored under a new PIN", sealed);
+    for (rate, what) in [(1, ""), (4, ", CPU 4× slower")] {
+        driver
+            .cdp()
+            .send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+            .await
+            .expect("throttling");
+        let mut starts = Vec::new();
+        let mut unlocks = Vec::new();
+        for _ in 0..RUNS {
+            driver.goto(origin).await.expect("app loads");
+            wait_for(driver, "document.querySelector('#lock-secret')").await;
+            script(
+                driver,
+                &format!(
+                    "const input = document.querySelector('#lock-secret');
+                     input.value = '{PIN}';
+                     input.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+                ),
+            )
+            .await;
+            unlocks.push(
+                click_until(
+                    driver,
+                    ".lock-screen button.primary",
+                    "ol.agenda li.agenda-entry",
+                )
+                .await,
+            );
+            wait_for(driver, "window.__bench && window.__bench.agenda").await;
+            starts.push(number(driver, "return window.__bench.agenda;").await);
+        }
+        row(
+            &format!("sealed cold start to Hoy's agenda, PIN typed at once{what}, median"),
+            median(starts),
+        );
+        row(
+            &format!("  of which unlocking (PBKDF2, opening, projection){what}"),
+            median(unlocks),
+        );
+    }
+    driver
+        .cdp()
+        .send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+        .await
+        .expect("unthrottled");
 }
 
 /// Imports another device's full bundle of 50,000 operations in Sincronizar, timed from the

@@ -40,6 +40,7 @@ async fn a_required_pin_seals_the_phone_wrong_guesses_wait_idle_locks_and_a_forg
     tap(driver, ".pin-form button.primary", "Cifrar y bloquear").await;
     wait_for_text(driver, "h1", "Ajustes").await;
     wait_for_text(driver, ".lock-settings", "cifrados con su PIN").await;
+    open_tab(driver, "Hoy").await;
 
     // A reload: the lock screen, and nothing of the portfolio.
     driver.refresh().await.expect("reload");
@@ -66,14 +67,14 @@ async fn a_required_pin_seals_the_phone_wrong_guesses_wait_idle_locks_and_a_forg
     driver.refresh().await.expect("reload");
     wait_for_text(driver, ".lock-wait", "espere").await;
 
-    // Half a minute later the right PIN opens the page the collector was on.
+    // Half a minute later the right PIN opens Hoy, where the collector was.
     set_clock(driver, "2026-11-24T10:01:00-05:00").await;
     driver.refresh().await.expect("reload");
     wait_for_text(driver, "h1", "Cobranza está bloqueada").await;
     fill(driver, "input[name=secret]", "482917").await;
     tap(driver, ".lock-screen button.primary", "Desbloquear").await;
-    wait_for_text(driver, "h1", "Ajustes").await;
-    wait_for_text(driver, ".lock-settings", "cifrados con su PIN").await;
+    wait_for_text(driver, "h1", "Hoy").await;
+    wait_for_text(driver, "ol.agenda li.agenda-entry", "").await;
     open_tab(driver, "Cartera").await;
     wait_for_text(driver, ".count", "40 de 40 clientes").await;
 
