@@ -12,12 +12,11 @@ use web_sys::CryptoKey;
 
 use super::error::js_message;
 use super::web_crypto::{decrypt, derive_key, encrypt, random_bytes, subtle};
+use crate::sync::bundle::sealed::{IV_BYTES, SALT_BYTES};
 
-/// PBKDF2 rounds for a new lock: OWASP's figure for PBKDF2-HMAC-SHA256, which makes each
-/// guess cost the phone a noticeable moment.
-pub const ITERATIONS: u32 = 600_000;
-const SALT_BYTES: usize = 16;
-const IV_BYTES: usize = 12;
+/// PBKDF2 rounds for a new lock: the same as a sealed bundle's, OWASP's figure for
+/// PBKDF2-HMAC-SHA256, which makes each guess cost the phone a noticeable moment.
+pub use crate::sync::bundle::sealed::MIN_ITERATIONS as ITERATIONS;
 const KEY_BYTES: usize = 32;
 
 /// What `meta` keeps of the lock, in the clear: nothing in it names a customer or an amount,

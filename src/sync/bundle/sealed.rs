@@ -17,8 +17,9 @@ pub const MAX_ITERATIONS: u32 = 10_000_000;
 pub const SALT_BYTES: usize = 16;
 /// GCM's standard nonce size.
 pub const IV_BYTES: usize = 12;
-/// Shorter passphrases fall to guessing even behind 600,000 rounds of PBKDF2.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// Shorter passphrases fall to guessing even behind 600,000 rounds of PBKDF2: the app lock's
+/// rule too.
+pub use crate::domain::app_lock::MIN_PASSPHRASE_CHARS;
 
 /// Why a passphrase chosen to seal a bundle is not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
