@@ -125,6 +125,11 @@ impl Ledger<'_, '_> {
     /// instalment first, named or not, so the invoice's share of each settlement is spread
     /// over its dues in that order.
     pub fn overdue(&self) -> Vec<Overdue> {
+        self.overdue_of(|_| true)
+    }
+
+    /// `overdue` of the invoices `claimed` keeps: a claim leaves out what is disputed.
+    pub fn overdue_of(&self, claimed: impl Fn(&InvoiceId) -> bool) -> Vec<Overdue> {
         let allocation = self.allocation;
         let mut overdue: Vec<Overdue> = allocation.dues[self.dues.clone()]
             .iter()
@@ -154,7 +159,7 @@ impl Ledger<'_, '_> {
         }
         let mut earns = vec![true; overdue.len()];
         for issued in &allocation.issued[self.invoices.clone()] {
-            if !issued.invoice.kind.earns_late_interest() {
+            if !issued.invoice.kind.earns_late_interest() || !claimed(&issued.id) {
                 for due in issued.dues.clone() {
                     earns[due - self.dues.start] = false;
                 }

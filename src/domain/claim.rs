@@ -4,13 +4,15 @@
 //! measures its cuantía by it: interest accrued before filing counts, later interest does not
 //! (Código General del Proceso, art. 26 num. 1).
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::allocation::Allocation;
 use super::customer::CustomerId;
 use super::dispute::OpenDisputes;
-use super::late_interest::{claims, InterestProblem, InterestTerms};
+use super::late_interest::{late_interest, InterestProblem, InterestTerms};
 use super::money::Currency;
 use super::portfolio::Portfolio;
 use super::reminder::{open_items_under, ReminderItem};
@@ -45,7 +47,22 @@ pub fn claims_on(
 ) -> Vec<Claim> {
     let allocation = Allocation::compute(portfolio, today);
     let disputes = OpenDisputes::among(portfolio.disputes.values());
-    let mut interest = claims(&allocation, customer, today, terms);
+    // Interest runs on what is claimed only: a disputed invoice earns none in the claim.
+    let mut interest: BTreeMap<Currency, Result<Decimal, InterestProblem>> = allocation
+        .ledgers()
+        .filter(|ledger| ledger.customer == customer)
+        .map(|ledger| {
+            let overdue = ledger.overdue_of(|invoice| !disputes.cover(customer, invoice));
+            let claim = late_interest(
+                &overdue,
+                ledger.interest_booked_through(),
+                today,
+                terms,
+                ledger.currency.minor_digits(),
+            );
+            (ledger.currency, claim.map(|c| c.total))
+        })
+        .collect();
     let mut dues = open_items_under(&allocation, &disputes)
         .remove(customer)
         .unwrap_or_default();
@@ -56,9 +73,7 @@ pub fn claims_on(
         let at = match by_currency.iter().position(|c| c.currency == currency) {
             Some(at) => at,
             None => {
-                let interest = interest
-                    .remove(&currency)
-                    .map_or(Ok(Decimal::ZERO), |account| account.claim.map(|c| c.total));
+                let interest = interest.remove(&currency).unwrap_or(Ok(Decimal::ZERO));
                 by_currency.push(Claim {
                     currency,
                     dues: Vec::new(),
@@ -136,6 +151,53 @@ mod tests {
         );
         assert_eq!(claimed[0].dues.len(), 1);
         assert_eq!(claimed[0].total(), Some(dec!(100000)));
+    }
+
+    #[test]
+    fn a_disputed_invoice_earns_no_interest_in_the_claim() {
+        use crate::domain::certified_rate::CertifiedRate;
+        let mut portfolio = Portfolio::default();
+        invoice(&mut portfolio, "F-1", dec!(100000), day(9, 1));
+        let rates = CertifiedRates::new(
+            (9..=12)
+                .map(|m| CertifiedRate {
+                    month: format!("2026-{m:02}").parse().expect("a month"),
+                    annual_percent: dec!(17),
+                    resolution: "Resolución".into(),
+                })
+                .collect(),
+        )
+        .expect("a table");
+        let terms = InterestTerms {
+            basis: &InterestBasis::LegalMaximum,
+            rates: &rates,
+            cap: CapRule::BankRate,
+        };
+        let customer = CustomerId("c1".into());
+        let alone = claims_on(&portfolio, &customer, day(12, 3), terms);
+        let interest_alone = alone[0].interest.clone().expect("rates known");
+        assert!(interest_alone > Decimal::ZERO);
+
+        invoice(&mut portfolio, "F-2", dec!(500000), day(9, 1));
+        portfolio.disputes.insert(
+            DisputeId("d".into()),
+            Dispute {
+                customer: customer.clone(),
+                invoices: vec![InvoiceId("F-2".into())],
+                amount: None,
+                owner: String::new(),
+                reason: DisputeReason::PricingError,
+                opened_on: day(9, 10),
+                resolved_on: None,
+            },
+        );
+        let with_dispute = claims_on(&portfolio, &customer, day(12, 3), terms);
+        assert_eq!(with_dispute[0].principal, dec!(100000));
+        assert_eq!(
+            with_dispute[0].interest,
+            Ok(interest_alone),
+            "the disputed 500,000 adds no interest to the claim"
+        );
     }
 
     #[test]
