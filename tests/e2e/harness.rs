@@ -3,6 +3,9 @@
 //! The browser benchmarks stand on it too, and use parts the tests do not.
 #![allow(dead_code)]
 
+#[path = "../../xtask/src/static_site.rs"]
+mod static_site;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -14,7 +17,6 @@ use serde_json::{json, Value};
 use thirtyfour::cdp::domains::network::NetworkConditions;
 use thirtyfour::prelude::*;
 use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
-use tower_http::services::{ServeDir, ServeFile};
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -92,8 +94,7 @@ impl StaticServer {
                 .expect("server runtime");
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                let site = ServeDir::new(&root).fallback(ServeFile::new(root.join("index.html")));
-                let app = axum::Router::new().fallback_service(site);
+                let app = static_site::site(&root);
                 tokio::select! {
                     _ = axum::serve(listener, app) => {}
                     _ = stopped => {}

@@ -199,6 +199,28 @@ async fn after_one_online_load_the_app_starts_offline_with_its_data() {
     let mut visit = Visit::first_start(dist(), PHONE, "Cobradora Ana").await;
     wait_until(&visit.driver, "navigator.serviceWorker.controller").await;
 
+    // The build came over the wire as its brotli copies, named so for caches.
+    let encoded = visit
+        .driver
+        .execute_async(
+            "const done = arguments[0];
+             const wasm = performance.getEntriesByType('resource')
+                 .map((e) => e.name).find((n) => n.endsWith('.wasm'));
+             fetch(wasm, { cache: 'no-store' })
+                 .then((r) => done([r.headers.get('content-encoding'), r.headers.get('vary')]))
+                 .catch((e) => done([String(e), null]));",
+            Vec::<Value>::new(),
+        )
+        .await
+        .expect("fetch")
+        .json()
+        .clone();
+    assert_eq!(
+        encoded,
+        serde_json::json!(["br", "accept-encoding"]),
+        "the wasm as served"
+    );
+
     // Out of coverage: the header says so, and says so again when the signal is back.
     set_network(&visit.driver, false).await;
     wait_for_text(&visit.driver, ".connectivity.offline", "Sin conexión").await;

@@ -5,6 +5,7 @@
 mod precache;
 mod process;
 mod size_report;
+mod static_site;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -76,9 +77,36 @@ fn project_root() -> PathBuf {
 }
 
 /// Builds a release and serves it on http://127.0.0.1:8080, rebuilding on change.
+/// Where `cargo xtask serve` answers.
+const SERVE_ADDRESS: &str = "127.0.0.1:8080";
+
+/// The release build, rebuilt by `trunk watch` whenever a source changes, served as a static
+/// host should serve it: compressed copies with their `Content-Encoding` (`static_site`).
 fn serve(root: &Path) -> Result<(), String> {
     let env = tools::ensure(root, tools::Needs::Build)?;
-    run(root, &env, "trunk", &["serve", "--release"])
+    run(root, &env, "trunk", &["build", "--release"])?;
+    let mut watcher = process::command(root, &env, "trunk", &["watch", "--release"])
+        .spawn()
+        .map_err(|e| format!("could not start trunk watch: {e}"))?;
+    let served = serve_dist(&root.join("dist"));
+    let _ = watcher.kill();
+    served
+}
+
+fn serve_dist(dist: &Path) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(SERVE_ADDRESS)
+            .await
+            .map_err(|e| format!("{SERVE_ADDRESS}: {e}"))?;
+        println!("\nCobranza on http://{SERVE_ADDRESS} (Ctrl-C stops it)");
+        axum::serve(listener, static_site::site(dist))
+            .await
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// Every check and test: formatting, lints, native tests, in-browser tests, the release
