@@ -68,8 +68,19 @@ pub fn site_allowing(site: &Path, server: &str) -> PathBuf {
         1,
     );
     assert_ne!(html, allowed, "the policy has a connect-src to extend");
-    std::fs::write(&index, allowed).expect("index.html written");
+    publish(&index, &allowed);
     copy
+}
+
+/// Writes `contents` as the site's file at `path`, as a deployment would: its compressed
+/// copies, now stale, go, so the server sends the new file itself.
+pub fn publish(path: &Path, contents: &str) {
+    std::fs::write(path, contents).expect("file written");
+    for suffix in [".br", ".gz"] {
+        let mut copy = path.as_os_str().to_owned();
+        copy.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(copy));
+    }
 }
 
 /// Serves a build like a static host, with every unknown path answered by index.html.

@@ -358,11 +358,10 @@ async fn a_new_version_waits_for_the_person_to_take_it() {
     // Publish a new build: a different service worker version.
     let sw_path = site.join("sw.js");
     let worker = std::fs::read_to_string(&sw_path).expect("sw.js");
-    std::fs::write(
+    publish(
         &sw_path,
-        worker.replacen("const VERSION = \"", "const VERSION = \"next-", 1),
-    )
-    .expect("new sw.js");
+        &worker.replacen("const VERSION = \"", "const VERSION = \"next-", 1),
+    );
     script(
         driver,
         "navigator.serviceWorker.getRegistration().then(r => r.update()); return null;",
