@@ -15,6 +15,7 @@ use super::pages::{
 use super::server_sync::{ServerSync, SyncBadge};
 use super::service_worker::Updates;
 use super::session::{use_session, Phase, Session};
+use super::static_shell;
 use crate::store::error::StoreError;
 
 #[component]
@@ -28,8 +29,15 @@ pub fn App() -> impl IntoView {
     let pin_first = Memo::new(move |_| asks_for_pin(session));
     view! {
         <Router>
-            {move || match session.phase.get() {
-                Phase::Opening => view! { <p class="status">{t().opening}</p> }.into_any(),
+            {move || {
+                let phase = session.phase.get();
+                // index.html's static shell stays until there is something else to show,
+                // and goes in the same turn as that is drawn.
+                if phase != Phase::Opening {
+                    static_shell::remove();
+                }
+                match phase {
+                Phase::Opening => ().into_any(),
                 Phase::Failed(error) => {
                     let message = match error {
                         StoreError::Unavailable(_) => t().storage_unavailable,
@@ -47,6 +55,7 @@ pub fn App() -> impl IntoView {
                 Phase::Locked => view! { <LockScreen/> }.into_any(),
                 Phase::Ready if pin_first.get() => view! { <PinRequest/> }.into_any(),
                 Phase::Ready => view! { <Shell/> }.into_any(),
+                }
             }}
             <Show when=move || updates.available()>
                 <div class="update-toast" role="status">

@@ -28,6 +28,8 @@ mod service_worker;
 mod session;
 mod session_lock;
 mod show_more;
+mod static_shell;
+mod table_scroll;
 mod write_progress;
 
 pub fn start() {

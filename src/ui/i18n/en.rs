@@ -21,7 +21,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub static TEXTS: Texts = Texts {
     language_name: "English",
     app_name: "Cobranza",
-    opening: "Opening your portfolio…",
     storage_unavailable: "This browser does not allow saving data (private mode?). Open Cobranza in a normal window.",
     storage_full: "This device has no space left to save data. Free some space and reopen Cobranza; nothing was deleted.",
     storage_unreadable: "The saved data could not be read. Nothing was deleted or changed; reopen Cobranza or ask for help with the technical detail.",

@@ -21,7 +21,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub static TEXTS: Texts = Texts {
     language_name: "Español",
     app_name: "Cobranza",
-    opening: "Abriendo tu cartera…",
     storage_unavailable: "Este navegador no permite guardar datos (¿modo privado?). Abre Cobranza en una ventana normal.",
     storage_full: "Este dispositivo no tiene espacio para guardar más datos. Libera espacio y vuelve a abrir Cobranza; no se borró nada.",
     storage_unreadable: "No se pudieron leer los datos guardados. No se borró ni cambió nada; vuelve a abrir Cobranza o pide ayuda con el detalle técnico.",

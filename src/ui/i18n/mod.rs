@@ -166,7 +166,6 @@ impl Language {
 pub struct Texts {
     pub language_name: &'static str,
     pub app_name: &'static str,
-    pub opening: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_full: &'static str,
     pub storage_unreadable: &'static str,
