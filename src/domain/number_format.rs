@@ -63,6 +63,16 @@ impl NumberFormat {
         )
     }
 
+    /// As `money`, for a narrow column: a line may break before the currency code, never
+    /// inside the figure or the code.
+    pub fn money_in_column(&self, money: Money) -> String {
+        format!(
+            "$\u{a0}{} {}",
+            self.amount(money.amount, money.currency.minor_digits()),
+            money.currency
+        )
+    }
+
     pub fn date(&self, date: NaiveDate) -> String {
         if self.day_first {
             format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())

@@ -215,7 +215,7 @@ pub fn ContactGate(
         })
     };
     view! {
-        <nav class="contact-buttons">{buttons}{share}</nav>
+        <div class="contact-buttons">{buttons}{share}</div>
         {explanation}
     }
 }

@@ -13,8 +13,8 @@ pub fn DemoBanner() -> impl IntoView {
     let is_demo = move || session.device.with(|d| d.as_ref().is_some_and(|d| d.demo));
     view! {
         <Show when=is_demo>
-            <section class="demo-banner" role="note">
-                <strong>{move || t().demo_banner}</strong>
+            <aside class="demo-banner" aria-labelledby="demo-banner-title">
+                <strong id="demo-banner-title">{move || t().demo_banner}</strong>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
@@ -38,7 +38,7 @@ pub fn DemoBanner() -> impl IntoView {
                         {move || t().cancel}
                     </button>
                 </Show>
-            </section>
+            </aside>
         </Show>
     }
 }

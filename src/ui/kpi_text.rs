@@ -22,7 +22,7 @@ pub fn value_text(
         return r.not_available.to_owned();
     };
     match (kpi.unit(), currency) {
-        (Unit::Money, Some(currency)) => fmt.money(Money::new(value, currency)),
+        (Unit::Money, Some(currency)) => fmt.money_in_column(Money::new(value, currency)),
         (Unit::Money, None) => r.not_available.to_owned(),
         (Unit::Count, _) => fmt.amount(value, 0),
         (Unit::Days, _) => (r.days)(&fmt.amount(value, RATIO_DIGITS)),

@@ -5,6 +5,7 @@ mod app_lock;
 #[path = "../common/couch_server.rs"]
 mod couch_server;
 mod credit;
+mod first_visit;
 mod harness;
 mod legal;
 mod paper;

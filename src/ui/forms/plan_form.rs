@@ -9,6 +9,7 @@ use crate::domain::payment_plan::{schedule, Frequency, PlanTerms};
 use crate::sync::collection_edit::agree_plan;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Refinances the overdue balance into a payment plan ("acuerdo de pago"). The schedule is
 /// shown, exact to the peso, while the terms are typed, and only saved on «Confirmar».
@@ -60,7 +61,7 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
                 let total: Decimal =
                     terms.down_payment + installments.iter().map(|i| i.amount()).sum::<Decimal>();
                 view! {
-                    <div class="table-scroll">
+                    <TableScroll label=d.payment_plan>
                     <table class="schedule">
                         <thead><tr><th>"#"</th><th>{t.due_date}</th><th>{d.interest}</th><th>{t.amount}</th></tr></thead>
                         <tbody>
@@ -75,7 +76,7 @@ pub fn PlanForm(customer: CustomerId, overdue: Money, on_done: Callback<()>) -> 
                         </tbody>
                         <tfoot><tr><th colspan="3">{d.plan_total}</th><td class="amount" data-figure="plan-total">{money(total)}</td></tr></tfoot>
                     </table>
-                    </div>
+                    </TableScroll>
                 }.into_any()
             }
         }

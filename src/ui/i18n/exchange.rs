@@ -40,6 +40,8 @@ pub struct ExchangeTexts {
     pub file_sealed: &'static str,
     pub import_title: &'static str,
     pub import_help: &'static str,
+    /// The file field's label.
+    pub bundle_file: &'static str,
     pub sealed_asks: &'static str,
     pub open_sealed: &'static str,
     pub imported_from: fn(&str) -> String,

@@ -33,6 +33,7 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     file_sealed: "encrypted",
     import_title: "Receive a bundle",
     import_help: "Pick the .json file you were sent by WhatsApp, email or USB. It is checked whole before anything is saved.",
+    bundle_file: "Exchange file (.json)",
     sealed_asks: "This bundle is encrypted. Type the passphrase it was created with.",
     open_sealed: "Open",
     imported_from: |label| format!("Bundle from “{label}” imported."),

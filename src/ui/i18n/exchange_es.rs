@@ -33,6 +33,7 @@ pub static EXCHANGE: ExchangeTexts = ExchangeTexts {
     file_sealed: "cifrado",
     import_title: "Recibir un paquete",
     import_help: "Elige el archivo .json que te enviaron por WhatsApp, correo o USB. Se revisa entero antes de guardar nada.",
+    bundle_file: "Archivo de intercambio (.json)",
     sealed_asks: "Este paquete está cifrado. Escribe la contraseña con la que se creó.",
     open_sealed: "Abrir",
     imported_from: |label| format!("Paquete de «{label}» importado."),

@@ -13,6 +13,7 @@ use crate::ui::i18n::{use_i18n, Texts};
 use crate::ui::print_controls::{Paper, PrintControls};
 use crate::ui::reports_nav::ReportsNav;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Informes → Por edades: the aging report as of a chosen cut-off date, per currency and
 /// per customer; printable and exportable as CSV.
@@ -135,7 +136,7 @@ fn CustomerTable(
     view! {
         <section class="by-customer">
             <h2>{t.by_customer}</h2>
-            <div class="table-scroll">
+            <TableScroll label=t.by_customer>
                 <table class="aging-customers" data-currency=currency.to_string()>
                     <caption>{currency.to_string()}</caption>
                     <thead>
@@ -158,7 +159,7 @@ fn CustomerTable(
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

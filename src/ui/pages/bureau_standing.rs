@@ -11,6 +11,7 @@ use crate::sync::op::Event;
 use crate::ui::i18n::use_i18n;
 use crate::ui::reports_nav::ReportsNav;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Informes → Centrales: every account in pesos overdue, and whether it may be reported to a
 /// credit bureau today, or when, or what is missing; those that may be reported first.
@@ -132,7 +133,7 @@ pub fn BureauStandingPage() -> impl IntoView {
         <Show when=move || accounts.with(|a| !a.is_empty())
             fallback=move || view! { <p class="empty">{l().no_overdue}</p> }>
             <p class="count" data-figure="reportable">{move || (l().reportable_count)(reportable())}</p>
-            <div class="table-scroll">
+            <TableScroll label=move || l().bureau_title>
                 <table class="bureau-standing">
                     <thead><tr>
                         <th scope="col">{move || l().column_customer}</th>
@@ -142,7 +143,7 @@ pub fn BureauStandingPage() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         </Show>
     }
 }

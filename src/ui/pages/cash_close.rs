@@ -7,6 +7,7 @@ use crate::domain::customer::CustomerId;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Cierre de caja: today's receipts of this device by method, voids listed, and the cash the
 /// collector hands over. Printable, like a receipt.
@@ -57,7 +58,7 @@ pub fn CashClosePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <div class="table-scroll">
+            <TableScroll label=move || d().by_method>
             <table class="receipts">
                 <tbody>
                     {move || close.get().receipts.into_iter().map(|line| view! {
@@ -71,7 +72,7 @@ pub fn CashClosePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            </div>
+            </TableScroll>
             <button class="no-print" on:click=move |_| browser::print()>{move || d().print}</button>
         </section>
     }

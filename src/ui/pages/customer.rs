@@ -280,13 +280,9 @@ fn CustomerView(id: CustomerId, customer: Customer) -> impl IntoView {
                     let editable = !line.has_installments();
                     let invoice = line.id.clone();
                     let delivery = records.with(|p| p.deliveries.get(&invoice).cloned());
+                    let edit = editable.then(|| Callback::new(move |()| panel.set(Panel::EditInvoice(invoice.clone()))));
                     view! {
-                        <InvoiceRow line=line format=fmt() delivery=delivery today=session.today.get()/>
-                        {editable.then(|| view! {
-                            <button class="link edit-invoice" on:click=move |_| panel.set(Panel::EditInvoice(invoice.clone()))>
-                                {t().edit_invoice}
-                            </button>
-                        })}
+                        <InvoiceRow line=line format=fmt() delivery=delivery today=session.today.get() edit=edit/>
                     }
                 }).collect_view()}
             </ul>
@@ -303,6 +299,8 @@ fn InvoiceRow(
     /// Its electronic code, receipt and acceptance as a título valor, where known.
     delivery: Option<Delivery>,
     today: chrono::NaiveDate,
+    /// What «Editar» does, on an invoice that can still be edited.
+    edit: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.texts();
@@ -351,6 +349,9 @@ fn InvoiceRow(
             </div>
             {delivery.map(|text| view! { <p class="delivery">{text}</p> })}
             {dues.map(|dues| view! { <ol class="installments">{dues}</ol> })}
+            {edit.map(|edit| view! {
+                <button class="link edit-invoice" on:click=move |_| edit.run(())>{t.edit_invoice}</button>
+            })}
         </li>
     }
 }

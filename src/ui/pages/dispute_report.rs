@@ -4,6 +4,7 @@ use super::totals_text;
 use crate::domain::dispute_report::disputes_by_reason;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Disputes grouped by reason, so management can fix the cause rather than chase the symptom.
 #[component]
@@ -19,7 +20,7 @@ pub fn DisputeReport() -> impl IntoView {
                 when=move || lines.with(|l| !l.is_empty())
                 fallback=move || view! { <p class="empty">{move || d().no_disputes}</p> }
             >
-                <div class="table-scroll">
+                <TableScroll label=move || d().disputes_by_reason>
                 <table>
                     <thead>
                         <tr>
@@ -40,7 +41,7 @@ pub fn DisputeReport() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                </div>
+                </TableScroll>
             </Show>
         </section>
     }

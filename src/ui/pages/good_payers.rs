@@ -12,6 +12,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::message::compose;
 use crate::ui::reach::{reach_links, Reach};
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Rows shown at first: a thank-you goes out by hand, one by one.
 const SHOWN: usize = 25;
@@ -76,7 +77,7 @@ pub fn GoodPayers(period: Memo<Period>) -> impl IntoView {
                 }
                 view! {
                     <p class="count">{(c().good_payers_count)(total)}</p>
-                    <div class="table-scroll" tabindex="0">
+                    <TableScroll label=move || c().good_payers_title>
                         <table>
                             <thead><tr>
                                 <th scope="col">{c().column_customer}</th>
@@ -86,7 +87,7 @@ pub fn GoodPayers(period: Memo<Period>) -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 }
                 .into_any()
             }}

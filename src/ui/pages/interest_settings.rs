@@ -12,6 +12,7 @@ use crate::domain::late_interest::InterestBasis;
 use crate::sync::csv::certified_rates::parse_certified_rates;
 use crate::ui::i18n::{use_i18n, CreditTexts};
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Choice {
@@ -186,7 +187,7 @@ fn CertifiedRatesTable() -> impl IntoView {
         <p class="hint">{move || (c().rates_help)(cap())}</p>
         <Show when=move || !session.company.with(|company| company.settings.certified_rates.is_empty())
             fallback=move || view! { <p class="hint rates-empty">{c().rates_empty}</p> }>
-            <div class="table-scroll">
+            <TableScroll label=move || c().rates_title>
                 <table class="certified-rates">
                     <thead><tr>
                         <th scope="col">{move || c().column_month}</th>
@@ -197,7 +198,7 @@ fn CertifiedRatesTable() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         </Show>
         <label class="field">
             <span>{move || c().paste_rates}</span>

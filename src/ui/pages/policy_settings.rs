@@ -118,7 +118,7 @@ pub fn PolicySettings() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <div class="inline-add">
-                <input type="date" name="extra_holiday" prop:value=move || new_holiday.get() on:input=move |ev| new_holiday.set(event_target_value(&ev))/>
+                <input type="date" name="extra_holiday" aria-label=move || o().extra_holidays prop:value=move || new_holiday.get() on:input=move |ev| new_holiday.set(event_target_value(&ev))/>
                 <button type="button" on:click=add_holiday>{move || o().add_date}</button>
             </div>
             <details class="holidays">

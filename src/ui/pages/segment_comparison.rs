@@ -8,6 +8,7 @@ use crate::domain::money::{Currency, Money};
 use crate::ui::bar_chart::{BarChart, BarRow};
 use crate::ui::i18n::use_i18n;
 use crate::ui::kpi_text::value_text;
+use crate::ui::table_scroll::TableScroll;
 
 /// The columns a comparison shows: enough to rank collectors or cities on one screen.
 const COLUMNS: [Kpi; 6] = [
@@ -82,7 +83,7 @@ pub fn SegmentComparison(
                 .collect_view();
             view! {
                 {bars}
-                <div class="table-scroll">
+                <TableScroll label=format!("{column} ({currency})")>
                     <table class=format!("comparison {kind}") data-currency=currency.to_string()>
                         <caption>{currency.to_string()}</caption>
                         <thead>
@@ -93,7 +94,7 @@ pub fn SegmentComparison(
                         </thead>
                         <tbody>{body}</tbody>
                     </table>
-                </div>
+                </TableScroll>
             }
         })
         .collect_view();

@@ -17,6 +17,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::print_controls::{Paper, PrintControls};
 use crate::ui::send_to_customer::SendToCustomer;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Cliente → Estado de cuenta: the customer's movements between two dates with the running
 /// balance and the aging of what is left; printable, as CSV, or shared as text.
@@ -184,7 +185,7 @@ fn currency_view(
     let in_favour = s.closing.is_sign_negative() && !s.closing.is_zero();
     view! {
         <section class="statement-block" data-currency=currency.to_string()>
-            <div class="table-scroll">
+            <TableScroll label=format!("{} ({currency})", r.statement_title)>
             <table class="statement">
                 <caption>{currency.to_string()}</caption>
                 <thead>
@@ -230,7 +231,7 @@ fn currency_view(
                     </tr>
                 </tfoot>
             </table>
-            </div>
+            </TableScroll>
             {in_favour.then(|| view! { <p class="credit-note">{r.credit_in_favour}</p> })}
             <table class="statement-aging">
                 <caption>{(t.aging_chart)(currency.code())}</caption>

@@ -7,6 +7,7 @@ use crate::sync::role::Role;
 use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// Every device heard of: its label, the fingerprint of the key it published and whether the
 /// office accepted it (with the button that does, once the fingerprint has been compared with
@@ -107,7 +108,7 @@ pub fn DevicesPanel() -> impl IntoView {
     view! {
         <section class="devices">
             <h2>{move || x().devices_title}</h2>
-            <div class="table-scroll">
+            <TableScroll label=move || x().devices_title>
                 <table>
                     <thead>
                         <tr>
@@ -155,7 +156,7 @@ pub fn DevicesPanel() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

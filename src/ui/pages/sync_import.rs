@@ -14,6 +14,7 @@ use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 use crate::ui::show_more::{ShowMore, PAGE};
+use crate::ui::table_scroll::TableScroll;
 use crate::ui::write_progress::WriteProgress;
 
 /// Receives a bundle: everything is checked before anything is written, then the new
@@ -172,7 +173,10 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="import panel">
             <h2>{move || x().import_title}</h2>
             <p class="hint">{move || x().import_help}</p>
-            <input type="file" name="bundle" node_ref=input accept=".json,application/json" on:change=on_file/>
+            <label class="field">
+                <span>{move || x().bundle_file}</span>
+                <input type="file" name="bundle" node_ref=input accept=".json,application/json" on:change=on_file/>
+            </label>
             <WriteProgress/>
             {move || sealed.get().map(|_| view! {
                 <div class="sealed">
@@ -201,11 +205,19 @@ pub fn ImportPanel() -> impl IntoView {
             {move || report.get().map(|plan| {
                 let format = i18n.number_format();
                 let nothing = plan.tallies.values().all(|t| t.added == 0);
+                let tallies_label = (x().imported_from)(&plan.sender.label);
+                let tally_rows = plan.tallies.iter().map(|(device, tally)| view! {
+                    <tr>
+                        <th scope="row">{label_of(device, &plan)}</th>
+                        <td>{tally.added}</td>
+                        <td>{tally.already}</td>
+                    </tr>
+                }).collect_view();
                 view! {
                     <div class="import-report" role="status">
                         <p class="status ok">{(x().imported_from)(&plan.sender.label)}</p>
                         {nothing.then(|| view! { <p class="status">{x().nothing_new}</p> })}
-                        <div class="table-scroll">
+                        <TableScroll label=tallies_label>
                             <table class="tallies">
                                 <thead><tr>
                                     <th scope="col">{x().column_device}</th>
@@ -213,16 +225,10 @@ pub fn ImportPanel() -> impl IntoView {
                                     <th scope="col">{x().column_already}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {plan.tallies.iter().map(|(device, tally)| view! {
-                                        <tr>
-                                            <th scope="row">{label_of(device, &plan)}</th>
-                                            <td>{tally.added}</td>
-                                            <td>{tally.already}</td>
-                                        </tr>
-                                    }).collect_view()}
+                                    {tally_rows}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableScroll>
                         {plan.future.iter().map(|(device, flagged)| {
                             let when = format.date_time(browser::local_time_of(flagged.latest_ms));
                             view! { <p class="status warning">{(x().future_flag)(&label_of(device, &plan), flagged.count, &when)}</p> }

@@ -5,6 +5,7 @@ use crate::ui::browser;
 use crate::ui::i18n::use_i18n;
 use crate::ui::server_sync::{use_server_sync, SyncBadge};
 use crate::ui::session::use_session;
+use crate::ui::table_scroll::TableScroll;
 
 /// With a sync server: per database, what this device sent and received through it since it
 /// connected, and when. The office sees each collector's route by the collector's name.
@@ -50,7 +51,7 @@ pub fn ServerExchangesPanel() -> impl IntoView {
                     <h2>{s().exchanges_title}</h2>
                     <p><SyncBadge/></p>
                     <p class="hint">{s().exchanges_help}</p>
-                    <div class="table-scroll">
+                    <TableScroll label=s().exchanges_title>
                         <table>
                             <thead>
                                 <tr>
@@ -73,7 +74,7 @@ pub fn ServerExchangesPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 </section>
             }
         })
