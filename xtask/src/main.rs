@@ -1,7 +1,9 @@
 //! `cargo xtask serve` and `cargo xtask test`: the README's two commands. Each installs what
 //! is missing (and only that), then does its job. `cargo xtask bench` lints and runs the
-//! benchmarks; `cargo xtask precache` is trunk's post_build hook.
+//! benchmarks (`first-visit` runs only its Lighthouse part, on the build in dist/); `cargo
+//! xtask precache` is trunk's post_build hook.
 
+mod lighthouse;
 mod precache;
 mod process;
 mod size_report;
@@ -22,7 +24,11 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("precache") => precache::from_trunk_env(),
         Some("size") => size_report::print(&root.join("dist")),
-        _ => Err("usage: cargo xtask <serve | test | bench | size | precache>".into()),
+        Some("first-visit") => tools::ensure(&root, tools::Needs::Bench)
+            .and_then(|env| lighthouse::first_visit(&root, &env)),
+        _ => {
+            Err("usage: cargo xtask <serve | test | bench | size | first-visit | precache>".into())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -37,10 +43,10 @@ fn main() -> ExitCode {
 const BENCHES: &str = "cobranza-benches";
 
 /// The native benchmarks (criterion, SQLite as a peer), then the release build in headless
-/// Chromium: at L, and syncing a 50,000-operation route through pouchdb-server. They print
-/// their numbers.
+/// Chromium: Lighthouse on a first visit, at L, and syncing a 50,000-operation route through
+/// pouchdb-server. They print their numbers.
 fn bench(root: &Path) -> Result<(), String> {
-    let env = tools::ensure(root, tools::Needs::BuildAndBrowser)?;
+    let env = tools::ensure(root, tools::Needs::Bench)?;
     let lint = [
         "clippy",
         "-p",
@@ -58,6 +64,7 @@ fn bench(root: &Path) -> Result<(), String> {
         &["bench", "-p", BENCHES, "--bench", "portfolio_scale"],
     )?;
     run(root, &env, "trunk", &["build", "--release"])?;
+    lighthouse::first_visit(root, &env)?;
     for bench in ["browser", "server_sync"] {
         run(
             root,

@@ -13,8 +13,27 @@ const BINARYEN_VERSION: &str = "132";
 /// A CouchDB-protocol server the replication tests start on 127.0.0.1 (Debian has no
 /// CouchDB package); in a folder of its own, so that npm installing one package never prunes
 /// the other.
-const POUCHDB_SERVER: &str = "pouchdb-server@4.2.0";
-pub const POUCHDB_SERVER_DIR: &str = ".tools/pouchdb-server";
+const POUCHDB_SERVER: NpmPackage = NpmPackage {
+    name: "pouchdb-server",
+    version: "4.2.0",
+    dir: ".tools/pouchdb-server",
+    why: "for the replication tests (about 3 minutes)",
+};
+/// The accessibility rules the end-to-end tests run on every screen (a script the test
+/// injects into the page).
+const AXE_CORE: NpmPackage = NpmPackage {
+    name: "axe-core",
+    version: "4.10.2",
+    dir: ".tools/axe-core",
+    why: "for the accessibility checks",
+};
+/// Lighthouse for `cargo xtask bench`'s first visit (13 needs a newer Node than Debian's).
+pub const LIGHTHOUSE: NpmPackage = NpmPackage {
+    name: "lighthouse",
+    version: "12.2.3",
+    dir: ".tools/lighthouse",
+    why: "for the first-visit benchmark",
+};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -22,6 +41,18 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub enum Needs {
     Build,
     BuildAndBrowser,
+    /// The browser, and Lighthouse.
+    Bench,
+}
+
+/// An npm package at an exact version, in a folder of its own so that installing one never
+/// prunes another.
+pub struct NpmPackage {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub dir: &'static str,
+    /// Said while installing it.
+    why: &'static str,
 }
 
 pub fn ensure(root: &Path, needs: Needs) -> Result<Env, String> {
@@ -30,9 +61,13 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Env, String> {
     ensure_trunk(root, &env)?;
     ensure_wasm_bindgen(root, &env)?;
     ensure_wasm_opt(root, &env)?;
-    if needs == Needs::BuildAndBrowser {
+    if needs != Needs::Build {
         ensure_chromium(root, &env)?;
-        ensure_pouchdb_server(root, &env)?;
+        ensure_npm_package(root, &env, &POUCHDB_SERVER)?;
+        ensure_npm_package(root, &env, &AXE_CORE)?;
+    }
+    if needs == Needs::Bench {
+        ensure_npm_package(root, &env, &LIGHTHOUSE)?;
     }
     Ok(env)
 }
@@ -149,17 +184,19 @@ fn npm_install(root: &Path, env: &Env, prefix: &str, package: &str) -> Result<()
     )
 }
 
-fn ensure_pouchdb_server(root: &Path, env: &Env) -> Result<(), String> {
+fn ensure_npm_package(root: &Path, env: &Env, package: &NpmPackage) -> Result<(), String> {
     let installed = root
-        .join(POUCHDB_SERVER_DIR)
-        .join("node_modules/pouchdb-server/package.json");
-    let wanted = POUCHDB_SERVER.rsplit('@').next().unwrap_or_default();
+        .join(package.dir)
+        .join("node_modules")
+        .join(package.name)
+        .join("package.json");
     let version = std::fs::read_to_string(&installed).unwrap_or_default();
-    if version.contains(&format!("\"version\": \"{wanted}\"")) {
+    if version.contains(&format!("\"version\": \"{}\"", package.version)) {
         return Ok(());
     }
-    println!("Installing {POUCHDB_SERVER} for the replication tests (about 3 minutes)…");
-    npm_install(root, env, POUCHDB_SERVER_DIR, POUCHDB_SERVER)
+    let spec = format!("{}@{}", package.name, package.version);
+    println!("Installing {spec} {}…", package.why);
+    npm_install(root, env, package.dir, &spec)
 }
 
 fn ensure_chromium(root: &Path, env: &Env) -> Result<(), String> {
