@@ -109,7 +109,9 @@ async fn the_app_is_painted_before_its_webassembly_arrives_and_nothing_moves_whe
     // The held-back WebAssembly's failed fetch is all the console says so far.
     let held_back = console_errors(&driver).await;
     assert!(
-        held_back.iter().all(|error| error.contains("Failed to fetch")),
+        held_back
+            .iter()
+            .all(|error| error.contains("Failed to fetch")),
         "{held_back:?}"
     );
 
