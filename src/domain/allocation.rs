@@ -210,11 +210,15 @@ struct Layout<'a> {
 impl<'a> Layout<'a> {
     fn of(portfolio: &'a Portfolio, as_of: NaiveDate) -> Layout<'a> {
         // First pass, in id order: which account each invoice belongs to, and how many dues
-        // each account has (held in its range's end for now).
+        // each account has (held in its range's end for now). What the layout needs of each
+        // invoice is copied here, while the invoice is at hand: the second pass reads the
+        // invoices account by account, which is all over memory in the portfolio's map and
+        // in order in these copies.
         let mut account_of: FxHashMap<(CustomerId, Currency), usize> =
             FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
         let mut accounts: Vec<Account<'a>> = Vec::new();
         let mut in_id_order = Vec::with_capacity(portfolio.invoices.len());
+        let mut dues_in_id_order: Vec<Due> = Vec::with_capacity(portfolio.invoices.len());
         for (id, invoice) in portfolio
             .invoices
             .iter()
@@ -232,8 +236,11 @@ impl<'a> Layout<'a> {
                     });
                     accounts.len() - 1
                 });
-            accounts[account].dues.end += invoice.terms.dues().count();
-            in_id_order.push((account, id, invoice));
+            let first = dues_in_id_order.len();
+            dues_in_id_order.extend(invoice.terms.dues());
+            let its_dues = first..dues_in_id_order.len();
+            accounts[account].dues.end += its_dues.len();
+            in_id_order.push((account, id.clone(), invoice, invoice.issued_on, its_dues));
         }
         // Each invoice's place, id order kept within an account, then each account's.
         let (slots, invoice_ends) = grouped(
@@ -254,12 +261,12 @@ impl<'a> Layout<'a> {
         // The day each due's invoice was issued, beside the due, for the queue's order below.
         let mut due_issued_on: Vec<NaiveDate> = Vec::with_capacity(dues_at);
         for n in slots {
-            let (_, id, invoice) = in_id_order[n];
+            let (_, id, invoice, issued_on, its_dues) = &in_id_order[n];
             let first = dues.len();
-            for due in invoice.terms.dues() {
+            for due in &dues_in_id_order[its_dues.clone()] {
                 due_invoice.push(issued.len());
-                due_issued_on.push(invoice.issued_on);
-                dues.push(due);
+                due_issued_on.push(*issued_on);
+                dues.push(*due);
             }
             issued.push(Issued {
                 id: id.clone(),
