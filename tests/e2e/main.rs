@@ -121,16 +121,15 @@ async fn open_tab(driver: &WebDriver, name: &str) {
     }
 }
 
+/// The tabs' labels, read in one script: the static shell's tabs can be replaced by the app's
+/// between finding a link and reading it.
 async fn nav_labels(driver: &WebDriver) -> Vec<String> {
-    let mut labels = Vec::new();
-    for link in driver
-        .find_all(By::Css(".bottom-nav a"))
-        .await
-        .expect("nav")
-    {
-        labels.push(link.text().await.expect("label"));
-    }
-    labels
+    let labels = script(
+        driver,
+        "return [...document.querySelectorAll('.bottom-nav a')].map(link => link.innerText.trim())",
+    )
+    .await;
+    serde_json::from_value(labels).unwrap_or_default()
 }
 
 async fn wait_for_nav(driver: &WebDriver, expected: [&str; 5]) {
