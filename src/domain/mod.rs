@@ -8,6 +8,7 @@ pub mod agenda_skip;
 pub mod aging;
 pub mod allocation;
 pub mod app_lock;
+pub mod book;
 pub mod bureau_report;
 pub mod cash_close;
 pub mod certified_rate;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::agenda_skip::AgendaSkip;
+use super::book::Book;
 use super::bureau_report::BureauFiling;
 use super::contact::{Channel, Contact, ContactId};
 use super::credit_hold::{CreditHold, HoldChange};
@@ -28,9 +29,9 @@ use super::typification::Typification;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Portfolio {
     pub customers: BTreeMap<CustomerId, Customer>,
-    pub invoices: BTreeMap<InvoiceId, Invoice>,
-    pub payments: BTreeMap<PaymentId, Payment>,
-    pub credit_notes: BTreeMap<CreditNoteId, CreditNote>,
+    pub invoices: Book<InvoiceId, Invoice>,
+    pub payments: Book<PaymentId, Payment>,
+    pub credit_notes: Book<CreditNoteId, CreditNote>,
     pub promises: BTreeMap<PromiseId, Promise>,
     pub disputes: BTreeMap<DisputeId, Dispute>,
     pub voided_payments: BTreeMap<PaymentId, VoidedPayment>,
@@ -129,9 +130,9 @@ impl Portfolio {
         let theirs = |id: &CustomerId| customers.contains(id);
         Portfolio {
             customers: keyed(&self.customers, customers),
-            invoices: own(&self.invoices, |i| theirs(&i.customer)),
-            payments: own(&self.payments, |p| theirs(&p.customer)),
-            credit_notes: own(&self.credit_notes, |n| theirs(&n.customer)),
+            invoices: self.invoices.filtered(|i| theirs(&i.customer)),
+            payments: self.payments.filtered(|p| theirs(&p.customer)),
+            credit_notes: self.credit_notes.filtered(|n| theirs(&n.customer)),
             disputes: own(&self.disputes, |d| theirs(&d.customer)),
             ..Portfolio::default()
         }

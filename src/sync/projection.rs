@@ -478,7 +478,11 @@ impl Projection {
                 .filter(|(id, _)| !self.voided.contains_key(*id))
                 .map(|(id, payment)| (id.clone(), payment.clone()))
                 .collect(),
-            credit_notes: self.credit_notes.clone(),
+            credit_notes: self
+                .credit_notes
+                .iter()
+                .map(|(id, note)| (id.clone(), note.clone()))
+                .collect(),
             promises: self.promises.clone(),
             disputes: self
                 .disputes
@@ -592,20 +596,17 @@ impl Projection {
             }
             Event::InvoiceUpserted { invoice, .. } => {
                 // An edit may move the invoice to another customer: both accounts change.
-                let mut touched: Vec<CustomerId> = portfolio
-                    .invoices
-                    .remove(invoice)
-                    .map(|before| before.customer)
-                    .into_iter()
-                    .collect();
-                if let Some(after) = self
+                let after = self
                     .invoices
                     .get(invoice)
-                    .and_then(InvoiceRegisters::invoice)
-                {
-                    touched.push(after.customer.clone());
-                    portfolio.invoices.insert(invoice.clone(), after);
-                }
+                    .and_then(InvoiceRegisters::invoice);
+                let mut touched: Vec<CustomerId> =
+                    after.iter().map(|i| i.customer.clone()).collect();
+                let before = match after {
+                    Some(after) => portfolio.invoices.insert(invoice.clone(), after),
+                    None => portfolio.invoices.remove(invoice),
+                };
+                touched.extend(before.map(|before| before.customer));
                 touched
             }
             Event::PaymentRecorded { .. } => self
