@@ -277,6 +277,8 @@ struct PeerRatio {
     sqlite: Duration,
     /// The median of each turn's ratio, SQLite's time over ours.
     ratio: f64,
+    /// The lowest turn's ratio: the issue asks for 8× in every turn, not only the median.
+    lowest: f64,
 }
 
 impl PeerRatio {
@@ -307,6 +309,7 @@ impl PeerRatio {
             ours,
             sqlite: turns[middle].1,
             ratio: ratios[middle],
+            lowest: ratios[0],
         }
     }
 }
@@ -341,12 +344,13 @@ fn print_summary(rows: &[Timing], peers: &[(PortfolioSize, PeerRatio)]) {
     }
     for (size, peer) in peers {
         eprintln!(
-            "aging at {}, in {} turns: ours {:.1} ms, SQLite {:.1} ms (medians); SQLite takes {:.1}× ours (median of the turns)",
+            "aging at {}, in {} turns: ours {:.1} ms, SQLite {:.1} ms (medians); SQLite takes {:.1}× ours (median of the turns, {:.1}× in the lowest)",
             size.name(),
             PeerRatio::TURNS,
             peer.ours.as_secs_f64() * 1e3,
             peer.sqlite.as_secs_f64() * 1e3,
-            peer.ratio
+            peer.ratio,
+            peer.lowest
         );
     }
 }

@@ -121,7 +121,8 @@ pub fn age(
 ) -> AgingReport {
     let allocation = Allocation::compute(portfolio, cutoff);
     let mut rows = Vec::new();
-    // An account is one customer in one currency: one row, if anything of it is open.
+    // An account is one customer in one currency: one row, if anything of it is open, in
+    // the order of customer, then currency, as the ledgers come.
     for ledger in allocation.ledgers().filter(|ledger| ledger.owes()) {
         let mut amounts = vec![Decimal::ZERO; buckets.count()];
         for (_, invoice, dues) in ledger.invoices() {
@@ -140,7 +141,6 @@ pub fn age(
             buckets: amounts,
         });
     }
-    rows.sort_unstable_by(|a, b| (&a.customer, a.currency).cmp(&(&b.customer, b.currency)));
     let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
     for row in &rows {
         let total = totals

@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 
+use super::book::Book;
 use super::credit_note::CreditNoteId;
 use super::customer::CustomerId;
 use super::invoice::{Due, Invoice, InvoiceId, InvoiceKind};
@@ -39,11 +39,10 @@ struct Credit<'a> {
 }
 
 /// An invoice issued by the cut-off and where its dues sit in the allocation.
-struct Issued<'a> {
-    /// A copy of the id, kept beside the rest: a settlement that names invoices finds them
-    /// by reading its account's few entries, nothing else.
-    id: InvoiceId,
-    invoice: &'a Invoice,
+#[derive(Clone)]
+struct Issued {
+    /// Where the invoice sits in the portfolio's book of invoices.
+    at: usize,
     dues: Range<usize>,
 }
 
@@ -56,25 +55,16 @@ struct Account<'a> {
     dues: Range<usize>,
 }
 
-impl Account<'_> {
-    /// Where invoice `id` sits in `issued`, if it is one of this account's.
-    fn find(&self, issued: &[Issued<'_>], id: &InvoiceId) -> Option<usize> {
-        issued[self.invoices.clone()]
-            .iter()
-            .position(|invoice| invoice.id == *id)
-            .map(|at| self.invoices.start + at)
-    }
-}
-
 /// Which dues each settlement paid. Everything is laid out account by account and indexed by
 /// position rather than by id, so that settling a company's whole portfolio reads memory in
 /// order and costs little more than reading it.
 pub struct Allocation<'a> {
+    book: &'a Book<InvoiceId, Invoice>,
     accounts: Vec<Account<'a>>,
-    /// Where each customer's account in a currency sits in `accounts`.
-    account_of: FxHashMap<(CustomerId, Currency), usize>,
     /// The invoices issued by the cut-off, account by account, in id order within each.
-    issued: Vec<Issued<'a>>,
+    issued: Vec<Issued>,
+    /// Where each invoice of the book sits in `issued`; `None` if issued after the cut-off.
+    slot_of: Vec<Option<u32>>,
     /// Every due of `issued`, each invoice's side by side, in the order of `Terms::dues`.
     dues: Vec<Due>,
     /// Amount settled on each of `dues`; never more than it.
@@ -110,12 +100,15 @@ impl<'s, 'a> Ledger<'s, 'a> {
     /// The account's invoices in id order, each with what is still owed on each of its dues.
     pub fn invoices(
         &self,
-    ) -> impl Iterator<Item = (&'s InvoiceId, &'a Invoice, impl Iterator<Item = Due> + 's)> + 's
+    ) -> impl Iterator<Item = (&'a InvoiceId, &'a Invoice, impl Iterator<Item = Due> + 's)> + 's
     {
         let allocation = self.allocation;
         allocation.issued[self.invoices.clone()]
             .iter()
-            .map(|issued| (&issued.id, issued.invoice, allocation.open_of(issued)))
+            .map(|issued| {
+                let (id, invoice) = allocation.invoice(issued);
+                (id, invoice, allocation.open_of(issued))
+            })
     }
 }
 
@@ -159,7 +152,8 @@ impl Ledger<'_, '_> {
         }
         let mut earns = vec![true; overdue.len()];
         for issued in &allocation.issued[self.invoices.clone()] {
-            if !issued.invoice.kind.earns_late_interest() || !claimed(&issued.id) {
+            let (id, invoice) = allocation.invoice(issued);
+            if !invoice.kind.earns_late_interest() || !claimed(id) {
                 for due in issued.dues.clone() {
                     earns[due - self.dues.start] = false;
                 }
@@ -184,9 +178,10 @@ impl Ledger<'_, '_> {
 
     /// The last day of late interest the business booked as an invoice on this account.
     pub fn interest_booked_through(&self) -> Option<NaiveDate> {
-        self.allocation.issued[self.invoices.clone()]
+        let allocation = self.allocation;
+        allocation.issued[self.invoices.clone()]
             .iter()
-            .filter_map(|issued| match issued.invoice.kind {
+            .filter_map(|issued| match allocation.invoice(issued).1.kind {
                 InvoiceKind::LateInterest { through } => Some(through),
                 _ => None,
             })
@@ -196,100 +191,186 @@ impl Ledger<'_, '_> {
 
 /// The invoices issued by the cut-off laid out account by account, with their dues.
 struct Layout<'a> {
+    book: &'a Book<InvoiceId, Invoice>,
     accounts: Vec<Account<'a>>,
-    account_of: FxHashMap<(CustomerId, Currency), usize>,
-    issued: Vec<Issued<'a>>,
+    /// Where each customer of the book has their accounts in `accounts`: those of the
+    /// customer at place `p` are `first_account[p]..first_account[p + 1]`.
+    first_account: Vec<usize>,
+    issued: Vec<Issued>,
+    slot_of: Vec<Option<u32>>,
     dues: Vec<Due>,
     /// Which of `issued` each due belongs to.
     due_invoice: Vec<usize>,
+    /// The day each due's invoice was issued, for the order of `queue`.
+    due_issued_on: Vec<NaiveDate>,
     /// Each account's dues in the order money that names no invoice pays them, over the same
     /// ranges as `dues`.
     queue: Vec<usize>,
 }
 
 impl<'a> Layout<'a> {
+    /// The book is read twice in its own order, which is how memory is fastest read: once to
+    /// count each customer's invoices and dues, once to put each in its place. A customer's
+    /// place in the book groups their invoices without looking anyone up.
     fn of(portfolio: &'a Portfolio, as_of: NaiveDate) -> Layout<'a> {
-        // First pass, in id order: which account each invoice belongs to, and how many dues
-        // each account has (held in its range's end for now). What the layout needs of each
-        // invoice is copied here, while the invoice is at hand: the second pass reads the
-        // invoices account by account, which is all over memory in the portfolio's map and
-        // in order in these copies.
-        let mut account_of: FxHashMap<(CustomerId, Currency), usize> =
-            FxHashMap::with_capacity_and_hasher(portfolio.customers.len(), Default::default());
-        let mut accounts: Vec<Account<'a>> = Vec::new();
-        let mut in_id_order = Vec::with_capacity(portfolio.invoices.len());
-        let mut dues_in_id_order: Vec<Due> = Vec::with_capacity(portfolio.invoices.len());
-        for (id, invoice) in portfolio
-            .invoices
-            .iter()
-            .filter(|(_, i)| i.issued_on <= as_of)
-        {
+        let book = &portfolio.invoices;
+        let customers = book.customers().len();
+        let issued_by_then = || {
+            book.records()
+                .iter()
+                .zip(book.owners())
+                .enumerate()
+                .filter(|(_, (invoice, _))| invoice.issued_on <= as_of)
+        };
+        // Each customer's count of invoices and of dues, and whether they owe in more than
+        // one currency (rare: their invoices then go in order of currency, then id).
+        let mut invoices_of = vec![0usize; customers];
+        let mut dues_of = vec![0usize; customers];
+        let mut currency_of: Vec<Option<Currency>> = vec![None; customers];
+        let mut mixed = Vec::new();
+        for (_, (invoice, owner)) in issued_by_then() {
+            let owner = *owner as usize;
+            invoices_of[owner] += 1;
+            dues_of[owner] += invoice.terms.dues().count();
             let currency = invoice.amount().currency;
-            let account = *account_of
-                .entry((invoice.customer.clone(), currency))
-                .or_insert_with(|| {
-                    accounts.push(Account {
-                        customer: &invoice.customer,
-                        currency,
-                        invoices: 0..0,
-                        dues: 0..0,
-                    });
-                    accounts.len() - 1
-                });
-            let first = dues_in_id_order.len();
-            dues_in_id_order.extend(invoice.terms.dues());
-            let its_dues = first..dues_in_id_order.len();
-            accounts[account].dues.end += its_dues.len();
-            in_id_order.push((account, id.clone(), invoice, invoice.issued_on, its_dues));
-        }
-        // Each invoice's place, id order kept within an account, then each account's.
-        let (slots, invoice_ends) = grouped(
-            in_id_order.iter().map(|(account, ..)| *account),
-            accounts.len(),
-        );
-        let (mut invoices_at, mut dues_at) = (0, 0);
-        for (account, invoices_end) in accounts.iter_mut().zip(invoice_ends) {
-            let dues = account.dues.end;
-            account.invoices = invoices_at..invoices_end;
-            account.dues = dues_at..dues_at + dues;
-            invoices_at = invoices_end;
-            dues_at += dues;
-        }
-        let mut issued = Vec::with_capacity(slots.len());
-        let mut dues: Vec<Due> = Vec::with_capacity(dues_at);
-        let mut due_invoice: Vec<usize> = Vec::with_capacity(dues_at);
-        // The day each due's invoice was issued, beside the due, for the queue's order below.
-        let mut due_issued_on: Vec<NaiveDate> = Vec::with_capacity(dues_at);
-        for n in slots {
-            let (_, id, invoice, issued_on, its_dues) = &in_id_order[n];
-            let first = dues.len();
-            for due in &dues_in_id_order[its_dues.clone()] {
-                due_invoice.push(issued.len());
-                due_issued_on.push(*issued_on);
-                dues.push(*due);
+            match currency_of[owner] {
+                None => currency_of[owner] = Some(currency),
+                Some(first) if first != currency => mixed.push(owner),
+                Some(_) => {}
             }
-            issued.push(Issued {
-                id: id.clone(),
-                invoice,
-                dues: first..dues.len(),
-            });
         }
+        // Where each customer's invoices and dues start: the next free place of each.
+        let mut next_invoice = Vec::with_capacity(customers + 1);
+        let mut next_due = Vec::with_capacity(customers + 1);
+        let (mut invoices, mut dues) = (0, 0);
+        for (of_invoices, of_dues) in invoices_of.iter().zip(&dues_of) {
+            next_invoice.push(invoices);
+            next_due.push(dues);
+            invoices += of_invoices;
+            dues += of_dues;
+        }
+        let starts = (next_invoice.clone(), next_due.clone());
+        let nowhere = Due {
+            installment: None,
+            due_on: NaiveDate::MIN,
+            amount: Decimal::ZERO,
+        };
+        let mut layout = Layout {
+            book,
+            accounts: Vec::with_capacity(customers),
+            first_account: Vec::with_capacity(customers + 1),
+            issued: vec![Issued { at: 0, dues: 0..0 }; invoices],
+            slot_of: vec![None; book.len()],
+            dues: vec![nowhere; dues],
+            due_invoice: vec![0; dues],
+            due_issued_on: vec![NaiveDate::MIN; dues],
+            queue: Vec::new(),
+        };
+        for (at, (_, owner)) in issued_by_then() {
+            let owner = *owner as usize;
+            next_due[owner] = layout.lay(next_invoice[owner], at, next_due[owner]);
+            next_invoice[owner] += 1;
+        }
+        let (invoice_starts, due_starts) = starts;
+        mixed.sort_unstable();
+        mixed.dedup();
+        for owner in mixed {
+            let slots = invoice_starts[owner]..next_invoice[owner];
+            let mut in_order: Vec<usize> = layout.issued[slots.clone()]
+                .iter()
+                .map(|issued| issued.at)
+                .collect();
+            in_order.sort_by_key(|at| book.records()[*at].amount().currency);
+            let mut due = due_starts[owner];
+            for (slot, at) in slots.zip(in_order) {
+                due = layout.lay(slot, at, due);
+            }
+        }
+        // Each customer's accounts: their invoices in runs of one currency.
+        for owner in 0..customers {
+            layout.first_account.push(layout.accounts.len());
+            let slots = invoice_starts[owner]..next_invoice[owner];
+            let mut run = slots.start;
+            while run < slots.end {
+                let currency = layout.currency(run);
+                let end = (run..slots.end)
+                    .find(|slot| layout.currency(*slot) != currency)
+                    .unwrap_or(slots.end);
+                let dues = layout.issued[run].dues.start..layout.issued[end - 1].dues.end;
+                layout.accounts.push(Account {
+                    customer: &book.customers()[owner],
+                    currency,
+                    invoices: run..end,
+                    dues,
+                });
+                run = end;
+            }
+        }
+        layout.first_account.push(layout.accounts.len());
         // The order money that names no invoice pays an account's dues: oldest due first;
         // between dues of the same day, the older invoice, then the id. Dues lie in id order
         // already, so a stable sort by the two days gives it.
-        let mut queue: Vec<usize> = (0..dues.len()).collect();
-        for account in &accounts {
-            queue[account.dues.clone()].sort_by_key(|due| (dues[*due].due_on, due_issued_on[*due]));
+        let mut queue: Vec<usize> = (0..layout.dues.len()).collect();
+        for account in &layout.accounts {
+            queue[account.dues.clone()]
+                .sort_by_key(|due| (layout.dues[*due].due_on, layout.due_issued_on[*due]));
         }
-        Layout {
-            accounts,
-            account_of,
-            issued,
-            dues,
-            due_invoice,
-            queue,
-        }
+        layout.queue = queue;
+        layout
     }
+
+    /// Puts the book's invoice at `at` in `slot` of `issued`, its dues from `first_due` on;
+    /// returns where its dues end.
+    fn lay(&mut self, slot: usize, at: usize, first_due: usize) -> usize {
+        let invoice = &self.book.records()[at];
+        let mut end = first_due;
+        for due in invoice.terms.dues() {
+            self.dues[end] = due;
+            self.due_invoice[end] = slot;
+            self.due_issued_on[end] = invoice.issued_on;
+            end += 1;
+        }
+        self.issued[slot] = Issued {
+            at,
+            dues: first_due..end,
+        };
+        self.slot_of[at] = u32::try_from(slot).ok();
+        end
+    }
+
+    fn currency(&self, slot: usize) -> Currency {
+        self.book.records()[self.issued[slot].at].amount().currency
+    }
+
+    /// The account of the book's customer at `owner` in `currency`, if they have one.
+    fn account(&self, owner: usize, currency: Currency) -> Option<usize> {
+        (self.first_account[owner]..self.first_account[owner + 1])
+            .find(|account| self.accounts[*account].currency == currency)
+    }
+
+    /// Where invoice `id` sits in `issued`, if it is one of `account`'s: found among the
+    /// account's few invoices, which costs less than a search of the whole book.
+    fn find(&self, account: usize, id: &InvoiceId) -> Option<usize> {
+        let invoices = self.accounts[account].invoices.clone();
+        let ids = self.book.ids();
+        self.issued[invoices.clone()]
+            .iter()
+            .position(|issued| ids[issued.at] == *id)
+            .map(|at| invoices.start + at)
+    }
+}
+
+/// Where each of `from`'s customers sits in `to`, both in id order: one pass over each.
+fn places_in(from: &[CustomerId], to: &[CustomerId]) -> Vec<Option<usize>> {
+    let mut at = 0;
+    from.iter()
+        .map(|customer| {
+            while to.get(at).is_some_and(|other| other < customer) {
+                at += 1;
+            }
+            (to.get(at) == Some(customer)).then_some(at)
+        })
+        .collect()
 }
 
 /// The places `0..n` of the `n` keys, grouped by key and in their own order within each group
@@ -327,43 +408,40 @@ struct Settlements<'a> {
 }
 
 impl<'a> Settlements<'a> {
-    /// The invoices each settlement names are found here, while the settlements are read in
-    /// the order they are stored: looking for them account by account instead meant fetching
-    /// every payment's list from wherever it sits in memory.
+    /// Each book is read in its own order; a settlement's customer is found among the
+    /// invoices' customers by place, matched once per customer rather than per settlement.
     fn of(portfolio: &'a Portfolio, as_of: NaiveDate, layout: &Layout<'a>) -> Settlements<'a> {
-        let notes = portfolio.credit_notes.iter().map(|(id, note)| {
-            let names = note.invoice.as_slice();
-            let id = Settlement::CreditNote(id);
-            (note.issued_on, id, &note.customer, note.amount, names)
-        });
-        let payments = portfolio.payments.iter().map(|(id, payment)| {
-            let names = payment.applies_to.as_slice();
-            let id = Settlement::Payment(id);
-            (
-                payment.received_on,
-                id,
-                &payment.customer,
-                payment.amount,
-                names,
-            )
-        });
+        let customers = portfolio.invoices.customers();
+        let notes_owners = places_in(portfolio.credit_notes.customers(), customers);
+        let payments_owners = places_in(portfolio.payments.customers(), customers);
+        let notes = portfolio
+            .credit_notes
+            .iter()
+            .zip(portfolio.credit_notes.owners())
+            .map(|((id, note), owner)| {
+                let names = note.invoice.as_slice();
+                let id = Settlement::CreditNote(id);
+                let owner = notes_owners[*owner as usize];
+                (note.issued_on, id, owner, note.amount, names)
+            });
+        let payments = portfolio
+            .payments
+            .iter()
+            .zip(portfolio.payments.owners())
+            .map(|((id, payment), owner)| {
+                let names = payment.applies_to.as_slice();
+                let id = Settlement::Payment(id);
+                let owner = payments_owners[*owner as usize];
+                (payment.received_on, id, owner, payment.amount, names)
+            });
         let most = portfolio.credit_notes.len() + portfolio.payments.len();
         let mut credits = Vec::with_capacity(most);
         let mut named = Vec::with_capacity(most);
-        for (on, id, customer, money, names) in
-            notes.chain(payments).filter(|(on, ..)| *on <= as_of)
-        {
-            let account = layout
-                .account_of
-                .get(&(customer.clone(), money.currency))
-                .copied();
+        for (on, id, owner, money, names) in notes.chain(payments).filter(|(on, ..)| *on <= as_of) {
+            let account = owner.and_then(|owner| layout.account(owner, money.currency));
             let first = named.len();
-            if let Some(theirs) = account.map(|account| &layout.accounts[account]) {
-                named.extend(
-                    names
-                        .iter()
-                        .filter_map(|id| theirs.find(&layout.issued, id)),
-                );
+            if let Some(account) = account {
+                named.extend(names.iter().filter_map(|id| layout.find(account, id)));
             }
             credits.push(Credit {
                 on,
@@ -411,12 +489,14 @@ impl<'a> Allocation<'a> {
             named,
         } = Settlements::of(portfolio, as_of, &layout);
         let Layout {
+            book,
             accounts,
-            account_of,
             issued,
+            slot_of,
             dues,
             due_invoice,
             queue,
+            ..
         } = layout;
         let mut paid = vec![Decimal::ZERO; dues.len()];
         let mut applied = Vec::with_capacity(credits.len());
@@ -468,9 +548,10 @@ impl<'a> Allocation<'a> {
             applied.push((credit.id, credit.on, first_split..splits.len()));
         }
         Allocation {
+            book,
             accounts,
-            account_of,
             issued,
+            slot_of,
             dues,
             paid,
             applied,
@@ -481,12 +562,14 @@ impl<'a> Allocation<'a> {
 
     /// What is still owed on each of an invoice's dues, earliest first.
     pub fn open_dues(&self, id: &InvoiceId, invoice: &Invoice) -> Vec<Due> {
-        let at = self
-            .account_of
-            .get(&(invoice.customer.clone(), invoice.amount().currency))
-            .and_then(|account| self.accounts[*account].find(&self.issued, id));
-        match at {
-            Some(at) => self.open_of(&self.issued[at]).collect(),
+        let slot = self
+            .book
+            .ids()
+            .binary_search(id)
+            .ok()
+            .and_then(|at| self.slot_of[at]);
+        match slot {
+            Some(slot) => self.open_of(&self.issued[slot as usize]).collect(),
             None => invoice.terms.dues().collect(),
         }
     }
@@ -499,7 +582,8 @@ impl<'a> Allocation<'a> {
             .sum()
     }
 
-    /// Every customer's account in each currency with an invoice issued by the cut-off.
+    /// Every customer's account in each currency with an invoice issued by the cut-off, by
+    /// customer, then currency.
     pub fn ledgers(&self) -> impl Iterator<Item = Ledger<'_, 'a>> + '_ {
         self.accounts.iter().map(|account| Ledger {
             customer: account.customer,
@@ -510,7 +594,12 @@ impl<'a> Allocation<'a> {
         })
     }
 
-    fn open_of<'s>(&'s self, issued: &Issued<'a>) -> impl Iterator<Item = Due> + 's {
+    /// The invoice laid out as `issued`, and its id.
+    fn invoice(&self, issued: &Issued) -> (&'a InvoiceId, &'a Invoice) {
+        (&self.book.ids()[issued.at], &self.book.records()[issued.at])
+    }
+
+    fn open_of<'s>(&'s self, issued: &Issued) -> impl Iterator<Item = Due> + 's {
         self.dues[issued.dues.clone()]
             .iter()
             .zip(&self.paid[issued.dues.clone()])
@@ -529,7 +618,7 @@ impl<'a> Allocation<'a> {
             .map(|(_, _, splits)| {
                 self.splits[splits.clone()]
                     .iter()
-                    .map(|(invoice, amount)| (&self.issued[*invoice].id, *amount))
+                    .map(|(invoice, amount)| (self.invoice(&self.issued[*invoice]).0, *amount))
                     .collect()
             })
     }
@@ -717,5 +806,47 @@ mod tests {
         assert_eq!(open(&p, &a, "A"), dec!(0));
         assert_eq!(open(&p, &a, "B"), dec!(40));
         assert_eq!(open(&p, &a, "C"), dec!(300));
+    }
+
+    #[test]
+    fn a_customer_owing_in_two_currencies_has_an_account_in_each_however_their_ids_mix() {
+        let usd = Currency::parse("USD").expect("valid code");
+        let mut p = Portfolio::default();
+        for (n, customer, due, money) in [
+            ("A", "c1", 9, Money::new(dec!(10), usd)),
+            ("B", "c1", 5, Money::new(dec!(200), Currency::COP)),
+            ("C", "c1", 3, Money::new(dec!(30), usd)),
+            ("D", "c0", 4, Money::new(dec!(400), Currency::COP)),
+        ] {
+            let terms = Terms::single(money, day(due)).expect("terms");
+            let invoice = Invoice {
+                customer: CustomerId(customer.into()),
+                ..invoice(terms)
+            };
+            p.invoices.insert(InvoiceId(n.into()), invoice);
+        }
+        pay_in(&mut p, "p1", 15, Money::new(dec!(35), usd), &[]);
+        let a = Allocation::compute(&p, day(31));
+        let ledgers: Vec<(&str, Currency, Decimal)> = a
+            .ledgers()
+            .map(|l| (l.customer.0.as_str(), l.currency, l.balance()))
+            .collect();
+        assert_eq!(
+            ledgers,
+            vec![
+                ("c0", Currency::COP, dec!(400)),
+                ("c1", Currency::COP, dec!(200)),
+                ("c1", usd, dec!(5)),
+            ]
+        );
+        // Dollars pay the dollar invoices only, the oldest due first.
+        assert_eq!(
+            splits(&a, Settlement::Payment(&PaymentId("p1".into()))),
+            vec![
+                (InvoiceId("C".into()), dec!(30)),
+                (InvoiceId("A".into()), dec!(5)),
+            ]
+        );
+        assert_eq!(open(&p, &a, "B"), dec!(200));
     }
 }
