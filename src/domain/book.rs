@@ -206,43 +206,62 @@ fn place(at: usize) -> u32 {
 
 impl<K: Ord, V: Owed> FromIterator<(K, V)> for Book<K, V> {
     /// As an ordered map is collected: of two records with the same id, the later stays.
+    /// Records collected from a map arrive in order and go straight to their place; only
+    /// records out of order are sorted.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
-        let mut pairs: Vec<(K, V)> = pairs.into_iter().collect();
-        // Stable, and next to free on records that arrive in order, as they mostly do.
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut kept: Vec<(K, V)> = Vec::with_capacity(pairs.len());
-        for pair in pairs {
-            match kept.last_mut() {
-                Some(last) if last.0 == pair.0 => *last = pair,
-                _ => kept.push(pair),
+        let pairs = pairs.into_iter();
+        let mut ids: Vec<K> = Vec::with_capacity(pairs.size_hint().0);
+        let mut records: Vec<V> = Vec::with_capacity(pairs.size_hint().0);
+        let mut in_order = true;
+        for (id, record) in pairs {
+            match ids.last() {
+                Some(last) if *last == id => {
+                    if let Some(before) = records.last_mut() {
+                        *before = record;
+                    }
+                    continue;
+                }
+                Some(last) if *last > id => in_order = false,
+                _ => {}
             }
+            ids.push(id);
+            records.push(record);
         }
-        let mut customers: Vec<CustomerId> = kept
+        if !in_order {
+            let mut pairs: Vec<(K, V)> = ids.into_iter().zip(records).collect();
+            // Stable, so that of equal ids the later stays last, and is kept.
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut kept: Vec<(K, V)> = Vec::with_capacity(pairs.len());
+            for pair in pairs {
+                match kept.last_mut() {
+                    Some(last) if last.0 == pair.0 => *last = pair,
+                    _ => kept.push(pair),
+                }
+            }
+            (ids, records) = kept.into_iter().unzip();
+        }
+        let mut named: Vec<&CustomerId> = records.iter().map(Owed::customer).collect();
+        named.sort_unstable();
+        named.dedup();
+        let customers: Vec<CustomerId> = named.into_iter().cloned().collect();
+        let mut counts = vec![0; customers.len()];
+        let owners = records
             .iter()
-            .map(|(_, record)| record.customer().clone())
+            .map(|record| {
+                let at = customers
+                    .binary_search(record.customer())
+                    .unwrap_or_default();
+                counts[at] += 1;
+                place(at)
+            })
             .collect();
-        customers.sort_unstable();
-        customers.dedup();
-        let mut named = vec![0; customers.len()];
-        let mut book = Book {
-            ids: Vec::with_capacity(kept.len()),
-            records: Vec::with_capacity(kept.len()),
-            owners: Vec::with_capacity(kept.len()),
-            customers: Vec::new(),
-            named: Vec::new(),
-        };
-        for (id, record) in kept {
-            let at = customers
-                .binary_search(record.customer())
-                .unwrap_or_default();
-            named[at] += 1;
-            book.owners.push(place(at));
-            book.ids.push(id);
-            book.records.push(record);
+        Book {
+            ids,
+            records,
+            owners,
+            customers,
+            named: counts,
         }
-        book.customers = customers;
-        book.named = named;
-        book
     }
 }
 
@@ -370,6 +389,27 @@ mod tests {
             let collected: Book<InvoiceId, Invoice> = map.clone().into_iter().rev().collect();
             agrees(&collected, &map);
             prop_assert_eq!(&collected, &book);
+        }
+    }
+
+    proptest! {
+        /// Collected from records in any order, repeated ids included, a book keeps what a
+        /// map collected from them keeps.
+        #[test]
+        fn a_book_collects_as_a_map_does(
+            records in prop::collection::vec((0u8..30, 0u8..6, 1i64..1000), 0..80),
+            sorted in any::<bool>(),
+        ) {
+            let mut pairs: Vec<(InvoiceId, Invoice)> = records
+                .into_iter()
+                .map(|(id, c, a)| (InvoiceId(format!("F-{id:02}").into()), invoice(c, a)))
+                .collect();
+            if sorted {
+                pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+            let map: BTreeMap<InvoiceId, Invoice> = pairs.clone().into_iter().collect();
+            let book: Book<InvoiceId, Invoice> = pairs.into_iter().collect();
+            agrees(&book, &map);
         }
     }
 
