@@ -693,7 +693,7 @@ mod tests {
 
     fn open(p: &Portfolio, a: &Allocation, id: &str) -> Decimal {
         let id = InvoiceId(id.into());
-        a.open_amount(&id, &p.invoices[&id])
+        a.open_amount(&id, p.invoices.get(&id).expect("an invoice of the test"))
     }
 
     #[test]
@@ -751,7 +751,8 @@ mod tests {
         // Dues by date: D#1 (3rd) 50, B (5th) 200, A (10th) 100, D#2 (12th) 50, ...
         pay(&mut p, "p1", 15, dec!(380), &[]);
         let a = Allocation::compute(&p, day(31));
-        let dues = a.open_dues(&InvoiceId("D".into()), &p.invoices[&InvoiceId("D".into())]);
+        let d = InvoiceId("D".into());
+        let dues = a.open_dues(&d, p.invoices.get(&d).expect("an invoice of the test"));
         let open: Vec<Decimal> = dues.iter().map(|d| d.amount).collect();
         assert_eq!(open, vec![dec!(0), dec!(20), dec!(50)]);
         assert_eq!(

@@ -5,7 +5,6 @@
 //! over memory. At 100,000 invoices that is most of what an aging report costs.
 
 use std::fmt;
-use std::ops::Index;
 
 use rustc_hash::FxHashMap;
 use serde::de::{Deserialize, Deserializer};
@@ -287,18 +286,6 @@ impl<'b, K: Ord, V: Owed> IntoIterator for &'b Book<K, V> {
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
-    }
-}
-
-impl<K: Ord, V: Owed> Index<&K> for Book<K, V> {
-    type Output = V;
-
-    /// Like a map's: panics when no record has `id`, so only for an id just read from it.
-    fn index(&self, id: &K) -> &V {
-        match self.get(id) {
-            Some(record) => record,
-            None => panic!("no record with that id in the book"),
-        }
     }
 }
 
