@@ -315,7 +315,8 @@ where
     }
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::invoice::{InvoiceId, Terms};
