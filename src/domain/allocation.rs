@@ -227,7 +227,7 @@ impl<'a> Layout<'a> {
         let mut invoices_of = vec![0usize; customers];
         let mut dues_of = vec![0usize; customers];
         let mut currency_of: Vec<Option<Currency>> = vec![None; customers];
-        let mut mixed = Vec::new();
+        let mut mixed = vec![false; customers];
         for (_, (invoice, owner)) in issued_by_then() {
             let owner = *owner as usize;
             invoices_of[owner] += 1;
@@ -235,13 +235,14 @@ impl<'a> Layout<'a> {
             let currency = invoice.amount().currency;
             match currency_of[owner] {
                 None => currency_of[owner] = Some(currency),
-                Some(first) if first != currency => mixed.push(owner),
+                Some(first) if first != currency => mixed[owner] = true,
                 Some(_) => {}
             }
         }
-        // Where each customer's invoices and dues start: the next free place of each.
-        let mut next_invoice = Vec::with_capacity(customers + 1);
-        let mut next_due = Vec::with_capacity(customers + 1);
+        // Where each customer's invoices and dues start: the next free place of each, which
+        // once they are all placed is where each customer's places end.
+        let mut next_invoice = Vec::with_capacity(customers);
+        let mut next_due = Vec::with_capacity(customers);
         let (mut invoices, mut dues) = (0, 0);
         for (of_invoices, of_dues) in invoices_of.iter().zip(&dues_of) {
             next_invoice.push(invoices);
@@ -249,7 +250,6 @@ impl<'a> Layout<'a> {
             invoices += of_invoices;
             dues += of_dues;
         }
-        let starts = (next_invoice.clone(), next_due.clone());
         let nowhere = Due {
             installment: None,
             due_on: NaiveDate::MIN,
@@ -271,25 +271,33 @@ impl<'a> Layout<'a> {
             next_due[owner] = layout.lay(next_invoice[owner], at, next_due[owner]);
             next_invoice[owner] += 1;
         }
-        let (invoice_starts, due_starts) = starts;
-        mixed.sort_unstable();
-        mixed.dedup();
-        for owner in mixed {
-            let slots = invoice_starts[owner]..next_invoice[owner];
+        // Each customer's accounts: all their invoices, or, owing in several currencies, their
+        // invoices put in order of currency and taken in runs of one currency.
+        for (owner, customer) in book.customers().iter().enumerate() {
+            layout.first_account.push(layout.accounts.len());
+            let slots = next_invoice[owner] - invoices_of[owner]..next_invoice[owner];
+            let Some(currency) = currency_of[owner] else {
+                continue;
+            };
+            if !mixed[owner] {
+                let dues = next_due[owner] - dues_of[owner]..next_due[owner];
+                layout.accounts.push(Account {
+                    customer,
+                    currency,
+                    invoices: slots,
+                    dues,
+                });
+                continue;
+            }
             let mut in_order: Vec<usize> = layout.issued[slots.clone()]
                 .iter()
                 .map(|issued| issued.at)
                 .collect();
             in_order.sort_by_key(|at| book.records()[*at].amount().currency);
-            let mut due = due_starts[owner];
-            for (slot, at) in slots.zip(in_order) {
+            let mut due = next_due[owner] - dues_of[owner];
+            for (slot, at) in slots.clone().zip(in_order) {
                 due = layout.lay(slot, at, due);
             }
-        }
-        // Each customer's accounts: their invoices in runs of one currency.
-        for owner in 0..customers {
-            layout.first_account.push(layout.accounts.len());
-            let slots = invoice_starts[owner]..next_invoice[owner];
             let mut run = slots.start;
             while run < slots.end {
                 let currency = layout.currency(run);
@@ -298,7 +306,7 @@ impl<'a> Layout<'a> {
                     .unwrap_or(slots.end);
                 let dues = layout.issued[run].dues.start..layout.issued[end - 1].dues.end;
                 layout.accounts.push(Account {
-                    customer: &book.customers()[owner],
+                    customer,
                     currency,
                     invoices: run..end,
                     dues,

@@ -156,11 +156,6 @@ impl<K: Ord, V: Owed> Book<K, V> {
         &self.customers
     }
 
-    /// Where `customer` sits in `customers`, if some record names them.
-    pub fn place_of(&self, customer: &CustomerId) -> Option<usize> {
-        self.customers.binary_search(customer).ok()
-    }
-
     /// One more record names `customer`: their place, made if they had none. A new place
     /// moves every place after it by one.
     fn enter(&mut self, customer: &CustomerId) -> u32 {
