@@ -147,6 +147,53 @@ async fn once_sealed_nothing_names_a_customer_or_an_amount_and_the_pin_gets_it_a
     );
 }
 
+/// A locked start reads the sealed data while the PIN is typed; the right PIN then opens what
+/// was read, unless something was written since.
+#[wasm_bindgen_test]
+async fn what_a_locked_start_reads_ahead_opens_with_the_pin_unless_written_since() {
+    let name = "test-sealed-read-ahead";
+    let (store, ops) = phone_with_demo(name).await;
+    let (key, lock) = DataKey::create(PIN).await.expect("a lock");
+    store.seal_all(key, &lock).await.expect("sealed");
+    let me = store.device().await.expect("device").expect("a device");
+    let mut author = Author::resume(me.id.clone(), &ops);
+    let more = demo_ops(
+        &mut author,
+        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day"),
+        2,
+    );
+    store.append(&more[..3]).await.expect("after the snapshot");
+    let mut all = ops.clone();
+    all.extend_from_slice(&more[..3]);
+
+    let reopened = Store::open_named(name).await.expect("reopens");
+    let ahead = reopened.stored().await.expect("read while locked");
+    assert!(
+        reopened.open_stored(ahead).await.is_err(),
+        "read ahead, it opens nothing without the PIN"
+    );
+    let ahead = reopened.stored().await.expect("read while locked");
+    let lock = reopened.lock().await.expect("readable").expect("locked");
+    reopened.unlock(DataKey::unlock(&lock, PIN).await.expect("right PIN"));
+    assert!(reopened.still_holds(&ahead).await.expect("held"));
+    assert_eq!(
+        reopened
+            .open_stored(ahead)
+            .await
+            .expect("opens")
+            .projection
+            .portfolio(),
+        Projection::from_ops(&all).portfolio()
+    );
+
+    let ahead = reopened.stored().await.expect("read");
+    reopened.append(&more[3..4]).await.expect("one more");
+    assert!(
+        !reopened.still_holds(&ahead).await.expect("held"),
+        "a write since makes what was read ahead stale"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_new_pin_keeps_the_data() {
     let name = "test-sealed-new-pin";

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
 use super::error::js_message;
-use super::web_crypto::{decrypt, derive_key, encrypt, random_bytes, subtle};
+use super::web_crypto::{decrypt, decrypt_held, derive_key, encrypt, random_bytes, subtle};
 use crate::sync::bundle::sealed::{IV_BYTES, SALT_BYTES};
 
 /// PBKDF2 rounds for a new lock: the same as a sealed bundle's, OWASP's figure for
@@ -96,6 +96,19 @@ impl DataKey {
         }
         let (iv, ciphertext) = sealed.split_at(IV_BYTES);
         decrypt(&self.0, iv, ciphertext).await.map_err(js_message)
+    }
+
+    /// `open` of bytes as IndexedDB gave them, without first copying them into the app.
+    pub async fn open_held(&self, sealed: &Uint8Array) -> Result<Vec<u8>, String> {
+        let length = sealed.length();
+        let at = IV_BYTES as u32;
+        if length < at {
+            return Err("sealed record too short".to_owned());
+        }
+        let iv = sealed.subarray(0, at).to_vec();
+        decrypt_held(&self.0, &iv, &sealed.subarray(at, length))
+            .await
+            .map_err(js_message)
     }
 }
 

@@ -19,7 +19,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::typed_array::{Uint8Array, Uint8ArraySlice};
 use indexed_db_futures::KeyRange;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use std::cell::RefCell;
 
@@ -71,6 +71,14 @@ const JOURNAL_LIMIT: usize = 500;
 pub struct Opened {
     pub projection: Projection,
     pub snapshot_stale: bool,
+}
+
+/// The snapshot and the log records written after it as IndexedDB gave them (sealed or not,
+/// still in the browser's memory), and which operations were stored when they were read.
+pub struct Stored {
+    snapshot: Option<js_sys::Uint8Array>,
+    since: Option<Vec<JsValue>>,
+    held: VersionVector,
 }
 
 pub struct Store {
@@ -177,7 +185,7 @@ impl Store {
     /// The whole operation log.
     pub async fn ops(&self) -> Result<Vec<Op>, StoreError> {
         let tx = self.db.transaction(LOG).build()?;
-        let records = self.read_records(&tx, None).await?;
+        let records = stored_records(&tx, None).await?;
         drop(tx);
         let mut ops = Vec::new();
         for record in records {
@@ -190,21 +198,48 @@ impl Store {
     /// after it folded in. Without a readable snapshot, or if it and those records do not
     /// account for exactly the stored operations, the whole log is replayed instead.
     pub async fn projection(&self) -> Result<Opened, StoreError> {
+        let stored = self.stored().await?;
+        self.open_stored(stored).await
+    }
+
+    /// What `projection` reads, as stored: it needs no key, so a sealed start reads it while
+    /// the PIN is typed and derived.
+    pub async fn stored(&self) -> Result<Stored, StoreError> {
         let tx = self.db.transaction([LOG, META, SNAPSHOT]).build()?;
         let snapshots = tx.object_store(SNAPSHOT)?;
-        let bytes = snapshots
-            .get::<Uint8Array, _, _>(PROJECTION_KEY)
+        let snapshot = snapshots
+            .get::<JsValue, _, _>(PROJECTION_KEY)
             .primitive()?
-            .await?;
+            .await?
+            .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok());
         let covers = snapshots.get::<u32, _, _>(COVERS_KEY).primitive()?.await?;
         let held = held(&tx).await?;
         let since = match covers {
-            Some(covers) => Some(self.read_records(&tx, Some(covers)).await?),
+            Some(covers) => Some(stored_records(&tx, Some(covers)).await?),
             None => None,
         };
-        drop(tx);
-        let snapshot = match bytes {
-            Some(bytes) => self.open_bytes(bytes.to_vec()).await?,
+        Ok(Stored {
+            snapshot,
+            since,
+            held,
+        })
+    }
+
+    /// Whether `stored` is still what the store holds: nothing written since it was read.
+    pub async fn still_holds(&self, stored: &Stored) -> Result<bool, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        Ok(held(&tx).await? == stored.held)
+    }
+
+    /// The projection `stored` gives (see `projection`).
+    pub async fn open_stored(&self, stored: Stored) -> Result<Opened, StoreError> {
+        let Stored {
+            snapshot,
+            since,
+            held,
+        } = stored;
+        let snapshot = match snapshot {
+            Some(bytes) => Some(self.open_held(&bytes).await?),
             None => None,
         };
         if let (Some(mut projection), Some(since)) =
@@ -558,32 +593,6 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
-    /// The log records after the one keyed `after` (all without it), as stored.
-    async fn read_records(
-        &self,
-        tx: &Transaction<'_>,
-        after: Option<u32>,
-    ) -> Result<Vec<Record>, StoreError> {
-        let log = tx.object_store(LOG)?;
-        let range = after.map(|after| KeyRange::LowerBound(after, true));
-        if self.key().is_some() {
-            let request = log.get_all::<Uint8Array>();
-            let found = match range {
-                Some(range) => request.with_query::<u32, _>(range).primitive()?.await?,
-                None => request.primitive()?.await?,
-            };
-            return found
-                .map(|bytes| Ok(Record::Sealed(bytes?.to_vec())))
-                .collect();
-        }
-        let request = log.get_all::<String>();
-        let found = match range {
-            Some(range) => request.with_query::<u32, _>(range).primitive()?.await?,
-            None => request.primitive()?.await?,
-        };
-        found.map(|text| Ok(Record::Plain(text?))).collect()
-    }
-
     /// `ops` as log records, sealed when the data is.
     async fn encode(&self, ops: &[Op]) -> Result<Vec<Record>, StoreError> {
         let Some(key) = self.key() else {
@@ -598,13 +607,29 @@ impl Store {
         Ok(records)
     }
 
-    async fn decode(&self, record: Record) -> Result<Vec<Op>, StoreError> {
-        let json = match record {
-            Record::Plain(text) => text.into_bytes(),
-            Record::Sealed(bytes) => self.open_bytes(bytes).await?.unwrap_or_default(),
+    /// A log record as stored: plain JSON text, or sealed bytes once the data is sealed.
+    async fn decode(&self, record: JsValue) -> Result<Vec<Op>, StoreError> {
+        let json = match (record.as_string(), record.dyn_ref::<js_sys::Uint8Array>()) {
+            (Some(text), _) if self.key().is_none() => text.into_bytes(),
+            (_, Some(bytes)) if self.key().is_some() => self.open_held(bytes).await?,
+            _ => {
+                return Err(StoreError::Failed(
+                    "a log record is not stored as the rest of the data is".to_owned(),
+                ))
+            }
         };
         serde_json::from_slice(&json)
             .map_err(|error| StoreError::Failed(format!("unreadable log record: {error}")))
+    }
+
+    /// Bytes as IndexedDB gave them, opened when the data is sealed.
+    async fn open_held(&self, stored: &js_sys::Uint8Array) -> Result<Vec<u8>, StoreError> {
+        match self.key() {
+            None => Ok(stored.to_vec()),
+            Some(key) => key.open_held(stored).await.map_err(|detail| {
+                StoreError::Failed(format!("a sealed record does not open: {detail}"))
+            }),
+        }
     }
 
     /// `peers` sealed, when the data is.
@@ -748,6 +773,26 @@ async fn acknowledge<'v>(
 }
 
 /// Which operations are stored.
+/// The log records after the one keyed `after` (all without it), as stored: text while the
+/// data is plain, bytes once it is sealed.
+async fn stored_records(
+    tx: &Transaction<'_>,
+    after: Option<u32>,
+) -> Result<Vec<JsValue>, StoreError> {
+    let log = tx.object_store(LOG)?;
+    let request = log.get_all::<JsValue>();
+    let found = match after {
+        Some(after) => {
+            request
+                .with_query::<u32, _>(KeyRange::LowerBound(after, true))
+                .primitive()?
+                .await?
+        }
+        None => request.primitive()?.await?,
+    };
+    Ok(found.collect::<Result<_, _>>()?)
+}
+
 async fn held(tx: &Transaction<'_>) -> Result<VersionVector, StoreError> {
     let meta = tx.object_store(META)?;
     Ok(meta.get(HELD_KEY).serde()?.await?.unwrap_or_default())

@@ -62,6 +62,20 @@ pub async fn decrypt(key: &CryptoKey, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8
     Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
 }
 
+/// `decrypt` of bytes still in the browser's memory (as IndexedDB gave them), which then
+/// never take room in the app's own memory: the plain bytes are the only copy made.
+pub async fn decrypt_held(
+    key: &CryptoKey,
+    iv: &[u8],
+    sealed: &Uint8Array,
+) -> Result<Vec<u8>, JsValue> {
+    let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
+    let promise = subtle()
+        .map_err(JsValue::from)?
+        .decrypt_with_object_and_buffer_source(&algorithm, key, sealed)?;
+    Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
+}
+
 pub fn subtle() -> Result<SubtleCrypto, String> {
     let window = web_sys::window().ok_or("no window")?;
     Ok(window.crypto().map_err(js_message)?.subtle())

@@ -10,13 +10,14 @@ use leptos::prelude::*;
 
 use super::alert::Alert;
 use super::browser;
+use super::session_lock::ReadAhead;
 use crate::domain::agenda_owner::AgendaOwner;
 use crate::domain::company_settings::CompanySettings;
 use crate::domain::outreach::OutreachSettings;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::standing::OpenAccounts;
 use crate::store::data_key::LockRecord;
-use crate::store::database::Store;
+use crate::store::database::{Store, Stored};
 use crate::store::device_record::DeviceRecord;
 use crate::store::error::StoreError;
 use crate::store::settings;
@@ -79,6 +80,8 @@ pub struct Session {
     pub(super) lock: StoredValue<Option<LockRecord>>,
     /// Whether the stored data is sealed under a PIN.
     pub sealed: RwSignal<bool>,
+    /// The sealed data, being read while the lock screen waits for the PIN.
+    pub(super) read_ahead: StoredValue<Option<ReadAhead>, LocalStorage>,
     /// A PIN is offered once the device has its name; «Ahora no» puts it off.
     pub offer_pin: RwSignal<bool>,
     pub device: RwSignal<Option<DeviceRecord>>,
@@ -160,6 +163,7 @@ impl Session {
             phase: RwSignal::new(Phase::Opening),
             lock: StoredValue::new(None),
             sealed: RwSignal::new(false),
+            read_ahead: StoredValue::new_local(None),
             offer_pin: RwSignal::new(false),
             device: RwSignal::new(None),
             peers: RwSignal::new(Peers::default()),
@@ -237,18 +241,27 @@ impl Session {
             self.lock.set_value(Some(lock));
             self.sealed.set(true);
             self.device.set(Some(device));
+            self.read_ahead(store);
             return Ok(Opening::Locked);
         }
-        self.read_portfolio(device).await.map(Opening::Open)
+        self.read_portfolio(device, None).await.map(Opening::Open)
     }
 
     /// Reads and shows the stored portfolio of `device`; whether the snapshot should be
     /// written afresh.
-    pub(super) async fn read_portfolio(self, device: DeviceRecord) -> Result<bool, StoreError> {
+    /// `stored` is what was read of it ahead, if still what the store holds.
+    pub(super) async fn read_portfolio(
+        self,
+        device: DeviceRecord,
+        stored: Option<Stored>,
+    ) -> Result<bool, StoreError> {
         let store = self.store()?;
         self.peers.set(store.peers().await?);
         self.checkpoints.set_value(store.checkpoints().await?);
-        let opened = store.projection().await?;
+        let opened = match stored {
+            Some(stored) if store.still_holds(&stored).await? => store.open_stored(stored).await?,
+            _ => store.projection().await?,
+        };
         self.author.set_value(Some(Author::resume_after(
             device.id.clone(),
             &opened.projection,

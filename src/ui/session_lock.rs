@@ -2,11 +2,18 @@
 //! Sealing the data waits its turn with every other write, so nothing is written while the
 //! plain copy is being replaced.
 
+use std::rc::Rc;
+
+use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use super::session::{Phase, Session};
 use crate::store::data_key::{DataKey, UnlockError};
+use crate::store::database::{Store, Stored};
 use crate::store::error::StoreError;
+
+/// The sealed snapshot and log records, on their way from IndexedDB.
+pub type ReadAhead = oneshot::Receiver<Result<Stored, StoreError>>;
 
 impl Session {
     /// Opens the data with `secret`. On a start, the portfolio is read then; after the app
@@ -28,11 +35,28 @@ impl Session {
         let Some(device) = self.device.get_untracked() else {
             return Err(UnlockError::Failed("no device".to_owned()));
         };
-        match self.read_portfolio(device).await {
+        let ahead = self.read_ahead.try_update_value(Option::take).flatten();
+        let stored = match ahead {
+            Some(ahead) => ahead.await.ok().and_then(Result::ok),
+            None => None,
+        };
+        match self.read_portfolio(device, stored).await {
             Ok(snapshot_stale) => self.opened(snapshot_stale).await,
             Err(error) => self.phase.set(Phase::Failed(error)),
         }
         Ok(())
+    }
+
+    /// Starts reading the sealed data, which needs no key, so that the time a person takes to
+    /// type the PIN, and the PBKDF2 rounds after it, also read the store. A read that fails
+    /// is simply done again once unlocked, where its error shows.
+    pub(super) fn read_ahead(self, store: Rc<Store>) {
+        let (sender, receiver) = oneshot::channel();
+        leptos::task::spawn_local(async move {
+            // The receiver is gone only if the start was abandoned: nothing to tell.
+            let _ = sender.send(store.stored().await);
+        });
+        self.read_ahead.set_value(Some(receiver));
     }
 
     /// Hides everything behind the lock screen, when there is a PIN to open it.
@@ -88,6 +112,7 @@ impl Session {
     pub async fn forget_device(self) -> Result<(), StoreError> {
         self.queue(async move { self.store()?.erase().await })
             .await?;
+        self.read_ahead.set_value(None);
         self.forget_all();
         Ok(())
     }
