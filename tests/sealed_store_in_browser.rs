@@ -60,6 +60,17 @@ async fn phone_with_demo(name: &str) -> (Store, Vec<Op>) {
     (store, ops)
 }
 
+/// The phone's work of the next day, after `ops`.
+async fn next_day_ops(store: &Store, ops: &[Op]) -> Vec<Op> {
+    let me = store.device().await.expect("device").expect("a device");
+    let mut author = Author::resume(me.id.clone(), ops);
+    demo_ops(
+        &mut author,
+        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day"),
+        2,
+    )
+}
+
 /// Every value IndexedDB holds for the database, as bytes: byte arrays as they are,
 /// anything else as its JSON text.
 async fn raw_bytes(name: &str) -> Vec<u8> {
@@ -111,13 +122,7 @@ async fn once_sealed_nothing_names_a_customer_or_an_amount_and_the_pin_gets_it_a
     }
 
     // Work goes on sealed: a new operation and a new snapshot.
-    let me = store.device().await.expect("device").expect("a device");
-    let mut author = Author::resume(me.id.clone(), &ops);
-    let more = demo_ops(
-        &mut author,
-        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day"),
-        2,
-    );
+    let more = next_day_ops(&store, &ops).await;
     store.append(&more[..3]).await.expect("sealed append");
     let mut all = ops.clone();
     all.extend_from_slice(&more[..3]);
@@ -155,13 +160,7 @@ async fn what_a_locked_start_reads_ahead_opens_with_the_pin_unless_written_since
     let (store, ops) = phone_with_demo(name).await;
     let (key, lock) = DataKey::create(PIN).await.expect("a lock");
     store.seal_all(key, &lock).await.expect("sealed");
-    let me = store.device().await.expect("device").expect("a device");
-    let mut author = Author::resume(me.id.clone(), &ops);
-    let more = demo_ops(
-        &mut author,
-        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day"),
-        2,
-    );
+    let more = next_day_ops(&store, &ops).await;
     store.append(&more[..3]).await.expect("after the snapshot");
     let mut all = ops.clone();
     all.extend_from_slice(&more[..3]);
@@ -220,13 +219,7 @@ async fn a_new_pin_keeps_the_data() {
 async fn a_write_while_sealing_stops_the_move_and_leaves_the_plain_data_as_it_was() {
     let name = "test-sealed-interrupted";
     let (store, ops) = phone_with_demo(name).await;
-    let me = store.device().await.expect("device").expect("a device");
-    let mut author = Author::resume(me.id.clone(), &ops);
-    let more = demo_ops(
-        &mut author,
-        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day"),
-        2,
-    );
+    let more = next_day_ops(&store, &ops).await;
     let (key, lock) = DataKey::create(PIN).await.expect("a lock");
 
     // A payment is written after the copy was sealed: the switch must not commit.
