@@ -496,13 +496,13 @@ impl<'a> Settlements<'a> {
         let mut named = Vec::with_capacity(held.len());
         let mut unmatched = Vec::new();
         let mut start = 0;
-        for (owner, end) in ends.into_iter().enumerate() {
+        for end in ends {
             let first = credits.len();
             for place in &places[start..end] {
                 let held = &held[*place];
                 let account = held
                     .owner
-                    .and_then(|_| layout.account(owner, held.money.currency));
+                    .and_then(|owner| layout.account(owner, held.money.currency));
                 let Some(account) = account else {
                     unmatched.push(*place);
                     continue;
