@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cobranza::store::data_key::{DataKey, UnlockError, ITERATIONS};
+use js_sys::Uint8Array;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,7 +28,13 @@ async fn the_right_pin_opens_what_was_sealed_and_a_wrong_one_opens_nothing() {
     let unlocked = DataKey::unlock(&lock, "482917")
         .await
         .expect("the right PIN");
-    assert_eq!(unlocked.open(&sealed).await.expect("opens"), RECORD);
+    assert_eq!(
+        unlocked
+            .open(&Uint8Array::from(&sealed[..]))
+            .await
+            .expect("opens"),
+        RECORD
+    );
     assert!(matches!(
         DataKey::unlock(&lock, "482918").await,
         Err(UnlockError::WrongSecret)
@@ -37,14 +44,17 @@ async fn the_right_pin_opens_what_was_sealed_and_a_wrong_one_opens_nothing() {
     let last = altered.len() - 1;
     altered[last] ^= 1;
     assert!(
-        unlocked.open(&altered).await.is_err(),
+        unlocked
+            .open(&Uint8Array::from(&altered[..]))
+            .await
+            .is_err(),
         "a changed byte opens nothing"
     );
     let (other, _) = DataKey::create("ruta del norte")
         .await
         .expect("another lock");
     assert!(
-        other.open(&sealed).await.is_err(),
+        other.open(&Uint8Array::from(&sealed[..])).await.is_err(),
         "another device's key opens nothing"
     );
 }
@@ -68,5 +78,11 @@ async fn a_new_pin_keeps_the_data_and_the_old_pin_stops_working() {
     let unlocked = DataKey::unlock(&relocked, "ruta del norte")
         .await
         .expect("the new passphrase");
-    assert_eq!(unlocked.open(&sealed).await.expect("opens"), RECORD);
+    assert_eq!(
+        unlocked
+            .open(&Uint8Array::from(&sealed[..]))
+            .await
+            .expect("opens"),
+        RECORD
+    );
 }

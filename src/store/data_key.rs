@@ -89,17 +89,9 @@ impl DataKey {
         Ok(out)
     }
 
-    /// What `seal` sealed; `Err` when this key did not seal it or a byte changed.
-    pub async fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
-        if sealed.len() < IV_BYTES {
-            return Err("sealed record too short".to_owned());
-        }
-        let (iv, ciphertext) = sealed.split_at(IV_BYTES);
-        decrypt(&self.0, iv, ciphertext).await.map_err(js_message)
-    }
-
-    /// `open` of bytes as IndexedDB gave them, without first copying them into the app.
-    pub async fn open_held(&self, sealed: &Uint8Array) -> Result<Vec<u8>, String> {
+    /// What `seal` sealed; `Err` when this key did not seal it or a byte changed. The bytes
+    /// stay where IndexedDB gave them: only the plain bytes are copied into the app.
+    pub async fn open(&self, sealed: &Uint8Array) -> Result<Vec<u8>, String> {
         let length = sealed.length();
         let at = IV_BYTES as u32;
         if length < at {

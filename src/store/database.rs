@@ -318,12 +318,15 @@ impl Store {
         if self.key().is_none() {
             return Ok(meta.get(PEERS_KEY).serde()?.await?.unwrap_or_default());
         }
-        let sealed = meta.get::<Uint8Array, _, _>(PEERS_KEY).primitive()?.await?;
+        let sealed = meta.get::<JsValue, _, _>(PEERS_KEY).primitive()?.await?;
         drop(tx);
         let Some(sealed) = sealed else {
             return Ok(Peers::default());
         };
-        let plain = self.open_bytes(sealed.to_vec()).await?.unwrap_or_default();
+        let sealed = sealed
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| StoreError::Failed("unreadable peers: not sealed".to_owned()))?;
+        let plain = self.open_held(&sealed).await?;
         serde_json::from_slice(&plain)
             .map_err(|error| StoreError::Failed(format!("unreadable peers: {error}")))
     }
@@ -626,7 +629,7 @@ impl Store {
     async fn open_held(&self, stored: &js_sys::Uint8Array) -> Result<Vec<u8>, StoreError> {
         match self.key() {
             None => Ok(stored.to_vec()),
-            Some(key) => key.open_held(stored).await.map_err(|detail| {
+            Some(key) => key.open(stored).await.map_err(|detail| {
                 StoreError::Failed(format!("a sealed record does not open: {detail}"))
             }),
         }
@@ -651,16 +654,6 @@ impl Store {
         match snapshot {
             Some(bytes) => Ok(Some(self.seal_bytes(bytes).await?)),
             None => Ok(None),
-        }
-    }
-
-    /// Stored bytes as they were before sealing; `None` when sealed and not unlocked.
-    async fn open_bytes(&self, stored: Vec<u8>) -> Result<Option<Vec<u8>>, StoreError> {
-        match self.key() {
-            None => Ok(Some(stored)),
-            Some(key) => key.open(&stored).await.map(Some).map_err(|detail| {
-                StoreError::Failed(format!("a sealed record does not open: {detail}"))
-            }),
         }
     }
 
@@ -772,7 +765,6 @@ async fn acknowledge<'v>(
     Ok(())
 }
 
-/// Which operations are stored.
 /// The log records after the one keyed `after` (all without it), as stored: text while the
 /// data is plain, bytes once it is sealed.
 async fn stored_records(
@@ -793,6 +785,7 @@ async fn stored_records(
     Ok(found.collect::<Result<_, _>>()?)
 }
 
+/// Which operations are stored.
 async fn held(tx: &Transaction<'_>) -> Result<VersionVector, StoreError> {
     let meta = tx.object_store(META)?;
     Ok(meta.get(HELD_KEY).serde()?.await?.unwrap_or_default())

@@ -45,21 +45,19 @@ pub async fn derive_key(
 
 /// `plain` encrypted under `key` with `iv`.
 pub async fn encrypt(key: &CryptoKey, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
     let promise = subtle()
         .map_err(JsValue::from)?
-        .encrypt_with_object_and_u8_array(&algorithm, key, plain)?;
-    Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
+        .encrypt_with_object_and_u8_array(&aes_gcm(iv), key, plain)?;
+    bytes_of(promise).await
 }
 
 /// `sealed` decrypted under `key` with `iv`; `Err` when the key is wrong or a byte changed
 /// (GCM cannot tell them apart).
 pub async fn decrypt(key: &CryptoKey, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
     let promise = subtle()
         .map_err(JsValue::from)?
-        .decrypt_with_object_and_u8_array(&algorithm, key, sealed)?;
-    Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
+        .decrypt_with_object_and_u8_array(&aes_gcm(iv), key, sealed)?;
+    bytes_of(promise).await
 }
 
 /// `decrypt` of bytes still in the browser's memory (as IndexedDB gave them), which then
@@ -69,10 +67,18 @@ pub async fn decrypt_held(
     iv: &[u8],
     sealed: &Uint8Array,
 ) -> Result<Vec<u8>, JsValue> {
-    let algorithm = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
     let promise = subtle()
         .map_err(JsValue::from)?
-        .decrypt_with_object_and_buffer_source(&algorithm, key, sealed)?;
+        .decrypt_with_object_and_buffer_source(&aes_gcm(iv), key, sealed)?;
+    bytes_of(promise).await
+}
+
+fn aes_gcm(iv: &[u8]) -> AesGcmParams {
+    AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
+}
+
+/// The bytes a WebCrypto promise gives.
+async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
 }
 
